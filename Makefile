@@ -1,0 +1,38 @@
+# PressLens. Two commands do everything on a fresh machine:
+#   make figures   create the environment if missing, ingest data/raw, run every notebook, export figures
+#   make test      create the environment if missing and run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.presslens-installed
+
+.PHONY: env figures ingest test lint lab benchmarks clean
+
+env: $(STAMP)
+
+# The environment is built from the lock file only (exact versions, verified by hash).
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+figures: $(STAMP)
+	$(PY) -m analysis run
+
+ingest: $(STAMP)
+	$(PY) -m analysis ingest
+
+test: $(STAMP)
+	$(PY) -m ruff check analysis tests benchmarks
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check analysis tests benchmarks
+	$(PY) -m ruff format --check analysis tests benchmarks
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks/
+
+clean:
+	rm -rf data/processed reports .pytest_cache .hypothesis

@@ -1,0 +1,467 @@
+"""Turn a page-text dump into paragraphs, metadata and an audit of what was removed.
+
+A page dump is what a browser's "save as text" or a copy-paste of a news page gives: the article
+wrapped in menus, tickers, share counts, related-story blocks, tag lists and footers. The cleaner
+recognizes the outlets of the sample corpus by their page furniture (see ``profiles``) and applies
+general rules that also work on outlets it has never seen:
+
+- everything above the headline (mastheads, navigation menus, breaking-news tickers);
+- bylines, source lines, datelines, share counts and reading times (kept as metadata);
+- "Related News", "Read more:", "Read next:" blocks and links;
+- image-viewer controls, alt texts and photo credits (captions are kept as ``caption`` paragraphs);
+- tag lists (kept as metadata), repeated bylines from page breaks, subscription blocks, footers,
+  "scroll to top";
+- Markdown link markup ``[text](url)`` (the link text stays);
+- paragraphs split by a page break are rejoined (several spans, one paragraph).
+
+Every offset indexes the text given to :func:`clean_page` (the decoded raw file).
+
+Example:
+    >>> page = clean_page("A headline\\n\\nFirst paragraph of the story. It goes on.\\n\\nscroll to top")
+    >>> [p.kind for p in page.paragraphs], page.meta["title"]
+    (['body'], 'A headline')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analysis import profiles
+from analysis.dates import parse_date
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Paragraph:
+    """One paragraph: ``kind`` and the spans of the source text whose join (by a space) is its text."""
+
+    kind: str
+    spans: list[Span]
+
+    def text(self, source: str) -> str:
+        return " ".join(source[s:e] for s, e in self.spans)
+
+
+@dataclass
+class Removed:
+    """A stretch of the source text the cleaner dropped, and the rule that dropped it."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class Page:
+    """What the cleaner found: paragraphs, removed stretches and metadata with provenance."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    meta: dict[str, object] = field(default_factory=dict)
+    meta_source: dict[str, str] = field(default_factory=dict)
+
+    def set_meta(self, key: str, value: object, source: str) -> None:
+        if value in (None, "", []) or self.meta.get(key) not in (None, "", []):
+            return
+        self.meta[key] = value
+        self.meta_source[key] = source
+
+
+@dataclass
+class _Line:
+    start: int  # offset of first non-blank character
+    end: int  # offset after last non-blank character
+    raw_start: int  # offset of the line start
+    text: str  # stripped text
+    indent: int
+
+    @property
+    def bullet(self) -> bool:
+        return bool(_BULLET.match(self.text))
+
+    @property
+    def item(self) -> str:
+        return _BULLET.sub("", self.text, count=1).strip()
+
+    @property
+    def item_start(self) -> int:
+        m = _BULLET.match(self.text)
+        return self.start + (m.end() if m else 0)
+
+
+_BULLET = re.compile(r"^(?:[•·▪●◦‣∙]|[-*+](?=\s))\s*")
+_TERMINAL = tuple('.!?:;"”’\')…')
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:[^()\s]*)\)")
+
+_BYLINE = re.compile(r"^(?:By|BY|Written by|Posted by|Author:)\s+(.{2,80}?)(?:\s+on\s+(.{6,40}))?$")
+_SOURCE = re.compile(r"^Source:\s*(.{2,80})$")
+_SHARES = re.compile(r"^\d[\d,.]*\s*[kKmM]?\s+(?:Shares?|Comments?|Views?)$", re.I)
+_READING = re.compile(r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read$", re.I)
+_RELATED = re.compile(r"^(?:Related(?: News| Articles| Stories| Content| Posts)?|See also|More on this)$", re.I)
+_READ_LINK = re.compile(r"^(?:Read (?:more|next|also)|Also read|See also|Related)\s*:\s*\S", re.I)
+_TICKER = re.compile(r"^(?:BREAKING(?: NEWS)?|Breaking News|Latest News|Live Updates|Just In)$")
+_SCROLL = re.compile(r"^(?:scroll to top|back to top|top of page|↑\s*top)$", re.I)
+_FOOTER = re.compile(
+    r"^(?:Most Read|Most Popular|Read Next|More from .{1,40}|Trending(?: Now)?|Recommended(?: for you)?"
+    r"|You (?:may|might) also like|Subscribe(?: to .{1,60})?|Sign up for .{1,60}|Newsletter"
+    r"|All Rights Reserved|Privacy Policy|Terms of (?:Use|Service)|Copyright\b.*|©.*|Share this article"
+    r"|Leave a (?:comment|reply)|Comments|Related Topics)$",
+    re.I,
+)
+_CREDIT_WORDS = r"(?:Reuters|AP|AFP|Getty|iStock|Images|Pool|Photo|Shutterstock|EPA|Anadolu|Xinhua|WANA|Alamy)"
+_CREDIT_LINE = re.compile(rf"^(?=.*{_CREDIT_WORDS})[\w .&'’-]+(?:/[\w .&'’-]+)+$")
+_TRAILING_CREDIT = re.compile(rf"(?:\[[^\[\]]*{_CREDIT_WORDS}[^\[\]]*\]|\((?:AP|AFP|Reuters|Getty Images)[^()]*\))\s*$")
+_TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
+_VIEWER = re.compile(r"^(?:x|×|✕|close|zoom|expand|\d+\s*/\s*\d+)$", re.I)
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            out.append(_Line(start, start + len(stripped), pos, stripped, lead))
+        else:
+            out.append(_Line(pos, pos, pos, "", 0))
+        pos += len(raw) + 1
+    return out
+
+
+def _is_headline_like(text: str, *, max_words: int = 25) -> bool:
+    words = text.split()
+    return 0 < len(words) <= max_words and not text.endswith((".", ",", ";", ":")) and text[0].isupper()
+
+
+def _looks_like_date(text: str) -> bool:
+    return parse_date(text) is not None and len(text.split()) <= 6
+
+
+def _is_meta_line(line: _Line) -> bool:
+    t = line.item
+    return bool(
+        _BYLINE.match(t) or _SOURCE.match(t) or _SHARES.match(t) or _READING.match(t)
+    ) or (line.bullet and _looks_like_date(t))
+
+
+class _Cleaner:
+    def __init__(self, text: str, *, title_in_text: bool) -> None:
+        self.text = text
+        self.lines = _lines(text)
+        self.page = Page()
+        self.title_in_text = title_in_text
+        self.profile = profiles.detect(text)
+        self.bylines: set[str] = set()
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def drop(self, line: _Line, reason: str) -> None:
+        if line.text:
+            self.page.removed.append(Removed(line.start, line.end, reason))
+
+    def drop_range(self, lines: list[_Line], reason: str) -> None:
+        for line in lines:
+            self.drop(line, reason)
+
+    def add(self, kind: str, spans: list[Span]) -> None:
+        self.page.paragraphs.append(Paragraph(kind, spans))
+
+    # -- phases ------------------------------------------------------------------------------
+    def run(self) -> Page:
+        if self.profile:
+            self.page.set_meta("outlet", self.profile.outlet, "profile")
+        lines = self.lines
+        begin = self.header_end() if self.title_in_text else 0
+        end = self.footer_start(begin)
+        for line in lines[end:]:
+            self.drop(line, self.footer_reason)
+        self.body(lines[begin:end])
+        self.page.removed.sort(key=lambda r: r.start)
+        return self.page
+
+    def header_end(self) -> int:
+        """Find the headline; drop what stands above it. Returns the index after the headline."""
+        lines = self.lines
+        nonblank = [i for i, ln in enumerate(lines) if ln.text]
+        if not nonblank:
+            return len(lines)
+        limit = nonblank[: max(12, len(nonblank) // 2)]
+        meta_idx = next((i for i in limit if _is_meta_line(lines[i]) and not _TICKER.match(lines[i].text)), None)
+        title_idx = nonblank[0]
+        if meta_idx is not None:
+            before = [i for i in nonblank if i < meta_idx]
+            # headline sits right above the meta block (separated by a blank line), else right below
+            prev = before[-1] if before else None
+            if (
+                prev is not None
+                and not lines[prev].bullet
+                and _is_headline_like(lines[prev].text)
+                and lines[prev - 1].text == ""
+                and not self._in_ticker(prev)
+            ):
+                title_idx = prev
+            else:
+                after = [i for i in nonblank if i > meta_idx and not _is_meta_line(lines[i])]
+                if after:
+                    title_idx = after[0]
+                for i in nonblank:
+                    if i < title_idx:
+                        self.meta_line(lines[i])
+                self._drop_header(title_idx, skip_meta=True)
+                self.title(lines[title_idx])
+                return title_idx + 1
+        self._drop_header(title_idx, skip_meta=False)
+        self.title(lines[title_idx])
+        return title_idx + 1
+
+    def _in_ticker(self, idx: int) -> bool:
+        for j in range(idx, -1, -1):
+            if not self.lines[j].text:
+                return False
+            if _TICKER.match(self.lines[j].text):
+                return True
+        return False
+
+    def _drop_header(self, title_idx: int, *, skip_meta: bool) -> None:
+        in_ticker = False
+        for line in self.lines[:title_idx]:
+            if not line.text:
+                in_ticker = False
+                continue
+            if skip_meta and _is_meta_line(line):
+                continue
+            if _TICKER.match(line.text):
+                in_ticker = True
+            if in_ticker:
+                reason = "breaking-news ticker"
+            elif line.bullet or line.indent:
+                reason = "navigation menu"
+            else:
+                reason = "masthead or navigation above the headline"
+            self.drop(line, reason)
+
+    def title(self, line: _Line) -> None:
+        text, end = line.text, line.end
+        m = _TITLE_SUFFIX.search(text)
+        if m:
+            self.page.removed.append(Removed(line.start + m.start() + 1, line.end, "title suffix"))
+            text, end = text[: m.start()], line.start + m.start()
+        self.page.set_meta("title", text, "text")
+        self.page.meta["title_span"] = (line.start, end)
+
+    def meta_line(self, line: _Line) -> bool:
+        """Record byline, source, date, share-count and reading-time lines. True if it was one."""
+        t = line.item
+        key = re.sub(r"\s+", " ", t.lower())
+        if m := _BYLINE.match(t):
+            if key in self.bylines:
+                self.drop(line, "repeated byline (page break)")
+                return True
+            self.bylines.add(key)
+            author = _MD_LINK.sub(r"\1", m.group(1)).strip()
+            self.page.set_meta("author", author, "text")
+            if m.group(2):
+                self.page.set_meta("published", parse_date(m.group(2)), "text")
+            self.drop(line, "byline")
+            return True
+        if m := _SOURCE.match(t):
+            self.page.set_meta("source_line", m.group(1).strip(), "text")
+            self.drop(line, "source line")
+            return True
+        if _SHARES.match(t):
+            self.drop(line, "share count")
+            return True
+        if _READING.match(t):
+            self.drop(line, "reading time")
+            return True
+        if line.bullet and _looks_like_date(t):
+            self.page.set_meta("published", parse_date(t), "text")
+            self.drop(line, "dateline")
+            return True
+        return False
+
+    def footer_start(self, begin: int) -> int:
+        """Index of the first footer line after some body text (everything from it is dropped)."""
+        seen_body = False
+        for i in range(begin, len(self.lines)):
+            t = self.lines[i].text
+            if not t:
+                continue
+            if _SCROLL.match(t) or (seen_body and _FOOTER.match(t)):
+                self.footer_reason = f"footer (from '{t[:40]}')"
+                if _SCROLL.match(t):
+                    self.footer_reason = "scroll to top"
+                elif t.lower().startswith(("subscribe", "sign up", "newsletter")):
+                    self.footer_reason = "subscription block"
+                elif t.lower().startswith(("most", "read next", "more from", "trending", "recommended", "you ")):
+                    self.footer_reason = f"'{t}' block"
+                # a tag list right above the footer belongs to the article page, not the body
+                return i
+            if len(t.split()) > 8:
+                seen_body = True
+        self.footer_reason = "footer"
+        return len(self.lines)
+
+    def body(self, lines: list[_Line]) -> None:
+        blocks = _blocks(lines)
+        blocks = self._take_tags(blocks)
+        pending_standfirst = self.title_in_text
+        related_open = False
+        broke_page = False
+        for block in blocks:
+            first = block[0]
+            # meta lines (byline, dates, shares, reading time) anywhere in the page
+            if all(self.meta_line(ln) for ln in block):
+                broke_page = broke_page or any(
+                    r.reason.startswith("repeated byline") for r in self.page.removed[-len(block) :]
+                )
+                continue
+            if _SCROLL.match(first.text):
+                self.drop_range(block, "scroll to top")
+                continue
+            if _RELATED.match(first.text) and len(block) == 1:
+                self.drop(first, "related-news block")
+                related_open = True
+                continue
+            if related_open and len(block) == 1 and _is_headline_like(first.text, max_words=20):
+                self.drop(first, "related-news block")
+                continue
+            related_open = False
+            if len(block) == 1 and _READ_LINK.match(first.text):
+                self.drop(first, "read-more link")
+                continue
+            if self._image_block(block):
+                broke_page = True
+                continue
+            for k, line in enumerate(block):
+                kind = self._kind(line, pending_standfirst, len(block))
+                pending_standfirst = False
+                spans = self._spans(line)
+                target = self._continues(line, kind) if (broke_page or k > 0) else None
+                if target is not None:
+                    target.spans.extend(spans)
+                else:
+                    self.add(kind, spans)
+                broke_page = False
+
+    def _continues(self, line: _Line, kind: str) -> Paragraph | None:
+        """The body paragraph that ``line`` continues (split by a page break or a hard wrap)."""
+        if kind != "body" or not line.text[:1].islower():
+            return None
+        last = next((p for p in reversed(self.page.paragraphs) if p.kind == "body"), None)
+        if last is None:
+            return None
+        tail = self.text[last.spans[-1][0] : last.spans[-1][1]].rstrip("\"”’'»)")
+        return None if tail.endswith((".", "!", "?")) else last
+
+    def _take_tags(self, blocks: list[list[_Line]]) -> list[list[_Line]]:
+        """A run of short bullet items at the end of the article is its tag list."""
+        if blocks and len(blocks[-1]) >= 2 and all(
+            ln.bullet and 0 < len(ln.item.split()) <= 6 for ln in blocks[-1]
+        ):
+            tags = [ln.item for ln in blocks[-1]]
+            self.page.set_meta("tags", tags, "text")
+            self.drop_range(blocks[-1], "tag list (kept as tags)")
+            return blocks[:-1]
+        return blocks
+
+    def _image_block(self, block: list[_Line]) -> bool:
+        """Image viewer furniture, alt texts, photo credits and captions. True if handled."""
+        texts = [ln.item for ln in block]
+        if any(ln.bullet and _VIEWER.match(ln.item) for ln in block):
+            caption_lines = [ln for ln in block if not ln.bullet and ln.indent]
+            for ln in block:
+                if ln.bullet and _VIEWER.match(ln.item):
+                    self.drop(ln, "image viewer control")
+                elif ln.bullet:
+                    same = any(c.item == ln.item for c in caption_lines)
+                    self.drop(ln, "image caption (duplicate)" if same else "image alt text")
+                    if not caption_lines:
+                        caption_lines = [ln]
+                        self.page.removed.pop()
+            for ln in caption_lines:
+                self.add("caption", [(ln.item_start, ln.end)])
+            return True
+        if len(block) == 1 and _CREDIT_LINE.match(texts[0]):
+            self.add("caption", [(block[0].start, block[0].end)])
+            return True
+        if len(block) == 1 and _TRAILING_CREDIT.search(texts[0]) and not texts[0].startswith(("“", '"')):
+            self.add("caption", [(block[0].start, block[0].end)])
+            return True
+        return False
+
+    def _kind(self, line: _Line, pending_standfirst: bool, block_len: int) -> str:
+        t = line.text
+        if pending_standfirst and (self.profile or _single_sentence(t)) and block_len == 1:
+            return "standfirst"
+        if line.bullet:
+            return "body"
+        words = len(t.split())
+        if words <= 8 and not t.endswith((".", ",", ":", ";", '"', "”", "'", "’")) and t[0].isupper():
+            return "subheading"
+        if t.startswith(">"):
+            return "blockquote"
+        return "body"
+
+    def _spans(self, line: _Line) -> list[Span]:
+        start = line.item_start if line.bullet else line.start
+        spans: list[Span] = []
+        pos = start
+        segment = self.text[start : line.end]
+        for m in _MD_LINK.finditer(segment):
+            a, b = start + m.start(), start + m.end()
+            inner = (start + m.start(1), start + m.end(1))
+            if a > pos:
+                spans.append((pos, a))
+            self.page.removed.append(Removed(a, a + 1, "link markup"))
+            self.page.removed.append(Removed(inner[1], b, "link markup"))
+            spans.append(inner)
+            pos = b
+        if pos < line.end:
+            spans.append((pos, line.end))
+        # trim whitespace at span edges so that joining by one space reproduces the text
+        trimmed = []
+        for s, e in spans:
+            while s < e and self.text[s].isspace():
+                s += 1
+            while e > s and self.text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                trimmed.append((s, e))
+        return trimmed
+
+
+def _blocks(lines: list[_Line]) -> list[list[_Line]]:
+    """Group lines into blank-line separated blocks; hard-wrapped lines are joined later by spans."""
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in lines:
+        if line.text:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _single_sentence(text: str) -> bool:
+    return len(text.split()) <= 45 and len(re.findall(r"[.!?][\"”’']?(?:\s|$)", text)) <= 1
+
+
+def clean_page(text: str, *, title_in_text: bool = True) -> Page:
+    """Clean one page dump. ``title_in_text=False`` for texts whose title comes from elsewhere.
+
+    Args:
+        text: the decoded raw text.
+        title_in_text: whether the first lines hold the headline (page dumps) or not (exports).
+
+    Returns:
+        A :class:`Page` with paragraphs (``standfirst|body|subheading|caption|blockquote``), the
+        removed stretches with reasons, and metadata found in the text.
+    """
+    return _Cleaner(text, title_in_text=title_in_text).run()

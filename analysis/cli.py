@@ -1,0 +1,240 @@
+"""The ``python -m analysis`` command line: ingest, show, run, quotes, claims.
+
+Errors are reported as one clear line on stderr with a non-zero exit code, never as a traceback.
+
+Example:
+    $ python -m analysis ingest
+    $ python -m analysis show data/raw/000_788efbf25b089b4e.txt --format json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.config import PATHS
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def _summary(stats, out_dir: Path, files: pd.DataFrame) -> str:
+    lines = [
+        f"Ingested {stats.files} file(s) in {stats.seconds:.2f} s: "
+        f"{stats.loaded} article(s) loaded, {stats.duplicates} duplicate(s) skipped, {stats.rejected} rejected.",
+        f"  read {stats.files_read} file(s), {stats.files_cached} unchanged (from cache); "
+        f"parsed {stats.articles_parsed} new article(s) with spaCy.",
+    ]
+    if stats.manifest_rows:
+        lines.append(f"  manifest sources.csv: {stats.manifest_rows} row(s)")
+    for name in stats.manifest_unmatched:
+        lines.append(f"  warning: manifest names '{name}', which is not in the raw folder")
+    problems = files[files["status"] != "loaded"]
+    for row in problems.head(20).itertuples(index=False):
+        where = row.file if pd.isna(row.record) else f"{row.file} record {row.record}"
+        lines.append(f"  {row.status}: {where}: {row.reason}")
+    if len(problems) > 20:
+        lines.append(f"  ... and {len(problems) - 20} more (see the report)")
+    lines.append(f"Tables in {out_dir}; report in {out_dir / 'ingest_report.csv'}")
+    return "\n".join(lines)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from analysis import corpus
+
+    raw = Path(args.raw or PATHS.raw)
+    out = Path(args.out or PATHS.processed)
+    if not raw.is_dir():
+        return _fail(f"raw folder {raw} does not exist; put article files there or pass --raw DIR")
+    result, stats = corpus.ingest(raw, out, progress=not args.quiet)
+    print(_summary(stats, out, result.files))
+    if stats.loaded == 0:
+        return _fail("no article could be loaded from " + str(raw))
+    return 0
+
+
+def _show_record(c, article: pd.Series) -> dict:
+    aid = article["article_id"]
+    paras = c.paragraphs[c.paragraphs["article_id"] == aid]
+    removed = c.removed[c.removed["article_id"] == aid]
+    return {
+        "file": article["file"],
+        "article_id": aid,
+        "outlet": article["outlet"],
+        "outlet_label": article["outlet_label"],
+        "outlet_source": article["outlet_source"],
+        "title": article["title"],
+        "author": article["author"],
+        "published": article["published"],
+        "source_line": article["source_line"],
+        "standfirst": article["standfirst"],
+        "tags": list(article["tags"]) if article["tags"] is not None else [],
+        "url": article["url"],
+        "paragraphs": [
+            {"kind": p.kind, "text": p.text, "spans": [[int(s), int(e)] for s, e in p.spans]}
+            for p in paras.itertuples(index=False)
+        ],
+        "removed": [
+            {"text": r.text, "start": int(r.start), "end": int(r.end), "reason": r.reason}
+            for r in removed.itertuples(index=False)
+        ],
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from analysis import corpus
+
+    path = Path(args.file)
+    if not path.exists():
+        return _fail(f"{path} does not exist")
+    c = corpus.build([path], parse=False)
+    if c.articles.empty:
+        reasons = "; ".join(c.files["reason"].astype(str))
+        return _fail(f"{path}: not loaded ({reasons})")
+    c.articles["file"] = path.as_posix() if len(c.articles) == 1 else c.articles["file"]
+    records = [_show_record(c, row) for _, row in c.articles.iterrows()]
+    if args.format == "json":
+        out = records[0] if len(records) == 1 else records
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for rec in records:
+        print(f"{rec['file']}  (article {rec['article_id']})")
+        for key in ("outlet_label", "title", "author", "published", "source_line", "url"):
+            print(f"  {key:<12} {rec[key] if rec[key] is not None else '-'}")
+        print(f"  {'tags':<12} {', '.join(rec['tags']) or '-'}")
+        print()
+        for p in rec["paragraphs"]:
+            spans = ", ".join(f"{s}-{e}" for s, e in p["spans"])
+            print(f"  [{p['kind']} {spans}] {p['text']}")
+        print(f"\n  removed {len(rec['removed'])} stretch(es):")
+        for r in rec["removed"]:
+            text = r["text"] if len(r["text"]) <= 70 else r["text"][:67] + "..."
+            print(f"    {r['start']:>6}-{r['end']:<6} {r['reason']:<34} {text}")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from analysis import runner
+
+    if cmd_ingest(args) != 0:
+        return 1
+    try:
+        done = runner.run_notebooks(
+            raw_dir=Path(args.raw or PATHS.raw),
+            processed_dir=Path(args.out or PATHS.processed),
+            figures_dir=PATHS.figures,
+            reports_dir=PATHS.reports,
+            notebooks_dir=PATHS.notebooks,
+        )
+    except runner.NotebookFailed as exc:
+        return _fail(str(exc))
+    print(f"Executed {len(done)} notebook(s); figures in {PATHS.figures}; report at {PATHS.reports / 'report.html'}")
+    return 0
+
+
+def _print_table(frame: pd.DataFrame, columns: Sequence[str], fmt: str) -> None:
+    frame = frame.reindex(columns=list(columns))
+    if fmt == "jsonl":
+        for rec in frame.to_dict(orient="records"):
+            clean = {k: (None if not isinstance(v, list | dict) and pd.isna(v) else v) for k, v in rec.items()}
+            print(json.dumps(clean, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_colwidth", 60, "display.width", 200):
+            print(frame.to_string(index=False) if len(frame) else "(no records)")
+
+
+def _table_command(extract: Callable[[object], pd.DataFrame], columns: Sequence[str]) -> Callable:
+    def command(args: argparse.Namespace) -> int:
+        from analysis import corpus
+
+        missing = [p for p in args.paths if not Path(p).exists()]
+        if missing:
+            return _fail(f"not found: {', '.join(missing)}")
+        c = corpus.build(args.paths)
+        for row in c.files[c.files["status"] != "loaded"].itertuples(index=False):
+            print(f"note: {row.file}: {row.status}: {row.reason}", file=sys.stderr)
+        _print_table(extract(c), columns, args.format)
+        return 0
+
+    return command
+
+
+QUOTE_COLUMNS = [
+    "file", "article_id", "kind", "speaker", "speaker_canonical", "speaker_type", "affiliation", "cue",
+    "content", "content_start", "content_end",
+]  # fmt: skip
+CLAIM_COLUMNS = [
+    "file", "article_id", "category", "value", "value_max", "qualifier", "location", "subject",
+    "attributed_to", "text", "start", "end",
+]  # fmt: skip
+
+
+def _quotes(c) -> pd.DataFrame:
+    from analysis import quotes
+
+    return quotes.attribute(c)
+
+
+def _claims(c) -> pd.DataFrame:
+    from analysis import claims
+
+    return claims.extract(c)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser (``python -m analysis --help``)."""
+    p = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="PressLens: compare how news outlets cover the same story.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_dirs(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--raw", metavar="DIR", help="folder of article files (default: data/raw)")
+        sp.add_argument("--out", metavar="DIR", help="folder for the tables (default: data/processed)")
+        sp.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    sp = sub.add_parser("ingest", help="load data/raw into clean, parsed tables (incremental)")
+    with_dirs(sp)
+    sp.set_defaults(func=cmd_ingest)
+
+    sp = sub.add_parser("show", help="show how one file was parsed")
+    sp.add_argument("file")
+    sp.add_argument("--format", choices=["text", "json"], default="text")
+    sp.set_defaults(func=cmd_show)
+
+    sp = sub.add_parser("run", help="ingest, execute every notebook, export figures and the HTML report")
+    with_dirs(sp)
+    sp.set_defaults(func=cmd_run)
+
+    for name, func, cols, what in (
+        ("quotes", _quotes, QUOTE_COLUMNS, "who is quoted saying what (one record per attribution)"),
+        ("claims", _claims, CLAIM_COLUMNS, "numeric claims: troops, attacks, strikes, casualties, bases"),
+    ):
+        sp = sub.add_parser(name, help=what)
+        sp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+        sp.add_argument("--format", choices=["jsonl", "csv", "table"], default="table")
+        sp.set_defaults(func=_table_command(func, cols))
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a last resort: one line, not a traceback
+        return _fail(f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,479 @@
+"""Load a folder of articles into clean tables, incrementally, and account for every file.
+
+``ingest`` reads every file under the raw folder (recursively), cleans it, drops duplicates, applies
+the manifest (``data/raw/sources.csv``) and the outlet aliases, parses the text with spaCy and writes
+the tables of :mod:`analysis.schema` as Parquet to ``data/processed/``, plus ``ingest_report.csv``.
+An unchanged input file is not read again (its parse is cached by content hash and code version),
+and an article already parsed is not parsed again.
+
+Every input ends as ``loaded``, ``duplicate`` (of which file) or ``rejected`` (with a reason), one
+row per article or record in the ``files`` table. Bad input never raises.
+
+Example:
+    >>> result = ingest()                       # doctest: +SKIP
+    >>> corpus = load(); corpus.articles.shape  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import re
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import nlp, outlets
+from analysis.cleaning import clean_page
+from analysis.config import PATHS
+from analysis.dates import parse_date
+from analysis.readers import Document, FileInfo, read_file
+
+
+def _code_version(*modules: str) -> str:
+    """Hash of the source of the modules a cached result depends on: editing them redoes the work."""
+    digest = hashlib.sha1()
+    for name in modules:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+#: Cached file parses are redone when the reading or cleaning code changes.
+PARSER_VERSION = _code_version("readers", "cleaning", "profiles", "dates", "corpus")
+#: Cached sentences and tokens are redone when the NLP code changes (or the model, see below).
+NLP_VERSION = _code_version("nlp", "quotemarks")
+MANIFEST_NAME = "sources.csv"
+META_FIELDS = ("outlet", "title", "author", "published", "source_line", "standfirst", "tags", "url")
+REPORT_COLUMNS = [
+    "file", "record", "status", "reason", "duplicate_of", "article_id", "format", "encoding", "bytes", "sha256",
+]  # fmt: skip
+
+
+@dataclass
+class Corpus:
+    """The processed tables (columns documented in :mod:`analysis.schema`)."""
+
+    files: pd.DataFrame
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    removed: pd.DataFrame
+    texts: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+
+    def text_of(self, article_id: str) -> str:
+        """The source text an article's offsets index."""
+        return self.texts.loc[self.texts["article_id"] == article_id, "text"].iloc[0]
+
+
+@dataclass
+class IngestStats:
+    """What an ingest did, for the summary line and the closing note."""
+
+    files: int = 0
+    files_read: int = 0
+    files_cached: int = 0
+    loaded: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    articles_parsed: int = 0
+    seconds: float = 0.0
+    manifest_rows: int = 0
+    manifest_unmatched: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _FileResult:
+    """One file's parse, independent of other files (so it can be cached by content)."""
+
+    info: FileInfo
+    articles: list[dict]
+    paragraphs: list[dict]
+    removed: list[dict]
+    texts: list[dict]
+    problems: list[tuple[int | None, str]]
+
+
+# -- discovering and reading files ---------------------------------------------------------------
+def discover(raw_dir: Path) -> list[tuple[Path, str]]:
+    """Every file under ``raw_dir`` (recursively, sorted) as (path, path relative to raw_dir)."""
+    found = []
+    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file() or p.is_symlink()):
+        rel = path.relative_to(raw_dir).as_posix()
+        if rel == MANIFEST_NAME:
+            continue
+        found.append((path, rel))
+    return found
+
+
+def _article_id(texts: Iterable[str]) -> str:
+    normalized = " ".join(" ".join(texts).split())
+    return hashlib.sha1(normalized.encode("utf-8")).hexdigest()[:16]
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
+def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | str:
+    page = clean_page(doc.text, title_in_text=doc.title_in_text)
+    paras = [(p.kind, p.spans, p.text(doc.text)) for p in page.paragraphs]
+    content = [t for kind, _, t in paras if kind in nlp.PARSED_KINDS]
+    if not any(kind == "body" for kind, _, _ in paras):
+        return f"no article text found ({len(page.removed)} stretches of page furniture, no body paragraph)"
+    article_id = _article_id(content)
+    meta = dict(doc.meta)
+    source = dict(doc.meta_source)
+    standfirst = next((t for kind, _, t in paras if kind == "standfirst"), None)
+    if standfirst:
+        meta.setdefault("standfirst", standfirst)
+        source.setdefault("standfirst", "text")
+    for key, value in page.meta.items():
+        if key in META_FIELDS and key not in meta:
+            meta[key] = value
+            source[key] = page.meta_source.get(key, "text")
+    if "published" in meta:
+        meta["published"] = parse_date(meta["published"]) or None
+    article = {
+        "article_id": article_id,
+        "file": doc.file,
+        "record": doc.record,
+        "format": doc.fmt,
+        "encoding": doc.encoding,
+        "offset_base": doc.offset_base,
+        "n_words": sum(_words(t) for t in content),
+        "n_paragraphs": len(paras),
+    }
+    for key in META_FIELDS:
+        value = meta.get(key)
+        article[key] = value if value not in ("", []) else None
+        article[f"{key}_source"] = source.get(key, "missing") if article[key] is not None else "missing"
+    paragraphs = [
+        {
+            "article_id": article_id,
+            "paragraph": i,
+            "kind": kind,
+            "text": text,
+            "spans": [list(s) for s in spans],
+            "start": spans[0][0],
+            "end": spans[-1][1],
+        }
+        for i, (kind, spans, text) in enumerate(paras)
+    ]
+    removed = [
+        {"article_id": article_id, "file": doc.file, "start": r.start, "end": r.end,
+         "text": doc.text[r.start : r.end], "reason": r.reason}
+        for r in page.removed
+    ]  # fmt: skip
+    return article, paragraphs, removed, {"article_id": article_id, "offset_base": doc.offset_base, "text": doc.text}
+
+
+def _parse_file(path: Path, rel: str) -> _FileResult:
+    docs, problems, info = read_file(path, rel)
+    result = _FileResult(info, [], [], [], [], list(problems))
+    for doc in docs:
+        try:
+            made = _article_from(doc)
+        except Exception as exc:  # a cleaning bug must not stop the other files
+            made = f"could not be cleaned ({type(exc).__name__}: {exc})"
+        if isinstance(made, str):
+            result.problems.append((doc.record, made))
+            continue
+        article, paragraphs, removed, text = made
+        result.articles.append(article)
+        result.paragraphs.extend(paragraphs)
+        result.removed.extend(removed)
+        result.texts.append(text)
+    return result
+
+
+def _cached_parse(path: Path, rel: str, cache_dir: Path | None) -> tuple[_FileResult, bool]:
+    """Parse ``path`` or take its cached parse. Returns (result, came_from_cache)."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return _parse_file(path, rel), False
+    key = cache_dir / f"{digest[:32]}-{PARSER_VERSION}-{hashlib.sha1(rel.encode()).hexdigest()[:8]}.pkl" if cache_dir else None
+    if key is not None and key.exists():
+        try:
+            with key.open("rb") as fh:
+                return pickle.load(fh), True
+        except Exception:  # a corrupt cache entry is simply redone
+            pass
+    result = _parse_file(path, rel)
+    if key is not None:
+        key.parent.mkdir(parents=True, exist_ok=True)
+        tmp = key.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(key)
+    return result, False
+
+
+# -- manifest ------------------------------------------------------------------------------------
+def read_manifest(raw_dir: Path) -> pd.DataFrame:
+    """The manifest ``sources.csv`` (file, outlet, url, published, author, notes); empty if absent."""
+    path = raw_dir / MANIFEST_NAME
+    columns = ["file", "outlet", "url", "published", "author", "notes"]
+    if not path.exists():
+        return pd.DataFrame(columns=columns)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for col in columns:
+        if col not in frame:
+            frame[col] = ""
+    return frame[columns]
+
+
+def apply_manifest(articles: pd.DataFrame, manifest: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Fill in or override metadata from the manifest. Returns (articles, manifest files not found)."""
+    out = articles.copy()
+    unmatched = []
+    for row in manifest.itertuples(index=False):
+        hit = out["file"] == row.file.strip()
+        if not hit.any():
+            if row.file.strip():
+                unmatched.append(row.file.strip())
+            continue
+        for key in ("outlet", "url", "published", "author"):
+            value = str(getattr(row, key)).strip()
+            if key == "published" and value:
+                value = parse_date(value) or ""
+            if value:
+                out.loc[hit, key] = value
+                out.loc[hit, f"{key}_source"] = "manifest"
+    return out, unmatched
+
+
+def _label_outlets(articles: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
+    out = articles.copy()
+    aliases = outlets.alias_map(lexicon)
+    out["outlet"] = [outlets.normalize(o, aliases) for o in out["outlet"]]
+    out["outlet_label"] = [
+        outlets.label(o, f, None if pd.isna(r) else int(r)) for o, f, r in zip(out["outlet"], out["file"], out["record"])
+    ]
+    return out
+
+
+# -- tables --------------------------------------------------------------------------------------
+def _empty(columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+
+
+ARTICLE_COLUMNS = [
+    "article_id", "file", "record", "format", "encoding", "offset_base", "outlet", "outlet_label",
+    *[c for key in META_FIELDS[1:] for c in (key, f"{key}_source")], "outlet_source", "n_words", "n_paragraphs",
+]  # fmt: skip
+PARAGRAPH_COLUMNS = ["article_id", "paragraph", "kind", "text", "spans", "start", "end"]
+REMOVED_COLUMNS = ["article_id", "file", "start", "end", "text", "reason"]
+TEXT_COLUMNS = ["article_id", "offset_base", "text"]
+
+
+def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(columns)) if rows else _empty(columns)
+
+
+def _assemble(results: list[tuple[str, _FileResult]]) -> tuple[dict[str, pd.DataFrame], IngestStats]:
+    stats = IngestStats(files=len(results))
+    report: list[dict] = []
+    seen: dict[str, str] = {}
+    articles, paragraphs, removed, texts = [], [], [], []
+    for rel, res in results:
+        base = {"file": rel, "format": res.info.fmt, "encoding": res.info.encoding,
+                "bytes": res.info.bytes, "sha256": res.info.sha256}  # fmt: skip
+        for record, reason in res.problems:
+            report.append({**base, "record": record, "status": "rejected", "reason": reason,
+                           "duplicate_of": None, "article_id": None})  # fmt: skip
+        loaded: set[str] = set()
+        for art in res.articles:
+            where = rel if art["record"] is None else f"{rel}#{art['record']}"
+            if art["article_id"] in seen:
+                report.append({**base, "record": art["record"], "status": "duplicate",
+                               "reason": f"same text as {seen[art['article_id']]}",
+                               "duplicate_of": seen[art["article_id"]], "article_id": art["article_id"]})  # fmt: skip
+                continue
+            seen[art["article_id"]] = where
+            loaded.add(art["article_id"])
+            report.append({**base, "record": art["record"], "status": "loaded", "reason": "",
+                           "duplicate_of": None, "article_id": art["article_id"]})  # fmt: skip
+            articles.append(art)
+        paragraphs.extend(p for p in res.paragraphs if p["article_id"] in loaded)
+        removed.extend(r for r in res.removed if r["article_id"] in loaded)
+        texts.extend(t for t in res.texts if t["article_id"] in loaded)
+    # two identical records of one export share an article_id: keep the first one's rows
+    tables = {
+        "files": _frame(report, REPORT_COLUMNS),
+        "articles": _frame(articles, [c for c in ARTICLE_COLUMNS if c != "outlet_label"]),
+        "paragraphs": _frame(paragraphs, PARAGRAPH_COLUMNS).drop_duplicates(["article_id", "paragraph"]),
+        "removed": _frame(removed, REMOVED_COLUMNS).drop_duplicates(["article_id", "start", "end", "reason"]),
+        "texts": _frame(texts, TEXT_COLUMNS).drop_duplicates("article_id"),
+    }
+    files = tables["files"]
+    stats.loaded = int((files["status"] == "loaded").sum())
+    stats.duplicates = int((files["status"] == "duplicate").sum())
+    stats.rejected = int((files["status"] == "rejected").sum())
+    return tables, stats
+
+
+def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    files = tables["files"]
+    files["record"] = files["record"].astype("Int64")
+    files["bytes"] = files["bytes"].astype("int64")
+    art = tables["articles"]
+    art["record"] = art["record"].astype("Int64")
+    for col in ("n_words", "n_paragraphs"):
+        art[col] = art[col].astype("int64")
+    for name in ("paragraphs", "removed"):
+        for col in ("start", "end") + (("paragraph",) if name == "paragraphs" else ()):
+            tables[name][col] = tables[name][col].astype("int64")
+    return tables
+
+
+# -- the NLP layer, incrementally ----------------------------------------------------------------
+def _nlp_state(out_dir: Path) -> dict:
+    path = out_dir / "nlp_state.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _parse_incrementally(
+    paragraphs: pd.DataFrame, out_dir: Path | None, *, model: str | None
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    want = {"nlp_version": NLP_VERSION, "model": nlp.model_version(model)}
+    ids = set(paragraphs["article_id"])
+    old_s = old_t = None
+    if out_dir is not None and _nlp_state(out_dir) == want:
+        s_path, t_path = out_dir / "sentences.parquet", out_dir / "tokens.parquet"
+        if s_path.exists() and t_path.exists():
+            old_s, old_t = pd.read_parquet(s_path), pd.read_parquet(t_path)
+            old_s, old_t = old_s[old_s["article_id"].isin(ids)], old_t[old_t["article_id"].isin(ids)]
+    done = set(old_s["article_id"]) if old_s is not None else set()
+    todo = paragraphs[~paragraphs["article_id"].isin(done)]
+    new_s, new_t = nlp.parse(todo, model=model) if len(todo) else (None, None)
+    parsed = todo["article_id"].nunique()
+    frames_s = [f for f in (old_s, new_s) if f is not None and len(f)]
+    frames_t = [f for f in (old_t, new_t) if f is not None and len(f)]
+    empty_s, empty_t = nlp.parse(paragraphs.iloc[:0], model=model) if not frames_s else (None, None)
+    sentences = pd.concat(frames_s, ignore_index=True) if frames_s else empty_s
+    tokens = pd.concat(frames_t, ignore_index=True) if frames_t else empty_t
+    if out_dir is not None:
+        (out_dir / "nlp_state.json").write_text(json.dumps(want))
+    order = {a: i for i, a in enumerate(dict.fromkeys(paragraphs["article_id"]))}
+    sentences = sentences.sort_values(["article_id", "sentence"], key=lambda s: s.map(order) if s.name == "article_id" else s)
+    tokens = tokens.sort_values(["article_id", "token"], key=lambda s: s.map(order) if s.name == "article_id" else s)
+    return sentences.reset_index(drop=True), tokens.reset_index(drop=True), parsed
+
+
+# -- public API ----------------------------------------------------------------------------------
+def _collect(
+    inputs: Sequence[tuple[Path, str]], cache_dir: Path | None, *, progress: bool
+) -> tuple[list[tuple[str, _FileResult]], int]:
+    results: list[tuple[str, _FileResult]] = []
+    cached = 0
+    iterator: Iterable = inputs
+    if progress:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(inputs, desc="Reading files", unit="file", leave=False)
+    for path, rel in iterator:
+        res, hit = _cached_parse(path, rel, cache_dir)
+        cached += hit
+        results.append((rel, res))
+    return results, cached
+
+
+def build(
+    paths: Sequence[str | Path], *, parse: bool = True, model: str | None = None, lexicon: pd.DataFrame | None = None
+) -> Corpus:
+    """Ingest the given files or folders in memory (nothing written) and return the tables.
+
+    Args:
+        paths: files and/or folders (read recursively).
+        parse: run the NLP layer (sentences, tokens); False leaves them empty.
+        model: spaCy model package name.
+        lexicon: outlet aliases (default ``data/lexicons/outlets.csv``).
+    """
+    inputs: list[tuple[Path, str]] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            inputs.extend((path, f"{p.name}/{rel}") for path, rel in discover(p))
+        else:
+            inputs.append((p, p.name))
+    results, _ = _collect(inputs, None, progress=False)
+    tables, _ = _assemble(results)
+    tables = _typed(tables)
+    tables["articles"] = _label_outlets(tables["articles"], outlets.read_lexicon() if lexicon is None else lexicon)
+    if parse and len(tables["paragraphs"]):
+        tables["sentences"], tables["tokens"] = nlp.parse(tables["paragraphs"], model=model)
+    else:
+        tables["sentences"], tables["tokens"] = _empty(nlp.SENTENCE_COLUMNS), _empty(nlp.TOKEN_COLUMNS)
+    return Corpus(**{f.name: tables[f.name] for f in fields(Corpus)})
+
+
+def ingest(
+    raw_dir: Path | None = None,
+    out_dir: Path | None = None,
+    *,
+    progress: bool = True,
+    model: str | None = None,
+) -> tuple[Corpus, IngestStats]:
+    """Read ``raw_dir`` into the processed tables in ``out_dir``; returns (corpus, stats).
+
+    Unchanged files come from the cache (``out_dir/cache``); articles already parsed keep their
+    sentences and tokens. Writes one Parquet file per table and ``ingest_report.csv``.
+    """
+    started = time.perf_counter()
+    raw_dir = Path(raw_dir or PATHS.raw)
+    out_dir = Path(out_dir or PATHS.processed)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    inputs = discover(raw_dir)
+    results, cached = _collect(inputs, out_dir / "cache", progress=progress)
+    tables, stats = _assemble(results)
+    tables = _typed(tables)
+    manifest = read_manifest(raw_dir)
+    tables["articles"], stats.manifest_unmatched = apply_manifest(tables["articles"], manifest)
+    tables["articles"] = _label_outlets(tables["articles"], outlets.read_lexicon())
+    tables["articles"] = tables["articles"][ARTICLE_COLUMNS]
+    stats.manifest_rows = len(manifest)
+    stats.files_read, stats.files_cached = len(inputs) - cached, cached
+    tables["sentences"], tables["tokens"], stats.articles_parsed = _parse_incrementally(
+        tables["paragraphs"], out_dir, model=model
+    )
+    for name, frame in tables.items():
+        _write_if_changed(frame, out_dir / f"{name}.parquet")
+    report = tables["files"]
+    report.to_csv(out_dir / "ingest_report.csv", index=False)
+    stats.seconds = time.perf_counter() - started
+    return Corpus(**{f.name: tables[f.name] for f in fields(Corpus)}), stats
+
+
+def _write_if_changed(frame: pd.DataFrame, path: Path) -> None:
+    """Write Parquet only when the table changed, so an unchanged rerun leaves files untouched."""
+    tmp = path.with_suffix(".parquet.tmp")
+    frame.to_parquet(tmp, index=False)
+    if path.exists():
+        try:
+            if pd.read_parquet(path).equals(pd.read_parquet(tmp)):
+                tmp.unlink()
+                return
+        except Exception:
+            pass
+    tmp.replace(path)
+
+
+def load(processed_dir: Path | None = None) -> Corpus:
+    """Read the processed tables written by :func:`ingest`.
+
+    Raises:
+        FileNotFoundError: with what to run, when the tables are missing.
+    """
+    processed_dir = Path(processed_dir or PATHS.processed)
+    missing = [f.name for f in fields(Corpus) if not (processed_dir / f"{f.name}.parquet").exists()]
+    if missing:
+        raise FileNotFoundError(
+            f"No processed tables in {processed_dir} ({', '.join(missing)} missing). "
+            "Run `python -m analysis ingest` first."
+        )
+    return Corpus(**{f.name: pd.read_parquet(processed_dir / f"{f.name}.parquet") for f in fields(Corpus)})

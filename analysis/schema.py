@@ -1,0 +1,105 @@
+"""The tables PressLens writes to ``data/processed/`` and their columns, in one place.
+
+Every offset (``start``, ``end``, ``spans``) indexes the article's *source text*: the decoded raw file
+for page dumps (``.txt``/``.md``, Python ``str`` indexing, a UTF-8 BOM excluded), the record's text
+field for exports (``.json``/``.jsonl``/``.csv``), trafilatura's extracted text for web pages. The
+``texts`` table stores that source text, so ``texts.text[start:end]`` always gives the quoted words.
+``articles.offset_base`` says which of the three it is.
+
+Example:
+    >>> sorted(TABLES)[:3]
+    ['articles', 'files', 'paragraphs']
+"""
+
+from __future__ import annotations
+
+TABLES: dict[str, dict[str, str]] = {
+    "files": {
+        "file": "path of the input file relative to the raw folder (POSIX separators)",
+        "status": "loaded | duplicate | rejected",
+        "reason": "why a file was rejected or skipped; empty when loaded",
+        "duplicate_of": "for duplicates, the file (and record) whose article it repeats",
+        "n_articles": "articles loaded from the file",
+        "n_rejected_records": "records of an export that were rejected",
+        "format": "txt | md | html | json | jsonl | csv | other",
+        "encoding": "decoding used: utf-8, utf-8-sig (BOM), or the detected legacy encoding",
+        "bytes": "file size in bytes",
+        "sha256": "hash of the file's bytes (the incremental cache key)",
+    },
+    "articles": {
+        "article_id": "stable hash of the normalized article text (16 hex characters)",
+        "file": "input file, relative to the raw folder",
+        "record": "record number inside an export file (1-based), null for single-article files",
+        "format": "input format",
+        "encoding": "decoding used for the file",
+        "offset_base": "what offsets index: file | record_text | extracted_text",
+        "outlet": "outlet name after alias normalization, null when unknown",
+        "outlet_label": "what tables and figures show: the outlet, or 'Unknown (<file stem>)'",
+        "title": "headline, title suffixes such as '| military news' removed",
+        "author": "byline name(s)",
+        "published": "ISO 8601 date or date-time (2024-04-16T07:22 or 2024-01-26), null if unknown",
+        "source_line": "the 'Source:' line (e.g. 'Agencies')",
+        "standfirst": "the standfirst (dek) paragraph",
+        "tags": "topic tags listed on the page",
+        "url": "article URL",
+        "*_source": "for each metadata field: profile | html | export | manifest | text | missing",
+        "n_words": "words in standfirst, subheading and body paragraphs",
+        "n_paragraphs": "paragraphs of every kind",
+    },
+    "paragraphs": {
+        "article_id": "article",
+        "paragraph": "index of the paragraph within the article (0-based, reading order)",
+        "kind": "standfirst | body | subheading | caption | blockquote",
+        "text": "paragraph text: the spans' text joined by single spaces",
+        "spans": "list of [start, end] offsets; several when a page break split the paragraph",
+        "start": "first span's start",
+        "end": "last span's end",
+    },
+    "removed": {
+        "article_id": "article",
+        "file": "input file",
+        "start": "offset of the removed stretch",
+        "end": "offset after it",
+        "text": "the removed text",
+        "reason": "the cleaning rule that removed it (e.g. 'breaking-news ticker', 'share count')",
+    },
+    "texts": {
+        "article_id": "article",
+        "offset_base": "file | record_text | extracted_text",
+        "text": "the source text every offset of the article indexes",
+    },
+    "sentences": {
+        "article_id": "article",
+        "sentence": "index of the sentence within the article (0-based)",
+        "paragraph": "index of its paragraph",
+        "start": "offset of the sentence's first character",
+        "end": "offset after its last character",
+        "text": "sentence text (from the paragraph text)",
+        "in_quotes": "True when the whole sentence lies inside quotation marks",
+        "quote_share": "share of the sentence's characters inside quotation marks (0-1)",
+    },
+    "tokens": {
+        "article_id": "article",
+        "sentence": "sentence index",
+        "token": "index of the token within the article (0-based)",
+        "start": "offset of the token",
+        "end": "offset after the token",
+        "text": "token text",
+        "lemma": "spaCy lemma",
+        "pos": "universal part of speech",
+        "tag": "fine-grained tag",
+        "dep": "dependency label",
+        "head": "article-level index of the syntactic head",
+        "is_stop": "spaCy stop word",
+        "is_punct": "punctuation",
+        "like_num": "number-like",
+        "ent_type": "named-entity type (PERSON, ORG, GPE, NORP, ...), empty when none",
+        "ent_iob": "B | I | O",
+        "in_quotes": "True when the token lies inside quotation marks",
+    },
+}
+
+
+def describe(table: str) -> str:
+    """The column dictionary of ``table`` as Markdown lines (used by ``data/README.md``)."""
+    return "\n".join(f"- `{col}`: {doc}" for col, doc in TABLES[table].items())
