@@ -179,6 +179,10 @@ class _Cleaner:
         for line in lines[end:]:
             self.drop(line, self.footer_reason)
         self.body(lines[begin:end])
+        if not any(p.kind == "body" for p in self.page.paragraphs):
+            for p in self.page.paragraphs:  # a lone first paragraph is the story, not its standfirst
+                if p.kind == "standfirst":
+                    p.kind = "body"
         self.page.removed.sort(key=lambda r: r.start)
         return self.page
 
@@ -340,6 +344,8 @@ class _Cleaner:
                 kind = self._kind(line, pending_standfirst, len(block))
                 pending_standfirst = False
                 spans = self._spans(line)
+                if not spans:
+                    continue
                 target = self._continues(line, kind) if (broke_page or k > 0) else None
                 if target is not None:
                     target.spans.extend(spans)
@@ -408,6 +414,8 @@ class _Cleaner:
 
     def _spans(self, line: _Line) -> list[Span]:
         start = line.item_start if line.bullet else line.start
+        if line.bullet:
+            self.page.removed.append(Removed(line.start, start, "list bullet"))
         spans: list[Span] = []
         pos = start
         segment = self.text[start : line.end]

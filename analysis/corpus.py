@@ -418,11 +418,13 @@ def ingest(
     *,
     progress: bool = True,
     model: str | None = None,
+    lexicon: pd.DataFrame | None = None,
 ) -> tuple[Corpus, IngestStats]:
     """Read ``raw_dir`` into the processed tables in ``out_dir``; returns (corpus, stats).
 
     Unchanged files come from the cache (``out_dir/cache``); articles already parsed keep their
     sentences and tokens. Writes one Parquet file per table and ``ingest_report.csv``.
+    ``lexicon`` overrides the outlet aliases of ``data/lexicons/outlets.csv``.
     """
     started = time.perf_counter()
     raw_dir = Path(raw_dir or PATHS.raw)
@@ -434,7 +436,7 @@ def ingest(
     tables = _typed(tables)
     manifest = read_manifest(raw_dir)
     tables["articles"], stats.manifest_unmatched = apply_manifest(tables["articles"], manifest)
-    tables["articles"] = _label_outlets(tables["articles"], outlets.read_lexicon())
+    tables["articles"] = _label_outlets(tables["articles"], outlets.read_lexicon() if lexicon is None else lexicon)
     tables["articles"] = tables["articles"][ARTICLE_COLUMNS]
     stats.manifest_rows = len(manifest)
     stats.files_read, stats.files_cached = len(inputs) - cached, cached

@@ -7,8 +7,10 @@ Supported inputs (folders are read recursively):
 - exports ``.json`` (a list of records, ``{"articles": [...]}`` or one record), ``.jsonl`` (one record
   a line) and ``.csv`` (one record a row), mapped through :data:`CROSSWALK`.
 
-Decoding: UTF-8 (a BOM is dropped and recorded as ``utf-8-sig``), else the legacy encoding that
-charset-normalizer detects (cp1252 or latin-1 in practice), recorded in ``encoding``.
+Decoding: UTF-8 (a BOM is dropped and recorded as ``utf-8-sig``); a file that is not valid UTF-8 is
+a legacy Western file: cp1252 when every byte is defined there, else latin-1 (which maps every
+byte). The choice is recorded in ``encoding``. Binary files (NUL bytes, many control characters)
+are rejected before decoding.
 
 Example:
     >>> docs, problems, info = read_bytes(b"Headline\\n\\nBody text here.", "a.txt")
@@ -103,7 +105,7 @@ class FileInfo:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode ``data`` as UTF-8, else as its detected legacy encoding. Returns (text, encoding)."""
+    """Decode ``data`` as UTF-8, else cp1252, else latin-1. Returns (text, encoding)."""
     if not data.strip():
         raise ReadProblem("empty file")
     head = data[:65536]
@@ -121,12 +123,10 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp1250", "mac_roman"]).best()
-    if best is None:
-        raise ReadProblem("undecodable: neither UTF-8 nor a recognizable legacy encoding")
-    return str(best), best.encoding
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
 
 
 def _field(record: dict, name: str) -> tuple[object, str] | None:
