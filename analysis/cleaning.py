@@ -92,14 +92,16 @@ class _Line:
 
 
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙]|[-*+](?=\s))\s*")
-_TERMINAL = tuple('.!?:;"”’\')…')
+_TERMINAL = tuple(".!?:;\"”’')…")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:[^()\s]*)\)")
 
 _BYLINE = re.compile(r"^(?:By|BY|Written by|Posted by|Author:)\s+(.{2,80}?)(?:\s+on\s+(.{6,40}))?$")
 _SOURCE = re.compile(r"^Source:\s*(.{2,80})$")
 _SHARES = re.compile(r"^\d[\d,.]*\s*[kKmM]?\s+(?:Shares?|Comments?|Views?)$", re.I)
 _READING = re.compile(r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read$", re.I)
-_RELATED = re.compile(r"^(?:Related(?: News| Articles| Stories| Content| Posts)?|See also|More on this)$", re.I)
+_RELATED = re.compile(
+    r"^(?:Related(?: News| Articles| Stories| Content| Posts)?|See also|More on this)$", re.I
+)
 _READ_LINK = re.compile(r"^(?:Read (?:more|next|also)|Also read|See also|Related)\s*:\s*\S", re.I)
 _TICKER = re.compile(r"^(?:BREAKING(?: NEWS)?|Breaking News|Latest News|Live Updates|Just In)$")
 _SCROLL = re.compile(r"^(?:scroll to top|back to top|top of page|↑\s*top)$", re.I)
@@ -110,9 +112,13 @@ _FOOTER = re.compile(
     r"|Leave a (?:comment|reply)|Comments|Related Topics)$",
     re.I,
 )
-_CREDIT_WORDS = r"(?:Reuters|AP|AFP|Getty|iStock|Images|Pool|Photo|Shutterstock|EPA|Anadolu|Xinhua|WANA|Alamy)"
+_CREDIT_WORDS = (
+    r"(?:Reuters|AP|AFP|Getty|iStock|Images|Pool|Photo|Shutterstock|EPA|Anadolu|Xinhua|WANA|Alamy)"
+)
 _CREDIT_LINE = re.compile(rf"^(?=.*{_CREDIT_WORDS})[\w .&'’-]+(?:/[\w .&'’-]+)+$")
-_TRAILING_CREDIT = re.compile(rf"(?:\[[^\[\]]*{_CREDIT_WORDS}[^\[\]]*\]|\((?:AP|AFP|Reuters|Getty Images)[^()]*\))\s*$")
+_TRAILING_CREDIT = re.compile(
+    rf"(?:\[[^\[\]]*{_CREDIT_WORDS}[^\[\]]*\]|\((?:AP|AFP|Reuters|Getty Images)[^()]*\))\s*$"
+)
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
 _VIEWER = re.compile(r"^(?:x|×|✕|close|zoom|expand|\d+\s*/\s*\d+)$", re.I)
 
@@ -134,7 +140,11 @@ def _lines(text: str) -> list[_Line]:
 
 def _is_headline_like(text: str, *, max_words: int = 25) -> bool:
     words = text.split()
-    return 0 < len(words) <= max_words and not text.endswith((".", ",", ";", ":")) and text[0].isupper()
+    return (
+        0 < len(words) <= max_words
+        and not text.endswith((".", ",", ";", ":"))
+        and text[0].isupper()
+    )
 
 
 def _looks_like_date(text: str) -> bool:
@@ -143,9 +153,9 @@ def _looks_like_date(text: str) -> bool:
 
 def _is_meta_line(line: _Line) -> bool:
     t = line.item
-    return bool(
-        _BYLINE.match(t) or _SOURCE.match(t) or _SHARES.match(t) or _READING.match(t)
-    ) or (line.bullet and _looks_like_date(t))
+    return bool(_BYLINE.match(t) or _SOURCE.match(t) or _SHARES.match(t) or _READING.match(t)) or (
+        line.bullet and _looks_like_date(t)
+    )
 
 
 class _Cleaner:
@@ -180,7 +190,9 @@ class _Cleaner:
             self.drop(line, self.footer_reason)
         self.body(lines[begin:end])
         if not any(p.kind == "body" for p in self.page.paragraphs):
-            for p in self.page.paragraphs:  # a lone first paragraph is the story, not its standfirst
+            for (
+                p
+            ) in self.page.paragraphs:  # a lone first paragraph is the story, not its standfirst
                 if p.kind == "standfirst":
                     p.kind = "body"
         self.page.removed.sort(key=lambda r: r.start)
@@ -193,7 +205,9 @@ class _Cleaner:
         if not nonblank:
             return len(lines)
         limit = nonblank[: max(12, len(nonblank) // 2)]
-        meta_idx = next((i for i in limit if _is_meta_line(lines[i]) and not _TICKER.match(lines[i].text)), None)
+        meta_idx = next(
+            (i for i in limit if _is_meta_line(lines[i]) and not _TICKER.match(lines[i].text)), None
+        )
         title_idx = nonblank[0]
         if meta_idx is not None:
             before = [i for i in nonblank if i < meta_idx]
@@ -300,7 +314,9 @@ class _Cleaner:
                     self.footer_reason = "scroll to top"
                 elif t.lower().startswith(("subscribe", "sign up", "newsletter")):
                     self.footer_reason = "subscription block"
-                elif t.lower().startswith(("most", "read next", "more from", "trending", "recommended", "you ")):
+                elif t.lower().startswith(
+                    ("most", "read next", "more from", "trending", "recommended", "you ")
+                ):
                     self.footer_reason = f"'{t}' block"
                 # a tag list right above the footer belongs to the article page, not the body
                 return i
@@ -365,8 +381,10 @@ class _Cleaner:
 
     def _take_tags(self, blocks: list[list[_Line]]) -> list[list[_Line]]:
         """A run of short bullet items at the end of the article is its tag list."""
-        if blocks and len(blocks[-1]) >= 2 and all(
-            ln.bullet and 0 < len(ln.item.split()) <= 6 for ln in blocks[-1]
+        if (
+            blocks
+            and len(blocks[-1]) >= 2
+            and all(ln.bullet and 0 < len(ln.item.split()) <= 6 for ln in blocks[-1])
         ):
             tags = [ln.item for ln in blocks[-1]]
             self.page.set_meta("tags", tags, "text")
@@ -394,7 +412,11 @@ class _Cleaner:
         if len(block) == 1 and _CREDIT_LINE.match(texts[0]):
             self.add("caption", [(block[0].start, block[0].end)])
             return True
-        if len(block) == 1 and _TRAILING_CREDIT.search(texts[0]) and not texts[0].startswith(("“", '"')):
+        if (
+            len(block) == 1
+            and _TRAILING_CREDIT.search(texts[0])
+            and not texts[0].startswith(("“", '"'))
+        ):
             self.add("caption", [(block[0].start, block[0].end)])
             return True
         return False
@@ -406,7 +428,11 @@ class _Cleaner:
         if line.bullet:
             return "body"
         words = len(t.split())
-        if words <= 8 and not t.endswith((".", ",", ":", ";", '"', "”", "'", "’")) and t[0].isupper():
+        if (
+            words <= 8
+            and not t.endswith((".", ",", ":", ";", '"', "”", "'", "’"))
+            and t[0].isupper()
+        ):
             return "subheading"
         if t.startswith(">"):
             return "blockquote"

@@ -135,7 +135,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
     except runner.NotebookFailed as exc:
         return _fail(str(exc))
-    print(f"Executed {len(done)} notebook(s); figures in {PATHS.figures}; report at {PATHS.reports / 'report.html'}")
+    print(
+        f"Executed {len(done)} notebook(s); figures in {PATHS.figures}; report at {PATHS.reports / 'report.html'}"
+    )
     return 0
 
 
@@ -143,12 +145,17 @@ def _print_table(frame: pd.DataFrame, columns: Sequence[str], fmt: str) -> None:
     frame = frame.reindex(columns=list(columns))
     if fmt == "jsonl":
         for rec in frame.to_dict(orient="records"):
-            clean = {k: (None if not isinstance(v, list | dict) and pd.isna(v) else v) for k, v in rec.items()}
+            clean = {
+                k: (None if not isinstance(v, list | dict) and pd.isna(v) else v)
+                for k, v in rec.items()
+            }
             print(json.dumps(clean, ensure_ascii=False, default=str))
     elif fmt == "csv":
         frame.to_csv(sys.stdout, index=False)
     else:
-        with pd.option_context("display.max_rows", None, "display.max_colwidth", 60, "display.width", 200):
+        with pd.option_context(
+            "display.max_rows", None, "display.max_colwidth", 60, "display.width", 200
+        ):
             print(frame.to_string(index=False) if len(frame) else "(no records)")
 
 
@@ -200,7 +207,9 @@ def parser() -> argparse.ArgumentParser:
 
     def with_dirs(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--raw", metavar="DIR", help="folder of article files (default: data/raw)")
-        sp.add_argument("--out", metavar="DIR", help="folder for the tables (default: data/processed)")
+        sp.add_argument(
+            "--out", metavar="DIR", help="folder for the tables (default: data/processed)"
+        )
         sp.add_argument("--quiet", action="store_true", help="no progress bar")
 
     sp = sub.add_parser("ingest", help="load data/raw into clean, parsed tables (incremental)")
@@ -212,13 +221,25 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--format", choices=["text", "json"], default="text")
     sp.set_defaults(func=cmd_show)
 
-    sp = sub.add_parser("run", help="ingest, execute every notebook, export figures and the HTML report")
+    sp = sub.add_parser(
+        "run", help="ingest, execute every notebook, export figures and the HTML report"
+    )
     with_dirs(sp)
     sp.set_defaults(func=cmd_run)
 
     for name, func, cols, what in (
-        ("quotes", _quotes, QUOTE_COLUMNS, "who is quoted saying what (one record per attribution)"),
-        ("claims", _claims, CLAIM_COLUMNS, "numeric claims: troops, attacks, strikes, casualties, bases"),
+        (
+            "quotes",
+            _quotes,
+            QUOTE_COLUMNS,
+            "who is quoted saying what (one record per attribution)",
+        ),
+        (
+            "claims",
+            _claims,
+            CLAIM_COLUMNS,
+            "numeric claims: troops, attacks, strikes, casualties, bases",
+        ),
     ):
         sp = sub.add_parser(name, help=what)
         sp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")

@@ -151,7 +151,9 @@ def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | 
     for key in META_FIELDS:
         value = meta.get(key)
         article[key] = value if value not in ("", []) else None
-        article[f"{key}_source"] = source.get(key, "missing") if article[key] is not None else "missing"
+        article[f"{key}_source"] = (
+            source.get(key, "missing") if article[key] is not None else "missing"
+        )
     paragraphs = [
         {
             "article_id": article_id,
@@ -169,7 +171,12 @@ def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | 
          "text": doc.text[r.start : r.end], "reason": r.reason}
         for r in page.removed
     ]  # fmt: skip
-    return article, paragraphs, removed, {"article_id": article_id, "offset_base": doc.offset_base, "text": doc.text}
+    return (
+        article,
+        paragraphs,
+        removed,
+        {"article_id": article_id, "offset_base": doc.offset_base, "text": doc.text},
+    )
 
 
 def _parse_file(path: Path, rel: str) -> _FileResult:
@@ -197,7 +204,12 @@ def _cached_parse(path: Path, rel: str, cache_dir: Path | None) -> tuple[_FileRe
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return _parse_file(path, rel), False
-    key = cache_dir / f"{digest[:32]}-{PARSER_VERSION}-{hashlib.sha1(rel.encode()).hexdigest()[:8]}.pkl" if cache_dir else None
+    key = (
+        cache_dir
+        / f"{digest[:32]}-{PARSER_VERSION}-{hashlib.sha1(rel.encode()).hexdigest()[:8]}.pkl"
+        if cache_dir
+        else None
+    )
     if key is not None and key.exists():
         try:
             with key.open("rb") as fh:
@@ -228,7 +240,9 @@ def read_manifest(raw_dir: Path) -> pd.DataFrame:
     return frame[columns]
 
 
-def apply_manifest(articles: pd.DataFrame, manifest: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def apply_manifest(
+    articles: pd.DataFrame, manifest: pd.DataFrame
+) -> tuple[pd.DataFrame, list[str]]:
     """Fill in or override metadata from the manifest. Returns (articles, manifest files not found)."""
     out = articles.copy()
     unmatched = []
@@ -253,7 +267,8 @@ def _label_outlets(articles: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFram
     aliases = outlets.alias_map(lexicon)
     out["outlet"] = [outlets.normalize(o, aliases) for o in out["outlet"]]
     out["outlet_label"] = [
-        outlets.label(o, f, None if pd.isna(r) else int(r)) for o, f, r in zip(out["outlet"], out["file"], out["record"])
+        outlets.label(o, f, None if pd.isna(r) else int(r))
+        for o, f, r in zip(out["outlet"], out["file"], out["record"])
     ]
     return out
 
@@ -276,7 +291,9 @@ def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(columns)) if rows else _empty(columns)
 
 
-def _assemble(results: list[tuple[str, _FileResult]]) -> tuple[dict[str, pd.DataFrame], IngestStats]:
+def _assemble(
+    results: list[tuple[str, _FileResult]],
+) -> tuple[dict[str, pd.DataFrame], IngestStats]:
     stats = IngestStats(files=len(results))
     report: list[dict] = []
     seen: dict[str, str] = {}
@@ -307,8 +324,12 @@ def _assemble(results: list[tuple[str, _FileResult]]) -> tuple[dict[str, pd.Data
     tables = {
         "files": _frame(report, REPORT_COLUMNS),
         "articles": _frame(articles, [c for c in ARTICLE_COLUMNS if c != "outlet_label"]),
-        "paragraphs": _frame(paragraphs, PARAGRAPH_COLUMNS).drop_duplicates(["article_id", "paragraph"]),
-        "removed": _frame(removed, REMOVED_COLUMNS).drop_duplicates(["article_id", "start", "end", "reason"]),
+        "paragraphs": _frame(paragraphs, PARAGRAPH_COLUMNS).drop_duplicates(
+            ["article_id", "paragraph"]
+        ),
+        "removed": _frame(removed, REMOVED_COLUMNS).drop_duplicates(
+            ["article_id", "start", "end", "reason"]
+        ),
         "texts": _frame(texts, TEXT_COLUMNS).drop_duplicates("article_id"),
     }
     files = tables["files"]
@@ -348,7 +369,10 @@ def _parse_incrementally(
         s_path, t_path = out_dir / "sentences.parquet", out_dir / "tokens.parquet"
         if s_path.exists() and t_path.exists():
             old_s, old_t = pd.read_parquet(s_path), pd.read_parquet(t_path)
-            old_s, old_t = old_s[old_s["article_id"].isin(ids)], old_t[old_t["article_id"].isin(ids)]
+            old_s, old_t = (
+                old_s[old_s["article_id"].isin(ids)],
+                old_t[old_t["article_id"].isin(ids)],
+            )
     done = set(old_s["article_id"]) if old_s is not None else set()
     todo = paragraphs[~paragraphs["article_id"].isin(done)]
     new_s, new_t = nlp.parse(todo, model=model) if len(todo) else (None, None)
@@ -361,8 +385,12 @@ def _parse_incrementally(
     if out_dir is not None:
         (out_dir / "nlp_state.json").write_text(json.dumps(want))
     order = {a: i for i, a in enumerate(dict.fromkeys(paragraphs["article_id"]))}
-    sentences = sentences.sort_values(["article_id", "sentence"], key=lambda s: s.map(order) if s.name == "article_id" else s)
-    tokens = tokens.sort_values(["article_id", "token"], key=lambda s: s.map(order) if s.name == "article_id" else s)
+    sentences = sentences.sort_values(
+        ["article_id", "sentence"], key=lambda s: s.map(order) if s.name == "article_id" else s
+    )
+    tokens = tokens.sort_values(
+        ["article_id", "token"], key=lambda s: s.map(order) if s.name == "article_id" else s
+    )
     return sentences.reset_index(drop=True), tokens.reset_index(drop=True), parsed
 
 
@@ -385,7 +413,11 @@ def _collect(
 
 
 def build(
-    paths: Sequence[str | Path], *, parse: bool = True, model: str | None = None, lexicon: pd.DataFrame | None = None
+    paths: Sequence[str | Path],
+    *,
+    parse: bool = True,
+    model: str | None = None,
+    lexicon: pd.DataFrame | None = None,
 ) -> Corpus:
     """Ingest the given files or folders in memory (nothing written) and return the tables.
 
@@ -404,11 +436,16 @@ def build(
     results, _ = _collect(inputs, None, progress=False)
     tables, _ = _assemble(results)
     tables = _typed(tables)
-    tables["articles"] = _label_outlets(tables["articles"], outlets.read_lexicon() if lexicon is None else lexicon)
+    tables["articles"] = _label_outlets(
+        tables["articles"], outlets.read_lexicon() if lexicon is None else lexicon
+    )
     if parse and len(tables["paragraphs"]):
         tables["sentences"], tables["tokens"] = nlp.parse(tables["paragraphs"], model=model)
     else:
-        tables["sentences"], tables["tokens"] = _empty(nlp.SENTENCE_COLUMNS), _empty(nlp.TOKEN_COLUMNS)
+        tables["sentences"], tables["tokens"] = (
+            _empty(nlp.SENTENCE_COLUMNS),
+            _empty(nlp.TOKEN_COLUMNS),
+        )
     return Corpus(**{f.name: tables[f.name] for f in fields(Corpus)})
 
 
@@ -436,7 +473,9 @@ def ingest(
     tables = _typed(tables)
     manifest = read_manifest(raw_dir)
     tables["articles"], stats.manifest_unmatched = apply_manifest(tables["articles"], manifest)
-    tables["articles"] = _label_outlets(tables["articles"], outlets.read_lexicon() if lexicon is None else lexicon)
+    tables["articles"] = _label_outlets(
+        tables["articles"], outlets.read_lexicon() if lexicon is None else lexicon
+    )
     tables["articles"] = tables["articles"][ARTICLE_COLUMNS]
     stats.manifest_rows = len(manifest)
     stats.files_read, stats.files_cached = len(inputs) - cached, cached
@@ -478,4 +517,6 @@ def load(processed_dir: Path | None = None) -> Corpus:
             f"No processed tables in {processed_dir} ({', '.join(missing)} missing). "
             "Run `python -m analysis ingest` first."
         )
-    return Corpus(**{f.name: pd.read_parquet(processed_dir / f"{f.name}.parquet") for f in fields(Corpus)})
+    return Corpus(
+        **{f.name: pd.read_parquet(processed_dir / f"{f.name}.parquet") for f in fields(Corpus)}
+    )

@@ -12,10 +12,18 @@ from datetime import datetime
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PATTERNS = (
-    re.compile(rf"^(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})(?:,?\s+(?P<t>\d{{1,2}}:\d{{2}}))?$", re.I),
-    re.compile(rf"^(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})(?:,?\s+(?P<t>\d{{1,2}}:\d{{2}}))?$", re.I),
+    re.compile(
+        rf"^(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})(?:,?\s+(?P<t>\d{{1,2}}:\d{{2}}))?$",
+        re.I,
+    ),
+    re.compile(
+        rf"^(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})(?:,?\s+(?P<t>\d{{1,2}}:\d{{2}}))?$",
+        re.I,
+    ),
 )
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_ISO = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 
 
 def parse_date(text: str | None) -> str | None:

@@ -2,9 +2,9 @@
 
 Terms come from the ``tokens`` table (nothing is parsed again): lemmas or surface words, single words
 or n-grams. Words that spaCy splits at a hyphen are joined back first (``Iran - backed`` is counted as
-``Iran-backed``, ``al - Sudani`` as ``al-Sudani``). Proper nouns, acronyms and capitalized words
-of named entities keep their capitals (``US``, ``Iraqi``, ``Resistance``); every other word is
-lower-cased. Stop words (spaCy's list plus the editable
+``Iran-backed``, ``al - Sudani`` as ``al-Sudani``). Terms are case-folded (``The`` and ``the`` are
+one term) except acronyms (``US`` is not ``us``), and each term is shown as most of its mid-sentence
+occurrences write it (``Iraqi``, ``Resistance``, ``coalition``). Stop words (spaCy's list plus the editable
 ``data/lexicons/stopwords_news.txt``), numbers and punctuation are dropped by option. Each occurrence
 carries its ``voice``: ``own`` (the outlet's words) or ``quoted`` (inside quotation marks, the outlet
 quoting someone), so the two can be counted apart.
@@ -34,7 +34,6 @@ By = Literal["outlet", "article"]
 
 NEWS_STOPWORDS = "stopwords_news.txt"
 HYPHENS = ("-", "‐", "‑")
-NAME_TYPES = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 TERM_COLUMNS = ["article_id", "sentence", "token", "start", "end", "term", "n", "voice"]
 
 
@@ -83,18 +82,14 @@ def words(tokens: pd.DataFrame) -> pd.DataFrame:
 
     A hyphen with no space on either side between two non-punctuation tokens of one sentence joins
     them (``US - led`` becomes ``US-led``, lemma ``US-led``). Returns the token columns plus
-    ``proper`` (proper noun, acronym, capitalized word of a named entity such as ``Iraqi``, or a
-    compound holding one), ``acronym`` (``US``, ``U.S.``) and
-    ``compound`` (a joined hyphenated word).
+    ``acronym`` (``US``, ``U.S.``) and ``compound`` (a joined hyphenated word).
     """
     keep = ["article_id", "sentence", "token", "start", "end", "text", "lemma", "pos", "is_punct",
-            "like_num", "ent_type", "in_quotes"]  # fmt: skip
+            "like_num", "in_quotes"]  # fmt: skip
     tok = tokens.loc[(tokens["pos"] != "SPACE") & (tokens["text"].str.strip() != ""), keep]
     tok = tok.reset_index(drop=True)
     text = tok["text"]
     acronym = (text.str.isupper() & (text.str.len() >= 2)).to_numpy()
-    named = tok["ent_type"].isin(NAME_TYPES) & text.str.match(r"[A-Z]")
-    proper = (tok["pos"] == "PROPN").to_numpy() | acronym | named.to_numpy()
     codes = pd.factorize(tok["article_id"])[0]
     sent = tok["sentence"].to_numpy()
     start, end = tok["start"].to_numpy(), tok["end"].to_numpy()
@@ -105,19 +100,18 @@ def words(tokens: pd.DataFrame) -> pd.DataFrame:
     hyphen = text.isin(HYPHENS).to_numpy() & touch_prev & touch_next
     hyphen &= np.r_[False, ~punct[:-1]] & np.r_[~punct[1:], False]
     joins_prev = hyphen | np.r_[False, hyphen[:-1]]
-    tok["proper"], tok["acronym"], tok["compound"] = proper, acronym, False
+    tok["acronym"], tok["compound"] = acronym, False
     if not joins_prev.any():
         return tok
     group = np.cumsum(~joins_prev)
     in_compound = joins_prev | np.r_[joins_prev[1:], False]
-    sub = tok.loc[in_compound, ["text", "end", "proper", "like_num"]].assign(_g=group[in_compound])
+    sub = tok.loc[in_compound, ["text", "end", "like_num"]].assign(_g=group[in_compound])
     grouped = sub.groupby("_g", sort=True)
     first = in_compound & ~joins_prev
     joined = grouped["text"].agg("".join).to_numpy()
     tok.loc[first, "text"] = joined
     tok.loc[first, "lemma"] = joined
     tok.loc[first, "end"] = grouped["end"].max().to_numpy()
-    tok.loc[first, "proper"] = grouped["proper"].any().to_numpy()
     tok.loc[first, "like_num"] = grouped["like_num"].all().to_numpy()
     tok.loc[first, "acronym"] = False
     tok.loc[first, "compound"] = True
@@ -167,8 +161,7 @@ def terms(
         raise ValueError(f"n must be one or more positive n-gram lengths, not {n!r}")
     stop_set = read_stopwords() if stopwords is None else frozenset(w.lower() for w in stopwords)
     seq = words(tokens)
-    base = seq["lemma"] if unit == "lemma" else seq["text"]
-    norm = base.where(seq["proper"], base.str.lower()).to_numpy(dtype=object)
+    norm = _truecase(seq, seq["lemma"] if unit == "lemma" else seq["text"])
     stop = seq["text"].str.lower().isin(stop_set).to_numpy() | seq["lemma"].str.lower().isin(stop_set).to_numpy()
     stop &= ~seq["acronym"].to_numpy() & ~seq["compound"].to_numpy()
     num = seq["like_num"].to_numpy(dtype=bool) | (seq["pos"] == "NUM").to_numpy()
@@ -218,6 +211,31 @@ def terms(
     elif voice != "all":
         out = out[out["voice"] == voice]
     return out.reset_index(drop=True)
+
+
+def _truecase(seq: pd.DataFrame, base: pd.Series) -> np.ndarray:
+    """Case-fold ``base`` (acronyms excepted) and show each term as most mid-sentence uses write it."""
+    acronym = seq["acronym"].to_numpy()
+    key = base.where(acronym, base.str.lower())
+    text = seq["text"]
+    cap = (text != text.str.lower()).to_numpy()
+    has_upper = base != base.str.lower()
+    capitalized = base.str[:1].str.upper() + base.str[1:]
+    cand = base.where(has_upper, text.where(text.str.lower() == base, capitalized))
+    is_word = ~(seq["is_punct"].to_numpy(dtype=bool))
+    sentence_key = [pd.factorize(seq["article_id"])[0], seq["sentence"].to_numpy()]
+    words_only = pd.Series(np.arange(len(seq)))[is_word]
+    first_word = words_only.groupby([k[is_word] for k in sentence_key]).head(1).to_numpy()
+    mid = np.ones(len(seq), dtype=bool)
+    mid[first_word] = False
+    frame = pd.DataFrame({"key": key.to_numpy(), "cand": cand.to_numpy(), "cap": cap, "mid": mid})
+    share = frame.groupby("key")["cap"].mean()
+    share_mid = frame[frame["mid"]].groupby("key")["cap"].mean()
+    share.loc[share_mid.index] = share_mid
+    capped = frame[frame["cap"] & frame["key"].isin(share.index[share >= 0.5])]
+    forms = capped.groupby(["key", "cand"]).size().sort_values(ascending=False).reset_index()
+    display = forms.drop_duplicates("key").set_index("key")["cand"]
+    return frame["key"].map(display).fillna(frame["key"]).to_numpy(dtype=object)
 
 
 def word_counts(tokens: pd.DataFrame, articles: pd.DataFrame, *, by: By = "outlet", voice: Voice = "all") -> pd.DataFrame:

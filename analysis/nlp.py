@@ -25,7 +25,16 @@ from analysis.quotemarks import inside_mask
 
 PARSED_KINDS = ("standfirst", "body", "subheading")
 
-SENTENCE_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end", "text", "in_quotes", "quote_share"]
+SENTENCE_COLUMNS = [
+    "article_id",
+    "sentence",
+    "paragraph",
+    "start",
+    "end",
+    "text",
+    "in_quotes",
+    "quote_share",
+]
 TOKEN_COLUMNS = [
     "article_id", "sentence", "token", "start", "end", "text", "lemma", "pos", "tag", "dep", "head",
     "is_stop", "is_punct", "like_num", "ent_type", "ent_iob", "in_quotes",
@@ -99,13 +108,17 @@ def parse(
         ``tokens`` (article_id, sentence, token, start, end, text, lemma, pos, tag, dep, head, is_stop,
         is_punct, like_num, ent_type, ent_iob, in_quotes); see :mod:`analysis.schema`.
     """
-    todo = paragraphs[paragraphs["kind"].isin(PARSED_KINDS)].sort_values(["article_id", "paragraph"])
+    todo = paragraphs[paragraphs["kind"].isin(PARSED_KINDS)].sort_values(
+        ["article_id", "paragraph"]
+    )
     nlp = load_model(model)
     sents: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS}
     toks: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
     sent_count: dict[str, int] = {}
     tok_count: dict[str, int] = {}
-    for doc, (article_id, paragraph, spans) in nlp.pipe(_rows(todo), as_tuples=True, batch_size=batch_size):
+    for doc, (article_id, paragraph, spans) in nlp.pipe(
+        _rows(todo), as_tuples=True, batch_size=batch_size
+    ):
         offsets = char_map(spans)
         mask = np.array(inside_mask(doc.text) + [False], dtype=bool)
         nonspace = np.array([not c.isspace() for c in doc.text] + [False], dtype=bool)

@@ -13,8 +13,7 @@ Example:
 
 from __future__ import annotations
 
-from pathlib import Path
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 

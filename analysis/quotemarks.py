@@ -30,13 +30,13 @@ _WORD = re.compile(r"\w")
 def _is_opening_single(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-\"“") and bool(_WORD.match(after))
+    return (before.isspace() or before in '([{—–-"“') and bool(_WORD.match(after))
 
 
 def _is_closing_single(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–\"”")
+    return not before.isspace() and (after.isspace() or after in '.,;:!?)]}—–"”')
 
 
 def quote_regions(text: str) -> list[QuoteRegion]:
@@ -62,11 +62,7 @@ def quote_regions(text: str) -> list[QuoteRegion]:
             mark = ""
             if two == "''" and (i == 0 or not _WORD.match(text[i - 1])):
                 mark = "''"
-            elif ch in "“«\"„":
-                mark = ch
-            elif ch == "‘" and _is_opening_single(text, i):
-                mark = ch
-            elif ch == "'" and _is_opening_single(text, i):
+            elif ch in '“«"„' or ch == "‘" and _is_opening_single(text, i) or ch == "'" and _is_opening_single(text, i):
                 mark = ch
             if mark:
                 open_at, open_mark = i + len(mark), mark

@@ -39,7 +39,16 @@ FORMATS: dict[str, str] = {
 
 #: Export field names PressLens understands, per metadata field, in order of preference.
 CROSSWALK: dict[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content", "article", "article_text", "full_text", "maintext", "fulltext"),
+    "text": (
+        "text",
+        "body",
+        "content",
+        "article",
+        "article_text",
+        "full_text",
+        "maintext",
+        "fulltext",
+    ),
     "title": ("title", "headline", "name"),
     "url": ("url", "link", "article_url", "canonical_url", "web_url"),
     "published": (
@@ -118,7 +127,9 @@ def decode(data: bytes) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise ReadProblem(f"undecodable: UTF-8 BOM but invalid UTF-8 at byte {exc.start}") from None
+            raise ReadProblem(
+                f"undecodable: UTF-8 BOM but invalid UTF-8 at byte {exc.start}"
+            ) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -140,14 +151,18 @@ def _field(record: dict, name: str) -> tuple[object, str] | None:
                 if name == "tags":
                     value = [str(v) for v in value if v]
                 else:
-                    value = ", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
+                    value = ", ".join(
+                        str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value
+                    )
             return value, key
     return None
 
 
 def _from_record(record: object, file: str, number: int, fmt: str, encoding: str) -> Document:
     if not isinstance(record, dict):
-        raise ReadProblem(f"malformed record {number}: expected an object, got {type(record).__name__}")
+        raise ReadProblem(
+            f"malformed record {number}: expected an object, got {type(record).__name__}"
+        )
     found = _field(record, "text")
     if found is None or not str(found[0]).strip():
         names = ", ".join(CROSSWALK["text"])
@@ -162,7 +177,9 @@ def _from_record(record: object, file: str, number: int, fmt: str, encoding: str
     return doc
 
 
-def _read_export(text: str, file: str, fmt: str, encoding: str) -> tuple[list[Document], list[tuple[int, str]]]:
+def _read_export(
+    text: str, file: str, fmt: str, encoding: str
+) -> tuple[list[Document], list[tuple[int, str]]]:
     docs: list[Document] = []
     problems: list[tuple[int, str]] = []
 
@@ -179,16 +196,25 @@ def _read_export(text: str, file: str, fmt: str, encoding: str) -> tuple[list[Do
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                problems.append((number, f"malformed record {number}: {exc.msg} (line {number}, column {exc.colno})"))
+                problems.append(
+                    (
+                        number,
+                        f"malformed record {number}: {exc.msg} (line {number}, column {exc.colno})",
+                    )
+                )
                 continue
             take(record, number)
     elif fmt == "json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ReadProblem(f"malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+            raise ReadProblem(
+                f"malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            ) from None
         if isinstance(data, dict):
-            lists = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+            lists = [
+                v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)
+            ]
             data = lists[0] if _field(data, "text") is None and lists else [data]
         if not isinstance(data, list):
             raise ReadProblem("malformed JSON: expected a list of article records or one record")
@@ -200,7 +226,9 @@ def _read_export(text: str, file: str, fmt: str, encoding: str) -> tuple[list[Do
         columns = [str(c).lower().strip() for c in reader.fieldnames or []]
         if not any(c in CROSSWALK["text"] for c in columns):
             names = ", ".join(CROSSWALK["text"])
-            raise ReadProblem(f"CSV has no text column (columns: {', '.join(columns) or 'none'}; looked for: {names})")
+            raise ReadProblem(
+                f"CSV has no text column (columns: {', '.join(columns) or 'none'}; looked for: {names})"
+            )
         for number, row in enumerate(reader, start=1):
             take(row, number)
     return docs, problems
@@ -245,7 +273,9 @@ def read_bytes(
     try:
         if fmt == "other":
             supported = ", ".join(sorted(FORMATS))
-            raise ReadProblem(f"unsupported file type '{Path(file).suffix or '(none)'}' (supported: {supported})")
+            raise ReadProblem(
+                f"unsupported file type '{Path(file).suffix or '(none)'}' (supported: {supported})"
+            )
         if fmt in ("txt", "md", "html") and len(data) > max_article_bytes:
             raise ReadProblem(
                 f"too large for one article ({len(data) / 1e6:.1f} MB > {max_article_bytes / 1e6:.1f} MB); "
@@ -253,7 +283,11 @@ def read_bytes(
             )
         text, info.encoding = decode(data)
         if fmt in ("txt", "md"):
-            return [Document(file, None, text, "file", fmt, info.encoding, title_in_text=True)], [], info
+            return (
+                [Document(file, None, text, "file", fmt, info.encoding, title_in_text=True)],
+                [],
+                info,
+            )
         if fmt == "html":
             return [_read_html(text, file, info.encoding)], [], info
         docs, problems = _read_export(text, file, fmt, info.encoding)
@@ -266,7 +300,9 @@ def read_bytes(
         return [], [(None, f"could not be read ({type(exc).__name__}: {exc})")], info
 
 
-def read_file(path: Path, file: str) -> tuple[list[Document], list[tuple[int | None, str]], FileInfo]:
+def read_file(
+    path: Path, file: str
+) -> tuple[list[Document], list[tuple[int | None, str]], FileInfo]:
     """Read ``path`` (shown as ``file``); an unreadable file becomes a problem, never an exception."""
     try:
         data = path.read_bytes()

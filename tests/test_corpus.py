@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -54,7 +53,11 @@ def test_csv_export(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     pd.DataFrame(
-        {"Title": ["A", "B"], "Text": ["Story A has words. Many.", "Story B too. Yes."], "Outlet": ["X", "Y"]}
+        {
+            "Title": ["A", "B"],
+            "Text": ["Story A has words. Many.", "Story B too. Yes."],
+            "Outlet": ["X", "Y"],
+        }
     ).to_csv(raw / "rows.csv", index=False)
     c, _ = corpus.ingest(raw, tmp_path / "out", progress=False)
     assert sorted(c.articles["outlet"]) == ["X", "Y"]
@@ -90,7 +93,10 @@ def test_manifest_fills_in_and_overrides(tmp_path, sample_raw):
     raw = tmp_path / "raw"
     shutil.copytree(sample_raw, raw)
     manifest = pd.read_csv(raw / "sources.csv", dtype=str, keep_default_na=False)
-    manifest.loc[manifest["file"] == "003_061041191efdf3ad.txt", ["outlet", "published"]] = ["Some Wire", "2024-04-16"]
+    manifest.loc[manifest["file"] == "003_061041191efdf3ad.txt", ["outlet", "published"]] = [
+        "Some Wire",
+        "2024-04-16",
+    ]
     manifest.loc[manifest["file"] == "004_6ed6ba85c6cd73f2.txt", "author"] = "L. Miguel"
     manifest.to_csv(raw / "sources.csv", index=False)
     c, stats = corpus.ingest(raw, tmp_path / "out", progress=False)
@@ -106,9 +112,18 @@ def test_manifest_fills_in_and_overrides(tmp_path, sample_raw):
 def test_outlet_aliases_are_normalized(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
-    rows = [{"text": f"Story {i} about Iraq. More text.", "source": name} for i, name in enumerate(["almayadeen.net", "Al Mayadeen English"])]
+    rows = [
+        {"text": f"Story {i} about Iraq. More text.", "source": name}
+        for i, name in enumerate(["almayadeen.net", "Al Mayadeen English"])
+    ]
     (raw / "e.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    lexicon = pd.DataFrame({"outlet": ["Al Mayadeen English"], "aliases": ["Al Mayadeen; almayadeen.net"], "colour": [""]})
+    lexicon = pd.DataFrame(
+        {
+            "outlet": ["Al Mayadeen English"],
+            "aliases": ["Al Mayadeen; almayadeen.net"],
+            "colour": [""],
+        }
+    )
     c, _ = corpus.ingest(raw, tmp_path / "out", progress=False, lexicon=lexicon)
     assert set(c.articles["outlet"]) == {"Al Mayadeen English"}
 
@@ -125,7 +140,9 @@ def test_second_ingest_processes_nothing(tmp_path, sample_raw):
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")} == mtimes
     pd.testing.assert_frame_equal(first.tokens, second.tokens)
     # one new article: only it is read and parsed
-    (raw / "new.txt").write_text("New headline\n\nA new article about talks. It is short.\n", encoding="utf-8")
+    (raw / "new.txt").write_text(
+        "New headline\n\nA new article about talks. It is short.\n", encoding="utf-8"
+    )
     third, s3 = corpus.ingest(raw, out, progress=False)
     assert (s3.files_read, s3.articles_parsed, s3.loaded) == (1, 1, 6)
     assert len(third.tokens) > len(first.tokens)

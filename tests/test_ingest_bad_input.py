@@ -30,15 +30,23 @@ def _bad_files(folder: Path, sample_raw: Path) -> dict[str, str]:
         "<script>track()</script></body></html>",
         encoding="utf-8",
     )
-    rec = {"title": "T", "text": "Troops stayed in Iraq. Talks went on for weeks.", "source": "Wire"}
+    rec = {
+        "title": "T",
+        "text": "Troops stayed in Iraq. Talks went on for weeks.",
+        "source": "Wire",
+    }
     (folder / "export.jsonl").write_text(json.dumps(rec) + "\n{not json\n", encoding="utf-8")
     (folder / "notext.csv").write_text("title,url\nA,http://x\n", encoding="utf-8")
     shutil.copy(sample_raw / "003_061041191efdf3ad.txt", folder / "original.txt")
     shutil.copy(sample_raw / "003_061041191efdf3ad.txt", folder / "zz_copy.txt")
-    (folder / "nav.txt").write_text("  • Home\n  • News\n  • Politics\n  • Sports\n\nscroll to top\n", encoding="utf-8")
+    (folder / "nav.txt").write_text(
+        "  • Home\n  • News\n  • Politics\n  • Sports\n\nscroll to top\n", encoding="utf-8"
+    )
     (folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
     (folder / "gone.txt").symlink_to(folder / "does-not-exist.txt")
-    (folder / "huge.txt").write_text("word " * (readers.MAX_ARTICLE_BYTES // 5 + 10), encoding="utf-8")
+    (folder / "huge.txt").write_text(
+        "word " * (readers.MAX_ARTICLE_BYTES // 5 + 10), encoding="utf-8"
+    )
     return {
         "empty.txt": "empty",
         "binary.txt": "binary",
@@ -119,6 +127,8 @@ def test_cli_prints_summary_not_traceback(bad_ingest, capsys):
 def test_cli_fails_only_when_nothing_loads(tmp_path, capsys):
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "empty.txt").write_bytes(b"")
-    code = main(["ingest", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--quiet"])
+    code = main(
+        ["ingest", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--quiet"]
+    )
     _, err = capsys.readouterr()
     assert code == 1 and "no article could be loaded" in err

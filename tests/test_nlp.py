@@ -16,7 +16,10 @@ def test_token_and_sentence_offsets_slice_the_source(sample_corpus):
     last = sample_corpus.tokens.groupby(["article_id", "sentence"])["end"].max()
     for row in sample_corpus.sentences.itertuples(index=False):
         source = texts[row.article_id][row.start : row.end]
-        assert (row.start, row.end) == (first[(row.article_id, row.sentence)], last[(row.article_id, row.sentence)])
+        assert (row.start, row.end) == (
+            first[(row.article_id, row.sentence)],
+            last[(row.article_id, row.sentence)],
+        )
         # a sentence crossing a page break or link markup is its paragraph's spans, clipped and joined
         pieces = [
             texts[row.article_id][max(s, row.start) : min(e, row.end)]
@@ -28,7 +31,10 @@ def test_token_and_sentence_offsets_slice_the_source(sample_corpus):
 
 def test_captions_are_not_parsed(sample_corpus):
     kinds = sample_corpus.paragraphs.set_index(["article_id", "paragraph"])["kind"]
-    parsed = {kinds[(a, p)] for a, p in sample_corpus.sentences[["article_id", "paragraph"]].itertuples(index=False)}
+    parsed = {
+        kinds[(a, p)]
+        for a, p in sample_corpus.sentences[["article_id", "paragraph"]].itertuples(index=False)
+    }
     assert parsed == {"standfirst", "body", "subheading"}
 
 
@@ -42,11 +48,17 @@ def test_quote_flags_on_a_known_sentence(sample_corpus):
     s = sample_corpus.sentences
     whole = s[s["text"].str.startswith("“We are a sovereign country")]
     assert len(whole) == 1 and not whole.iloc[0]["in_quotes"]  # "... said al-Sudani." follows
-    second = s[s["text"] == "“This is a request from the people, and this is a democratic country.”"]
+    second = s[
+        s["text"] == "“This is a request from the people, and this is a democratic country.”"
+    ]
     assert len(second) == 1 and bool(second.iloc[0]["in_quotes"])
     tok = sample_corpus.tokens
     aid = second.iloc[0]["article_id"]
-    said = tok[(tok["article_id"] == aid) & (tok["text"] == "said") & (tok["start"] > whole.iloc[0]["start"])]
+    said = tok[
+        (tok["article_id"] == aid)
+        & (tok["text"] == "said")
+        & (tok["start"] > whole.iloc[0]["start"])
+    ]
     assert not said.iloc[0]["in_quotes"]
 
 

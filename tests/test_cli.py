@@ -1,0 +1,56 @@
+"""The command line as a user meets it: --help, show (text and JSON) on every sample."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis.cli import main
+from analysis.config import PATHS
+
+SHOW_KEYS = {
+    "file", "article_id", "outlet", "outlet_label", "outlet_source", "title", "author", "published",
+    "source_line", "standfirst", "tags", "url", "paragraphs", "removed",
+}  # fmt: skip
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0
+    for command in ("ingest", "show", "run", "quotes", "claims"):
+        assert command in out
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_show_json_matches_gold(capsys, gold, index):
+    g = gold[index]
+    path = PATHS.raw / g["file"]
+    assert main(["show", str(path), "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert set(shown) == SHOW_KEYS
+    for key in ("outlet", "title", "author", "published", "source_line", "standfirst", "tags"):
+        assert shown[key] == g[key], key
+    assert shown["outlet_label"] == (g["outlet"] or f"Unknown ({path.stem})")
+    raw = path.read_text(encoding="utf-8")
+    body = [p for p in shown["paragraphs"] if p["kind"] == "body"]
+    assert body[0]["text"].startswith(g["body_first"]) and body[-1]["text"].endswith(g["body_last"])
+    for p in shown["paragraphs"]:
+        assert " ".join(raw[s:e] for s, e in p["spans"]) == p["text"]
+    for r in shown["removed"]:
+        assert raw[r["start"] : r["end"]] == r["text"] and r["reason"]
+
+
+def test_show_text_reads_like_a_report(capsys):
+    assert main(["show", str(PATHS.raw / "000_788efbf25b089b4e.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "outlet_label Al Mayadeen English" in out
+    assert "breaking-news ticker" in out and "[caption " in out
+
+
+def test_show_missing_file_is_one_line(capsys, tmp_path):
+    assert main(["show", str(tmp_path / "nope.txt")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and "does not exist" in err

@@ -1,0 +1,31 @@
+"""The documented columns (analysis/schema.py, data/README.md) are the columns the tables have."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from analysis import corpus
+from analysis.config import PATHS
+from analysis.schema import TABLES
+
+
+def _documented(table: str) -> set[str]:
+    cols = set(TABLES[table])
+    if "*_source" in cols:
+        cols.remove("*_source")
+        cols |= {f"{f}_source" for f in corpus.META_FIELDS}
+    return cols
+
+
+def test_every_table_is_documented_exactly(sample_corpus):
+    for f in fields(corpus.Corpus):
+        frame = getattr(sample_corpus, f.name)
+        assert set(frame.columns) == _documented(f.name), f.name
+
+
+def test_data_readme_has_every_column():
+    readme = (PATHS.data / "README.md").read_text(encoding="utf-8")
+    for table, columns in TABLES.items():
+        assert f"### `{table}`" in readme
+        for col in columns:
+            assert f"`{col}`" in readme, (table, col)
