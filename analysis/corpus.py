@@ -268,7 +268,7 @@ def _label_outlets(articles: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFram
     out["outlet"] = [outlets.normalize(o, aliases) for o in out["outlet"]]
     out["outlet_label"] = [
         outlets.label(o, f, None if pd.isna(r) else int(r))
-        for o, f, r in zip(out["outlet"], out["file"], out["record"])
+        for o, f, r in zip(out["outlet"], out["file"], out["record"], strict=True)
     ]
     return out
 
