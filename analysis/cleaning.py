@@ -120,6 +120,8 @@ _TRAILING_CREDIT = re.compile(
     rf"(?:\[[^\[\]]*{_CREDIT_WORDS}[^\[\]]*\]|\((?:AP|AFP|Reuters|Getty Images)[^()]*\))\s*$"
 )
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
+_PROMO_STARTS = ("subscribe", "sign up", "newsletter")
+_REPORTING = re.compile(r"\b(?:said|says|told|according to|reported|announced|stated)\b")
 _VIEWER = re.compile(r"^(?:x|×|✕|close|zoom|expand|\d+\s*/\s*\d+)$", re.I)
 
 
@@ -166,6 +168,7 @@ class _Cleaner:
         self.title_in_text = title_in_text
         self.profile = profiles.detect(text)
         self.bylines: set[str] = set()
+        self.promos: set[int] = set()  # offsets of in-article newsletter promo lines
 
     # -- bookkeeping -------------------------------------------------------------------------
     def drop(self, line: _Line, reason: str) -> None:
@@ -302,28 +305,43 @@ class _Cleaner:
         return False
 
     def footer_start(self, begin: int) -> int:
-        """Index of the first footer line after some body text (everything from it is dropped)."""
+        """Index of the first footer line after some body text (everything from it is dropped).
+
+        A newsletter or subscription line followed by more reporting (a later paragraph with a
+        reporting verb) is an in-article promo: only that line goes (see :meth:`body`).
+        """
         seen_body = False
         for i in range(begin, len(self.lines)):
             t = self.lines[i].text
             if not t:
                 continue
-            if _SCROLL.match(t) or (seen_body and _FOOTER.match(t)):
-                self.footer_reason = f"footer (from '{t[:40]}')"
-                if _SCROLL.match(t):
-                    self.footer_reason = "scroll to top"
-                elif t.lower().startswith(("subscribe", "sign up", "newsletter")):
+            if _SCROLL.match(t):
+                self.footer_reason = "scroll to top"
+                return i
+            if seen_body and _FOOTER.match(t):
+                low = t.lower()
+                if low.startswith(_PROMO_STARTS):
+                    if self._reporting_follows(i):
+                        self.promos.add(self.lines[i].start)
+                        continue
                     self.footer_reason = "subscription block"
-                elif t.lower().startswith(
+                elif low.startswith(
                     ("most", "read next", "more from", "trending", "recommended", "you ")
                 ):
                     self.footer_reason = f"'{t}' block"
-                # a tag list right above the footer belongs to the article page, not the body
+                else:
+                    self.footer_reason = f"footer (from '{t[:40]}')"
                 return i
             if len(t.split()) > 8:
                 seen_body = True
         self.footer_reason = "footer"
         return len(self.lines)
+
+    def _reporting_follows(self, index: int) -> bool:
+        return any(
+            len(ln.text.split()) >= 15 and _REPORTING.search(ln.text)
+            for ln in self.lines[index + 1 :]
+        )
 
     def body(self, lines: list[_Line]) -> None:
         blocks = _blocks(lines)
@@ -341,6 +359,9 @@ class _Cleaner:
                 continue
             if _SCROLL.match(first.text):
                 self.drop_range(block, "scroll to top")
+                continue
+            if len(block) == 1 and first.start in self.promos:
+                self.drop(first, "newsletter or subscription promo")
                 continue
             if _RELATED.match(first.text) and len(block) == 1:
                 self.drop(first, "related-news block")

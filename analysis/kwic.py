@@ -50,9 +50,6 @@ def find(
 ) -> pd.DataFrame:
     """Every match of a term or regular expression in the parsed text of the corpus.
 
-    All texts are searched at once (joined with a separator no pattern can cross), then matches
-    outside the parsed paragraphs are dropped, so a pattern costs one pass over the corpus.
-
     Args:
         corpus: the tables (``texts`` and ``paragraphs`` are used).
         pattern: a term (whole words, see :func:`term_pattern`) or, with ``regex=True``, a regular
@@ -69,31 +66,42 @@ def find(
     else:
         flags = 0 if case_sensitive else re.IGNORECASE
         compiled = re.compile(pattern if regex else term_pattern(pattern), flags)
+    return find_many(corpus, [compiled]).drop(columns="pattern")
+
+
+def find_many(corpus: Corpus, patterns: list[re.Pattern[str]]) -> pd.DataFrame:
+    """The matches of several compiled patterns, as :func:`find` plus ``pattern`` (its list index).
+
+    All texts are searched at once (joined with a separator no pattern can cross), and matches outside
+    the parsed paragraphs are dropped, so each pattern costs one pass over the corpus.
+    """
     texts = corpus.texts
-    if texts.empty:
-        return pd.DataFrame(columns=MATCH_COLUMNS)
+    columns = ["pattern", *MATCH_COLUMNS]
     sep = "\x00\n\x00"
     lengths = texts["text"].str.len().to_numpy(dtype=np.int64)
-    bases = np.r_[0, np.cumsum(lengths + len(sep))[:-1]]
+    bases = np.r_[0, np.cumsum(lengths + len(sep))[:-1]].astype(np.int64)
     joined = sep.join(texts["text"])
-    found = [(m.start(), m.end(), m.group()) for m in compiled.finditer(joined) if m.end() > m.start()]
+    found = [
+        (k, m.start(), m.end(), m.group())
+        for k, compiled in enumerate(patterns)
+        for m in compiled.finditer(joined)
+        if m.end() > m.start()
+    ]
     if not found:
-        return pd.DataFrame(columns=MATCH_COLUMNS)
-    g_start = np.array([f[0] for f in found], dtype=np.int64)
-    g_end = np.array([f[1] for f in found], dtype=np.int64)
-    which = np.searchsorted(bases, g_start, side="right") - 1
-    matches = pd.DataFrame({
-        "article_id": texts["article_id"].to_numpy()[which],
-        "start": g_start - bases[which], "end": g_end - bases[which], "match": [f[2] for f in found],
-    })  # fmt: skip
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    hits = pd.DataFrame(found, columns=["pattern", "g_start", "g_end", "match"])
+    which = np.searchsorted(bases, hits["g_start"].to_numpy(), side="right") - 1
+    hits["article_id"] = texts["article_id"].to_numpy()[which]
+    hits["start"] = hits["g_start"].to_numpy() - bases[which]
+    hits["end"] = hits["g_end"].to_numpy() - bases[which]
     spans = _spans(corpus.paragraphs).sort_values("span_start")
     located = pd.merge_asof(
-        matches.sort_values("start"), spans, left_on="start", right_on="span_start", by="article_id"
+        hits.sort_values("start"), spans, left_on="start", right_on="span_start", by="article_id"
     )
     located = located[located["span_end"].notna() & (located["end"] <= located["span_end"])]
     located = located.astype({"paragraph": "int64", "span_start": "int64", "span_end": "int64"})
-    located = located.sort_values(["article_id", "start"], key=_reading_order(texts))
-    return located[MATCH_COLUMNS].reset_index(drop=True)
+    located = located.sort_values(["article_id", "start", "pattern"], key=_reading_order(texts))
+    return located[columns].reset_index(drop=True)
 
 
 def _reading_order(texts: pd.DataFrame):  # noqa: ANN202 - a sort key
