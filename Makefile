@@ -24,12 +24,12 @@ ingest: $(STAMP)
 	$(PY) -m analysis ingest
 
 test: $(STAMP)
-	$(PY) -m ruff check analysis tests benchmarks
+	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(PY) -m ruff check analysis tests benchmarks
-	$(PY) -m ruff format --check analysis tests benchmarks
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/

@@ -360,7 +360,7 @@ def _nlp_state(out_dir: Path) -> dict:
 
 
 def _parse_incrementally(
-    paragraphs: pd.DataFrame, out_dir: Path | None, *, model: str | None
+    paragraphs: pd.DataFrame, out_dir: Path | None, *, model: str | None, progress: bool
 ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     want = {"nlp_version": NLP_VERSION, "model": nlp.model_version(model)}
     ids = set(paragraphs["article_id"])
@@ -375,7 +375,7 @@ def _parse_incrementally(
             )
     done = set(old_s["article_id"]) if old_s is not None else set()
     todo = paragraphs[~paragraphs["article_id"].isin(done)]
-    new_s, new_t = nlp.parse(todo, model=model) if len(todo) else (None, None)
+    new_s, new_t = nlp.parse(todo, model=model, progress=progress) if len(todo) else (None, None)
     parsed = todo["article_id"].nunique()
     frames_s = [f for f in (old_s, new_s) if f is not None and len(f)]
     frames_t = [f for f in (old_t, new_t) if f is not None and len(f)]
@@ -480,7 +480,7 @@ def ingest(
     stats.manifest_rows = len(manifest)
     stats.files_read, stats.files_cached = len(inputs) - cached, cached
     tables["sentences"], tables["tokens"], stats.articles_parsed = _parse_incrementally(
-        tables["paragraphs"], out_dir, model=model
+        tables["paragraphs"], out_dir, model=model, progress=progress
     )
     for name, frame in tables.items():
         _write_if_changed(frame, out_dir / f"{name}.parquet")

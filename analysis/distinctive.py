@@ -77,7 +77,9 @@ def log_odds(
         )
     if counts[group].nunique() < 2:
         raise ValueError(f"log-odds needs at least two values of {group!r} to compare")
-    data = counts[[group, *term_keys, "count", *(["articles"] if "articles" in counts else [])]].copy()
+    data = counts[
+        [group, *term_keys, "count", *(["articles"] if "articles" in counts else [])]
+    ].copy()
     y_i = data["count"].to_numpy(dtype=float)
     y_w = data.groupby(term_keys, sort=False)["count"].transform("sum").to_numpy(dtype=float)
     n_i = data.groupby(group, sort=False)["count"].transform("sum").to_numpy(dtype=float)
@@ -85,7 +87,9 @@ def log_odds(
     a_0 = big_n if prior_size is None else float(prior_size)
     a_w = a_0 * y_w / big_n
     y_j, n_j = y_w - y_i, big_n - n_i
-    delta = np.log((y_i + a_w) / (n_i + a_0 - y_i - a_w)) - np.log((y_j + a_w) / (n_j + a_0 - y_j - a_w))
+    delta = np.log((y_i + a_w) / (n_i + a_0 - y_i - a_w)) - np.log(
+        (y_j + a_w) / (n_j + a_0 - y_j - a_w)
+    )
     se = np.sqrt(1 / (y_i + a_w) + 1 / (y_j + a_w))
     data = data.assign(count_rest=y_j.astype(np.int64), total=y_w.astype(np.int64), n_group=n_i.astype(np.int64),
                        n_rest=n_j.astype(np.int64), prior=a_w, delta=delta, se=se, z=delta / se)  # fmt: skip

@@ -72,9 +72,13 @@ def article_outlets(articles: pd.DataFrame) -> pd.DataFrame:
         label = label.copy()
         label[missing] = [
             outlets.label(None, f, None if pd.isna(r) else int(r))
-            for f, r in zip(articles.loc[missing, "file"], articles.loc[missing, "record"], strict=True)
+            for f, r in zip(
+                articles.loc[missing, "file"], articles.loc[missing, "record"], strict=True
+            )
         ]
-    return pd.DataFrame({"article_id": articles["article_id"].to_numpy(), "outlet_label": label.to_numpy()})
+    return pd.DataFrame(
+        {"article_id": articles["article_id"].to_numpy(), "outlet_label": label.to_numpy()}
+    )
 
 
 def words(tokens: pd.DataFrame) -> pd.DataFrame:
@@ -161,8 +165,13 @@ def terms(
         raise ValueError(f"n must be one or more positive n-gram lengths, not {n!r}")
     stop_set = read_stopwords() if stopwords is None else frozenset(w.lower() for w in stopwords)
     seq = words(tokens)
-    norm = _truecase(seq, seq["lemma"] if unit == "lemma" else seq["text"])
-    stop = seq["text"].str.lower().isin(stop_set).to_numpy() | seq["lemma"].str.lower().isin(stop_set).to_numpy()
+    initial = _sentence_initial(seq)
+    base = _fix_initial_lemmas(seq, initial) if unit == "lemma" else seq["text"]
+    norm = _truecase(seq, base, initial)
+    stop = (
+        seq["text"].str.lower().isin(stop_set).to_numpy()
+        | seq["lemma"].str.lower().isin(stop_set).to_numpy()
+    )
     stop &= ~seq["acronym"].to_numpy() & ~seq["compound"].to_numpy()
     num = seq["like_num"].to_numpy(dtype=bool) | (seq["pos"] == "NUM").to_numpy()
     punct = seq["is_punct"].to_numpy(dtype=bool) | seq["pos"].isin(["PUNCT", "SYM"]).to_numpy()
@@ -213,7 +222,41 @@ def terms(
     return out.reset_index(drop=True)
 
 
-def _truecase(seq: pd.DataFrame, base: pd.Series) -> np.ndarray:
+def _sentence_initial(seq: pd.DataFrame) -> np.ndarray:
+    """True for the first non-punctuation word of each sentence."""
+    is_word = ~(seq["is_punct"].to_numpy(dtype=bool))
+    keys = [pd.factorize(seq["article_id"])[0][is_word], seq["sentence"].to_numpy()[is_word]]
+    first = pd.Series(np.arange(len(seq))[is_word]).groupby(keys).head(1).to_numpy()
+    initial = np.zeros(len(seq), dtype=bool)
+    initial[first] = True
+    return initial
+
+
+def _fix_initial_lemmas(seq: pd.DataFrame, initial: np.ndarray) -> pd.Series:
+    """Lemma of a sentence-initial word spaCy took for a proper noun ("Militias" -> "militia").
+
+    Such a word gets the most common lemma of its lower-case form elsewhere in the corpus (as a
+    common word, mid-sentence); a word never seen lower-case keeps its lemma.
+    """
+    lemma = seq["lemma"]
+    suspect = initial & (seq["pos"] == "PROPN").to_numpy() & (lemma == seq["text"]).to_numpy()
+    suspect &= ~seq["acronym"].to_numpy()
+    if not suspect.any():
+        return lemma
+    low = seq["text"].str.lower()
+    pool = ~initial & low.isin(set(low[suspect])).to_numpy() & (seq["text"] == low).to_numpy()
+    pool &= (seq["pos"] != "PROPN").to_numpy()
+    if not pool.any():
+        return lemma
+    pairs = pd.DataFrame({"low": low[pool].to_numpy(), "lemma": lemma[pool].to_numpy()})
+    best = pairs.value_counts().reset_index().drop_duplicates("low").set_index("low")["lemma"]
+    fixed = low[suspect].map(best)
+    lemma = lemma.copy()
+    lemma[fixed.dropna().index] = fixed.dropna()
+    return lemma
+
+
+def _truecase(seq: pd.DataFrame, base: pd.Series, initial: np.ndarray) -> np.ndarray:
     """Case-fold ``base`` (acronyms excepted) and show each term as most mid-sentence uses write it."""
     acronym = seq["acronym"].to_numpy()
     key = base.where(acronym, base.str.lower())
@@ -222,13 +265,7 @@ def _truecase(seq: pd.DataFrame, base: pd.Series) -> np.ndarray:
     has_upper = base != base.str.lower()
     capitalized = base.str[:1].str.upper() + base.str[1:]
     cand = base.where(has_upper, text.where(text.str.lower() == base, capitalized))
-    is_word = ~(seq["is_punct"].to_numpy(dtype=bool))
-    sentence_key = [pd.factorize(seq["article_id"])[0], seq["sentence"].to_numpy()]
-    words_only = pd.Series(np.arange(len(seq)))[is_word]
-    first_word = words_only.groupby([k[is_word] for k in sentence_key]).head(1).to_numpy()
-    mid = np.ones(len(seq), dtype=bool)
-    mid[first_word] = False
-    frame = pd.DataFrame({"key": key.to_numpy(), "cand": cand.to_numpy(), "cap": cap, "mid": mid})
+    frame = pd.DataFrame({"key": key.to_numpy(), "cand": cand.to_numpy(), "cap": cap, "mid": ~initial})
     share = frame.groupby("key")["cap"].mean()
     share_mid = frame[frame["mid"]].groupby("key")["cap"].mean()
     share.loc[share_mid.index] = share_mid
@@ -238,7 +275,9 @@ def _truecase(seq: pd.DataFrame, base: pd.Series) -> np.ndarray:
     return frame["key"].map(display).fillna(frame["key"]).to_numpy(dtype=object)
 
 
-def word_counts(tokens: pd.DataFrame, articles: pd.DataFrame, *, by: By = "outlet", voice: Voice = "all") -> pd.DataFrame:
+def word_counts(
+    tokens: pd.DataFrame, articles: pd.DataFrame, *, by: By = "outlet", voice: Voice = "all"
+) -> pd.DataFrame:
     """How many words each outlet (or article) wrote: the denominator of the rates.
 
     A word is a token that is neither punctuation nor whitespace, a hyphenated compound counting once;
@@ -301,9 +340,11 @@ def term_counts(
     if by == "article":
         out = per_article.assign(articles=1)
     else:
-        out = per_article.groupby([*keys, "term", "n"], sort=False).agg(
-            count=("count", "sum"), articles=("article_id", "size")
-        ).reset_index()
+        out = (
+            per_article.groupby([*keys, "term", "n"], sort=False)
+            .agg(count=("count", "sum"), articles=("article_id", "size"))
+            .reset_index()
+        )
     out = out[out["count"] >= min_count]
     out = out.merge(word_counts(tokens, articles, by=by, voice=voice), on=keys, how="left")
     out["rate_per_1000"] = out["count"] / out["words"] * 1000
@@ -312,7 +353,9 @@ def term_counts(
     return out[columns].reset_index(drop=True)
 
 
-def top_terms(counts: pd.DataFrame, *, k: int = 10, by: Sequence[str] | None = None) -> pd.DataFrame:
+def top_terms(
+    counts: pd.DataFrame, *, k: int = 10, by: Sequence[str] | None = None
+) -> pd.DataFrame:
     """The ``k`` most frequent terms of each group of :func:`term_counts` output, with ``rank`` (1 = top).
 
     Args:
@@ -321,7 +364,9 @@ def top_terms(counts: pd.DataFrame, *, k: int = 10, by: Sequence[str] | None = N
         by: group columns (default: every column before ``term``).
     """
     group = list(by) if by is not None else list(counts.columns[: counts.columns.get_loc("term")])
-    ordered = counts.sort_values([*group, "count", "term"], ascending=[True] * len(group) + [False, True])
+    ordered = counts.sort_values(
+        [*group, "count", "term"], ascending=[True] * len(group) + [False, True]
+    )
     out = ordered.groupby(group, sort=False).head(k).copy()
     out["rank"] = out.groupby(group, sort=False).cumcount() + 1
     return out.reset_index(drop=True)

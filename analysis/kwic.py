@@ -46,7 +46,11 @@ def _spans(paragraphs: pd.DataFrame) -> pd.DataFrame:
 
 
 def find(
-    corpus: Corpus, pattern: str | re.Pattern[str], *, regex: bool = False, case_sensitive: bool = False
+    corpus: Corpus,
+    pattern: str | re.Pattern[str],
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
 ) -> pd.DataFrame:
     """Every match of a term or regular expression in the parsed text of the corpus.
 
@@ -147,7 +151,17 @@ def kwic(
         >>> kwic(c, "Resistance", case_sensitive=True)[["outlet_label", "left", "match", "right"]]  # doctest: +SKIP
     """
     matches = find(corpus, pattern, regex=regex, case_sensitive=case_sensitive)
-    columns = ["outlet_label", "article_id", "paragraph", "start", "end", "left", "match", "right", "in_quotes"]
+    columns = [
+        "outlet_label",
+        "article_id",
+        "paragraph",
+        "start",
+        "end",
+        "left",
+        "match",
+        "right",
+        "in_quotes",
+    ]
     if matches.empty:
         return pd.DataFrame(columns=columns)
     text_of = dict(zip(corpus.texts["article_id"], corpus.texts["text"], strict=True))

@@ -57,14 +57,18 @@ def read_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in ("concept", "term") if c not in frame.columns]
     if missing:
-        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(LEXICON_COLUMNS)}")
+        raise ValueError(
+            f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(LEXICON_COLUMNS)}"
+        )
     for col in LEXICON_COLUMNS:
         if col not in frame.columns:
             frame[col] = ""
     frame = frame[LEXICON_COLUMNS].copy()
     frame["concept"] = frame["concept"].str.strip()
     frame["term"] = frame["term"].str.strip()
-    frame["case_sensitive"] = frame["case_sensitive"].str.strip().str.lower().isin(["true", "yes", "1"])
+    frame["case_sensitive"] = (
+        frame["case_sensitive"].str.strip().str.lower().isin(["true", "yes", "1"])
+    )
     compiled = []
     for line, row in enumerate(frame.itertuples(index=False), start=2):
         if not row.concept or not row.term:
@@ -73,7 +77,9 @@ def read_lexicon(path: str | Path | None = None) -> pd.DataFrame:
         try:
             compiled.append(re.compile(pattern, 0 if row.case_sensitive else re.IGNORECASE))
         except re.error as exc:
-            raise ValueError(f"{path} line {line}: pattern {pattern!r} is not a valid regular expression ({exc})") from None
+            raise ValueError(
+                f"{path} line {line}: pattern {pattern!r} is not a valid regular expression ({exc})"
+            ) from None
     frame["pattern"] = [c.pattern for c in compiled]
     frame["regex"] = compiled
     return frame
@@ -84,8 +90,14 @@ def _longest_per_concept(found: pd.DataFrame) -> pd.DataFrame:
     keyed = found.assign(_id=np.arange(len(found)), _len=found["end"] - found["start"])
     cols = ["article_id", "concept", "_id", "start", "end", "_len"]
     pairs = keyed[cols].merge(keyed[cols], on=["article_id", "concept"], suffixes=("", "_o"))
-    overlap = (pairs["start_o"] < pairs["end"]) & (pairs["start"] < pairs["end_o"]) & (pairs["_id"] != pairs["_id_o"])
-    longer = (pairs["_len_o"] > pairs["_len"]) | ((pairs["_len_o"] == pairs["_len"]) & (pairs["start_o"] < pairs["start"]))
+    overlap = (
+        (pairs["start_o"] < pairs["end"])
+        & (pairs["start"] < pairs["end_o"])
+        & (pairs["_id"] != pairs["_id_o"])
+    )
+    longer = (pairs["_len_o"] > pairs["_len"]) | (
+        (pairs["_len_o"] == pairs["_len"]) & (pairs["start_o"] < pairs["start"])
+    )
     beaten = set(pairs.loc[overlap & longer, "_id"])
     return keyed[~keyed["_id"].isin(beaten)].drop(columns=["_id", "_len"])
 
@@ -117,14 +129,23 @@ def matches(corpus: Corpus, lexicon: pd.DataFrame | None = None) -> pd.DataFrame
     if found.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in MATCH_COLUMNS})
     idx = found["pattern"].to_numpy(dtype=np.int64)
-    found = found.assign(concept=lexicon["concept"].to_numpy()[idx], term=lexicon["term"].to_numpy()[idx])
+    found = found.assign(
+        concept=lexicon["concept"].to_numpy()[idx], term=lexicon["term"].to_numpy()[idx]
+    )
     order = {a: i for i, a in enumerate(corpus.texts["article_id"])}
     found = _longest_per_concept(found)
-    found = found.sort_values(["article_id", "start", "pattern"], key=lambda s: s.map(order) if s.name == "article_id" else s)
+    found = found.sort_values(
+        ["article_id", "start", "pattern"],
+        key=lambda s: s.map(order) if s.name == "article_id" else s,
+    )
     found = found.reset_index(drop=True)
     found["scare_quoted"] = _scare_quoted(found, corpus.texts)
-    found["in_quotes"] = in_quotes(found, corpus.tokens).to_numpy() | found["scare_quoted"].to_numpy()
-    found["voice"] = np.where(found["scare_quoted"], "scare quotes", np.where(found["in_quotes"], "quoted", "own"))
+    found["in_quotes"] = (
+        in_quotes(found, corpus.tokens).to_numpy() | found["scare_quoted"].to_numpy()
+    )
+    found["voice"] = np.where(
+        found["scare_quoted"], "scare quotes", np.where(found["in_quotes"], "quoted", "own")
+    )
     found = found.merge(article_outlets(corpus.articles), on="article_id", how="left")
     return found[MATCH_COLUMNS]
 
@@ -147,9 +168,15 @@ def usage(found: pd.DataFrame, *, voice: str | None = None) -> pd.DataFrame:
     if voice is not None:
         found = found[found["voice"] == voice]
     keys = ["outlet_label", "concept", "term", "scare_quoted"]
-    out = found.groupby(keys, sort=False).agg(count=("start", "size"), articles=("article_id", "nunique"))
+    out = found.groupby(keys, sort=False).agg(
+        count=("start", "size"), articles=("article_id", "nunique")
+    )
     out = out.reset_index()
     out["form"] = np.where(out["scare_quoted"], "\u201c" + out["term"] + "\u201d", out["term"])
     out["share"] = out["count"] / out.groupby(["outlet_label", "concept"])["count"].transform("sum")
-    out = out.sort_values(["outlet_label", "concept", "count", "form"], ascending=[True, True, False, True])
-    return out[["outlet_label", "concept", "term", "scare_quoted", "form", "count", "articles", "share"]].reset_index(drop=True)
+    out = out.sort_values(
+        ["outlet_label", "concept", "count", "form"], ascending=[True, True, False, True]
+    )
+    return out[
+        ["outlet_label", "concept", "term", "scare_quoted", "form", "count", "articles", "share"]
+    ].reset_index(drop=True)

@@ -93,7 +93,11 @@ def _rows(paragraphs: pd.DataFrame) -> Iterator[tuple[str, tuple[str, int, objec
 
 
 def parse(
-    paragraphs: pd.DataFrame, *, model: str | None = None, batch_size: int = 64
+    paragraphs: pd.DataFrame,
+    *,
+    model: str | None = None,
+    batch_size: int = 64,
+    progress: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Parse the parsed kinds of ``paragraphs`` into (sentences, tokens).
 
@@ -102,6 +106,7 @@ def parse(
             reading order within each article.
         model: spaCy model package name; default from ``PRESSLENS_SPACY_MODEL``.
         batch_size: paragraphs per ``nlp.pipe`` batch.
+        progress: show a progress bar (paragraphs parsed).
 
     Returns:
         ``sentences`` (article_id, sentence, paragraph, start, end, text, in_quotes, quote_share) and
@@ -116,9 +121,12 @@ def parse(
     toks: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
     sent_count: dict[str, int] = {}
     tok_count: dict[str, int] = {}
-    for doc, (article_id, paragraph, spans) in nlp.pipe(
-        _rows(todo), as_tuples=True, batch_size=batch_size
-    ):
+    docs = nlp.pipe(_rows(todo), as_tuples=True, batch_size=batch_size)
+    if progress:
+        from tqdm.auto import tqdm
+
+        docs = tqdm(docs, total=len(todo), desc="Parsing", unit="paragraph", leave=False)
+    for doc, (article_id, paragraph, spans) in docs:
         offsets = char_map(spans)
         mask = np.array(inside_mask(doc.text) + [False], dtype=bool)
         nonspace = np.array([not c.isspace() for c in doc.text] + [False], dtype=bool)
