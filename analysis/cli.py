@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -53,8 +54,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     out = Path(args.out or PATHS.processed)
     if not raw.is_dir():
         return _fail(f"raw folder {raw} does not exist; put article files there or pass --raw DIR")
-    result, stats = corpus.ingest(raw, out, progress=not args.quiet)
-    print(_summary(stats, out, result.files))
+    stats = corpus.ingest(
+        raw,
+        out,
+        progress=not args.quiet,
+        jobs=args.jobs,
+        engine=args.engine,
+        scheduler=args.scheduler,
+    )
+    print(_summary(stats, out, stats.report))
     if stats.loaded == 0:
         return _fail("no article could be loaded from " + str(raw))
     return 0
@@ -211,6 +219,17 @@ def parser() -> argparse.ArgumentParser:
             "--out", metavar="DIR", help="folder for the tables (default: data/processed)"
         )
         sp.add_argument("--quiet", action="store_true", help="no progress bar")
+        sp.add_argument(
+            "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+            help="worker processes for the per-article analysis (default: all cores)",
+        )  # fmt: skip
+        sp.add_argument(
+            "--engine", choices=["local", "dask"], default="local",
+            help="run the per-article stages here or on a Dask cluster (needs presslens[dask])",
+        )  # fmt: skip
+        sp.add_argument(
+            "--scheduler", metavar="ADDRESS", help="Dask scheduler address (--engine dask)"
+        )
 
     sp = sub.add_parser("ingest", help="load data/raw into clean, parsed tables (incremental)")
     with_dirs(sp)

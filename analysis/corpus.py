@@ -17,7 +17,6 @@ Example:
 from __future__ import annotations
 
 import hashlib
-import json
 import pickle
 import re
 import time
@@ -27,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import nlp, outlets
+from analysis import nlp, outlets, pipeline
 from analysis.cleaning import clean_page
 from analysis.config import PATHS
 from analysis.dates import parse_date
@@ -44,8 +43,6 @@ def _code_version(*modules: str) -> str:
 
 #: Cached file parses are redone when the reading or cleaning code changes.
 PARSER_VERSION = _code_version("readers", "cleaning", "profiles", "dates", "corpus")
-#: Cached sentences and tokens are redone when the NLP code changes (or the model, see below).
-NLP_VERSION = _code_version("nlp", "quotemarks")
 MANIFEST_NAME = "sources.csv"
 META_FIELDS = ("outlet", "title", "author", "published", "source_line", "standfirst", "tags", "url")
 REPORT_COLUMNS = [
@@ -84,6 +81,7 @@ class IngestStats:
     seconds: float = 0.0
     manifest_rows: int = 0
     manifest_unmatched: list[str] = field(default_factory=list)
+    report: pd.DataFrame | None = None
 
 
 @dataclass
@@ -353,47 +351,6 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return tables
 
 
-# -- the NLP layer, incrementally ----------------------------------------------------------------
-def _nlp_state(out_dir: Path) -> dict:
-    path = out_dir / "nlp_state.json"
-    return json.loads(path.read_text()) if path.exists() else {}
-
-
-def _parse_incrementally(
-    paragraphs: pd.DataFrame, out_dir: Path | None, *, model: str | None, progress: bool
-) -> tuple[pd.DataFrame, pd.DataFrame, int]:
-    want = {"nlp_version": NLP_VERSION, "model": nlp.model_version(model)}
-    ids = set(paragraphs["article_id"])
-    old_s = old_t = None
-    if out_dir is not None and _nlp_state(out_dir) == want:
-        s_path, t_path = out_dir / "sentences.parquet", out_dir / "tokens.parquet"
-        if s_path.exists() and t_path.exists():
-            old_s, old_t = pd.read_parquet(s_path), pd.read_parquet(t_path)
-            old_s, old_t = (
-                old_s[old_s["article_id"].isin(ids)],
-                old_t[old_t["article_id"].isin(ids)],
-            )
-    done = set(old_s["article_id"]) if old_s is not None else set()
-    todo = paragraphs[~paragraphs["article_id"].isin(done)]
-    new_s, new_t = nlp.parse(todo, model=model, progress=progress) if len(todo) else (None, None)
-    parsed = todo["article_id"].nunique()
-    frames_s = [f for f in (old_s, new_s) if f is not None and len(f)]
-    frames_t = [f for f in (old_t, new_t) if f is not None and len(f)]
-    empty_s, empty_t = nlp.parse(paragraphs.iloc[:0], model=model) if not frames_s else (None, None)
-    sentences = pd.concat(frames_s, ignore_index=True) if frames_s else empty_s
-    tokens = pd.concat(frames_t, ignore_index=True) if frames_t else empty_t
-    if out_dir is not None:
-        (out_dir / "nlp_state.json").write_text(json.dumps(want))
-    order = {a: i for i, a in enumerate(dict.fromkeys(paragraphs["article_id"]))}
-    sentences = sentences.sort_values(
-        ["article_id", "sentence"], key=lambda s: s.map(order) if s.name == "article_id" else s
-    )
-    tokens = tokens.sort_values(
-        ["article_id", "token"], key=lambda s: s.map(order) if s.name == "article_id" else s
-    )
-    return sentences.reset_index(drop=True), tokens.reset_index(drop=True), parsed
-
-
 # -- public API ----------------------------------------------------------------------------------
 def _collect(
     inputs: Sequence[tuple[Path, str]], cache_dir: Path | None, *, progress: bool
@@ -416,7 +373,6 @@ def build(
     paths: Sequence[str | Path],
     *,
     parse: bool = True,
-    model: str | None = None,
     lexicon: pd.DataFrame | None = None,
 ) -> Corpus:
     """Ingest the given files or folders in memory (nothing written) and return the tables.
@@ -424,7 +380,6 @@ def build(
     Args:
         paths: files and/or folders (read recursively).
         parse: run the NLP layer (sentences, tokens); False leaves them empty.
-        model: spaCy model package name.
         lexicon: outlet aliases (default ``data/lexicons/outlets.csv``).
     """
     inputs: list[tuple[Path, str]] = []
@@ -440,7 +395,12 @@ def build(
         tables["articles"], outlets.read_lexicon() if lexicon is None else lexicon
     )
     if parse and len(tables["paragraphs"]):
-        tables["sentences"], tables["tokens"] = nlp.parse(tables["paragraphs"], model=model)
+        ids = list(tables["articles"]["article_id"])
+        base = {k: tables[k] for k in ("articles", "paragraphs", "texts")}
+        _, made = pipeline.run_batch(
+            pipeline.Batch("memory", ids, [s.name for s in pipeline.STAGES], base)
+        )
+        tables.update(made)
     else:
         tables["sentences"], tables["tokens"] = (
             _empty(nlp.SENTENCE_COLUMNS),
@@ -454,14 +414,25 @@ def ingest(
     out_dir: Path | None = None,
     *,
     progress: bool = True,
-    model: str | None = None,
     lexicon: pd.DataFrame | None = None,
-) -> tuple[Corpus, IngestStats]:
-    """Read ``raw_dir`` into the processed tables in ``out_dir``; returns (corpus, stats).
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    batch_size: int = 100,
+) -> IngestStats:
+    """Read ``raw_dir`` into the processed tables in ``out_dir``; returns what was done.
 
-    Unchanged files come from the cache (``out_dir/cache``); articles already parsed keep their
-    sentences and tokens. Writes one Parquet file per table and ``ingest_report.csv``.
-    ``lexicon`` overrides the outlet aliases of ``data/lexicons/outlets.csv``.
+    Unchanged files come from the cache (``out_dir/cache``); articles already processed keep their
+    parts (see :mod:`analysis.pipeline`). Writes the ingest tables as Parquet, the per-article stage
+    tables as parts, and ``ingest_report.csv``. Read the result with :func:`load`.
+
+    Args:
+        raw_dir, out_dir: default ``data/raw`` and ``data/processed``.
+        progress: progress bars.
+        lexicon: outlet aliases (default ``data/lexicons/outlets.csv``).
+        jobs: worker processes for the per-article stages.
+        engine: ``local`` or ``dask``; ``scheduler`` is the Dask scheduler address.
+        batch_size: articles per batch of the per-article stages (bounds memory).
     """
     started = time.perf_counter()
     raw_dir = Path(raw_dir or PATHS.raw)
@@ -470,6 +441,7 @@ def ingest(
     inputs = discover(raw_dir)
     results, cached = _collect(inputs, out_dir / "cache", progress=progress)
     tables, stats = _assemble(results)
+    del results
     tables = _typed(tables)
     manifest = read_manifest(raw_dir)
     tables["articles"], stats.manifest_unmatched = apply_manifest(tables["articles"], manifest)
@@ -479,15 +451,23 @@ def ingest(
     tables["articles"] = tables["articles"][ARTICLE_COLUMNS]
     stats.manifest_rows = len(manifest)
     stats.files_read, stats.files_cached = len(inputs) - cached, cached
-    tables["sentences"], tables["tokens"], stats.articles_parsed = _parse_incrementally(
-        tables["paragraphs"], out_dir, model=model, progress=progress
-    )
     for name, frame in tables.items():
         _write_if_changed(frame, out_dir / f"{name}.parquet")
-    report = tables["files"]
-    report.to_csv(out_dir / "ingest_report.csv", index=False)
+    tables["files"].to_csv(out_dir / "ingest_report.csv", index=False)
+    stats.report = tables["files"]
+    base = {k: tables[k] for k in ("articles", "paragraphs", "texts")}
+    done = pipeline.run_stages(
+        base,
+        out_dir,
+        jobs=jobs,
+        batch_size=batch_size,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+    )
+    stats.articles_parsed = done.articles_processed
     stats.seconds = time.perf_counter() - started
-    return Corpus(**{f.name: tables[f.name] for f in fields(Corpus)}), stats
+    return stats
 
 
 def _write_if_changed(frame: pd.DataFrame, path: Path) -> None:
@@ -504,6 +484,9 @@ def _write_if_changed(frame: pd.DataFrame, path: Path) -> None:
     tmp.replace(path)
 
 
+INGEST_TABLES = ("files", "articles", "paragraphs", "removed", "texts")
+
+
 def load(processed_dir: Path | None = None) -> Corpus:
     """Read the processed tables written by :func:`ingest`.
 
@@ -511,12 +494,13 @@ def load(processed_dir: Path | None = None) -> Corpus:
         FileNotFoundError: with what to run, when the tables are missing.
     """
     processed_dir = Path(processed_dir or PATHS.processed)
-    missing = [f.name for f in fields(Corpus) if not (processed_dir / f"{f.name}.parquet").exists()]
+    missing = [t for t in INGEST_TABLES if not (processed_dir / f"{t}.parquet").exists()]
     if missing:
         raise FileNotFoundError(
             f"No processed tables in {processed_dir} ({', '.join(missing)} missing). "
             "Run `python -m analysis ingest` first."
         )
-    return Corpus(
-        **{f.name: pd.read_parquet(processed_dir / f"{f.name}.parquet") for f in fields(Corpus)}
-    )
+    tables = {t: pd.read_parquet(processed_dir / f"{t}.parquet") for t in INGEST_TABLES}
+    for table in ("sentences", "tokens"):
+        tables[table] = pipeline.read_table(table, processed_dir, tables["articles"])
+    return Corpus(**tables)

@@ -175,3 +175,9 @@ def _frame(data: dict[str, list], columns: list[str]) -> pd.DataFrame:
         if col in frame:
             frame[col] = frame[col].astype("int64")
     return frame
+
+
+def stage(corpus) -> dict[str, pd.DataFrame]:  # noqa: ANN001 - a batch Corpus
+    """The pipeline stage: parse a batch's paragraphs into ``sentences`` and ``tokens``."""
+    sentences, tokens = parse(corpus.paragraphs)
+    return {"sentences": sentences, "tokens": tokens}

@@ -35,7 +35,8 @@ def test_jsonl_crosswalk_and_record_offsets(tmp_path):
         {"title": "Two", "content": "Second story text here. More words follow.", "media_name": "Wire Two"},
     ]  # fmt: skip
     (raw / "export.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
-    c, _ = corpus.ingest(raw, tmp_path / "out", progress=False)
+    corpus.ingest(raw, tmp_path / "out", progress=False)
+    c = corpus.load(tmp_path / "out")
     arts = c.articles.sort_values("record")
     assert list(arts["record"]) == [1, 2]
     first = arts.iloc[0]
@@ -59,7 +60,8 @@ def test_csv_export(tmp_path):
             "Outlet": ["X", "Y"],
         }
     ).to_csv(raw / "rows.csv", index=False)
-    c, _ = corpus.ingest(raw, tmp_path / "out", progress=False)
+    corpus.ingest(raw, tmp_path / "out", progress=False)
+    c = corpus.load(tmp_path / "out")
     assert sorted(c.articles["outlet"]) == ["X", "Y"]
 
 
@@ -67,7 +69,8 @@ def test_html_through_trafilatura(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "page.html").write_text(ARTICLE_HTML, encoding="utf-8")
-    c, _ = corpus.ingest(raw, tmp_path / "out", progress=False)
+    corpus.ingest(raw, tmp_path / "out", progress=False)
+    c = corpus.load(tmp_path / "out")
     art = c.articles.iloc[0]
     assert art["offset_base"] == "extracted_text"
     assert art["outlet"] == "Example News" and art["outlet_source"] == "html"
@@ -81,7 +84,8 @@ def test_bom_and_crlf_keep_offsets(tmp_path):
     raw.mkdir()
     text = "Headline here\r\n\r\nThe talks went on. Officials said so.\r\n\r\nA second paragraph follows here.\r\n"
     (raw / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    c, _ = corpus.ingest(raw, tmp_path / "out", progress=False)
+    corpus.ingest(raw, tmp_path / "out", progress=False)
+    c = corpus.load(tmp_path / "out")
     assert c.articles.iloc[0]["encoding"] == "utf-8-sig"
     source = c.texts.iloc[0]["text"]
     assert source == text
@@ -99,7 +103,8 @@ def test_manifest_fills_in_and_overrides(tmp_path, sample_raw):
     ]
     manifest.loc[manifest["file"] == "004_6ed6ba85c6cd73f2.txt", "author"] = "L. Miguel"
     manifest.to_csv(raw / "sources.csv", index=False)
-    c, stats = corpus.ingest(raw, tmp_path / "out", progress=False)
+    stats = corpus.ingest(raw, tmp_path / "out", progress=False)
+    c = corpus.load(tmp_path / "out")
     arts = c.articles.set_index("file")
     assert arts.loc["003_061041191efdf3ad.txt", ["outlet", "outlet_source", "published"]].tolist() == [
         "Some Wire", "manifest", "2024-04-16"
@@ -124,7 +129,8 @@ def test_outlet_aliases_are_normalized(tmp_path):
             "colour": [""],
         }
     )
-    c, _ = corpus.ingest(raw, tmp_path / "out", progress=False, lexicon=lexicon)
+    corpus.ingest(raw, tmp_path / "out", progress=False, lexicon=lexicon)
+    c = corpus.load(tmp_path / "out")
     assert set(c.articles["outlet"]) == {"Al Mayadeen English"}
 
 
@@ -132,18 +138,21 @@ def test_second_ingest_processes_nothing(tmp_path, sample_raw):
     raw = tmp_path / "raw"
     shutil.copytree(sample_raw, raw)
     out = tmp_path / "out"
-    first, s1 = corpus.ingest(raw, out, progress=False)
-    mtimes = {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")}
-    second, s2 = corpus.ingest(raw, out, progress=False)
+    s1 = corpus.ingest(raw, out, progress=False)
+    first = corpus.load(out)
+    mtimes = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*.parquet")}
+    s2 = corpus.ingest(raw, out, progress=False)
+    second = corpus.load(out)
     assert (s1.files_read, s1.articles_parsed) == (5, 5)
     assert (s2.files_read, s2.files_cached, s2.articles_parsed) == (0, 5, 0)
-    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")} == mtimes
+    assert {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*.parquet")} == mtimes
     pd.testing.assert_frame_equal(first.tokens, second.tokens)
     # one new article: only it is read and parsed
     (raw / "new.txt").write_text(
         "New headline\n\nA new article about talks. It is short.\n", encoding="utf-8"
     )
-    third, s3 = corpus.ingest(raw, out, progress=False)
+    s3 = corpus.ingest(raw, out, progress=False)
+    third = corpus.load(out)
     assert (s3.files_read, s3.articles_parsed, s3.loaded) == (1, 1, 6)
     assert len(third.tokens) > len(first.tokens)
 

@@ -65,7 +65,8 @@ def _bad_files(folder: Path, sample_raw: Path) -> dict[str, str]:
 def bad_ingest(tmp_path_factory: pytest.TempPathFactory, sample_raw: Path):
     root = tmp_path_factory.mktemp("bad")
     expected = _bad_files(root / "raw", sample_raw)
-    c, stats = corpus.ingest(root / "raw", root / "out", progress=False)
+    stats = corpus.ingest(root / "raw", root / "out", progress=False)
+    c = corpus.load(root / "out")
     return root, expected, c, stats
 
 
