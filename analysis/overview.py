@@ -1,0 +1,138 @@
+"""Tables for the corpus overview: articles per outlet, dates, lengths, provenance, cleaning audit.
+
+Each function takes the ``articles`` (and ``removed``) tables and returns a new DataFrame with the
+columns its docstring lists; nothing is mutated.
+
+Example:
+    >>> per_outlet = articles_per_outlet(corpus.articles)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.corpus import META_FIELDS
+
+#: Removal rules grouped for the audit chart (the table keeps the exact rule).
+REASON_GROUPS = {
+    "navigation menu": "navigation and masthead",
+    "masthead or navigation above the headline": "navigation and masthead",
+    "breaking-news ticker": "breaking-news ticker",
+    "related-news block": "related and read-more links",
+    "read-more link": "related and read-more links",
+    "share count": "byline, date, shares, reading time",
+    "reading time": "byline, date, shares, reading time",
+    "byline": "byline, date, shares, reading time",
+    "dateline": "byline, date, shares, reading time",
+    "source line": "byline, date, shares, reading time",
+    "repeated byline (page break)": "page break (repeated byline)",
+    "subscription block": "subscription and footer",
+    "newsletter or subscription promo": "subscription and footer",
+    "scroll to top": "subscription and footer",
+    "tag list (kept as tags)": "tag list",
+}
+
+
+def summary(articles: pd.DataFrame, files: pd.DataFrame) -> str:
+    """One Markdown paragraph: articles, outlets, words, dates, and what happened to every file."""
+    status = files["status"].value_counts()
+    dates = pd.to_datetime(
+        articles["published"].str.slice(0, 10), errors="coerce", format="%Y-%m-%d"
+    )
+    span = (
+        f"published between {dates.min():%d %B %Y} and {dates.max():%d %B %Y}"
+        if dates.notna().any()
+        else "with no known publication date"
+    )
+    unknown = int(articles["outlet"].isna().sum())
+    return (
+        f"**{len(articles)} articles** from **{articles['outlet'].nunique()} named outlet(s)**"
+        f" and {unknown} article(s) whose outlet is unknown, {int(articles['n_words'].sum()):,} words,"
+        f" {span} ({int(dates.isna().sum())} undated). Of {files['file'].nunique()} input file(s):"
+        f" {int(status.get('loaded', 0))} article(s) loaded, {int(status.get('duplicate', 0))}"
+        f" duplicate(s) skipped, {int(status.get('rejected', 0))} rejected"
+        " (see `data/processed/ingest_report.csv`)."
+    )
+
+
+def articles_per_outlet(articles: pd.DataFrame) -> pd.DataFrame:
+    """Columns: outlet_label, articles, words (sum of ``n_words``), most articles first."""
+    out = (
+        articles.groupby("outlet_label")
+        .agg(articles=("article_id", "size"), words=("n_words", "sum"))
+        .reset_index()
+        .sort_values(["articles", "outlet_label"], ascending=[False, True])
+    )
+    return out.reset_index(drop=True)
+
+
+def dated(articles: pd.DataFrame) -> pd.DataFrame:
+    """Columns: article_id, file, outlet_label, title, published, date (Timestamp or NaT), is_dated."""
+    out = articles[["article_id", "file", "outlet_label", "title", "published"]].copy()
+    out["date"] = pd.to_datetime(
+        out["published"].str.slice(0, 10), errors="coerce", format="%Y-%m-%d"
+    )
+    out["is_dated"] = out["date"].notna()
+    return out.sort_values(["date", "outlet_label"], na_position="last").reset_index(drop=True)
+
+
+def lengths(articles: pd.DataFrame) -> pd.DataFrame:
+    """Columns: article_id, file, outlet_label, title, n_words, n_paragraphs; longest first."""
+    cols = ["article_id", "file", "outlet_label", "title", "n_words", "n_paragraphs"]
+    return articles[cols].sort_values("n_words", ascending=False).reset_index(drop=True)
+
+
+def provenance(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: file, then for each metadata field its value and where it came from.
+
+    Columns: file, outlet_label, and for each field of ``corpus.META_FIELDS`` the value and
+    ``<field>_source`` (profile, html, export, manifest, text or missing).
+    """
+    cols = ["file", "outlet_label"]
+    for field in META_FIELDS:
+        cols += [field, f"{field}_source"]
+    return articles[cols].reset_index(drop=True)
+
+
+def source_counts(articles: pd.DataFrame) -> pd.DataFrame:
+    """How many articles got each metadata field from each source: field x source counts."""
+    rows = [
+        {"field": field, "source": src, "articles": int(n)}
+        for field in META_FIELDS
+        for src, n in articles[f"{field}_source"].value_counts().items()
+    ]
+    table = pd.DataFrame(rows, columns=["field", "source", "articles"])
+    wide = table.pivot_table(index="field", columns="source", values="articles", fill_value=0)
+    return wide.reindex(list(META_FIELDS), fill_value=0).astype(int)
+
+
+def reason_group(reason: str) -> str:
+    """The audit chart's group of a removal rule (footer rules and "'X' block" rules pooled)."""
+    if reason in REASON_GROUPS:
+        return REASON_GROUPS[reason]
+    if reason.startswith("footer"):
+        return "subscription and footer"
+    if reason.startswith("'"):
+        return "'Most Read' and similar blocks"
+    return reason
+
+
+def cleaning_audit(
+    articles: pd.DataFrame, paragraphs: pd.DataFrame, removed: pd.DataFrame
+) -> pd.DataFrame:
+    """Characters kept (per paragraph kind) and removed (per rule group) for every article.
+
+    Columns: article_id, file, outlet_label, part ("kept: body", "removed: breaking-news ticker",
+    ...), chars. ``removed`` itself keeps the exact rule and offsets of every stretch.
+    """
+    rem = removed.assign(
+        chars=removed["end"] - removed["start"],
+        part="removed: " + removed["reason"].map(reason_group),
+    )
+    spans_chars = paragraphs["spans"].map(lambda spans: sum(int(e) - int(s) for s, e in spans))
+    kept = paragraphs.assign(chars=spans_chars, part="kept: " + paragraphs["kind"])
+    table = pd.concat([kept[["article_id", "part", "chars"]], rem[["article_id", "part", "chars"]]])
+    table = table.groupby(["article_id", "part"], as_index=False)["chars"].sum()
+    meta = articles[["article_id", "file", "outlet_label"]]
+    out = meta.merge(table, on="article_id")
+    return out.sort_values(["file", "part"]).reset_index(drop=True)

@@ -1,0 +1,111 @@
+"""Execute every notebook in order with papermill and write one HTML report without code.
+
+Notebooks ``notebooks/NN-*.ipynb`` run in number order with the parameters ``raw_dir``,
+``processed_dir`` and ``figures_dir``; executed copies go to ``reports/executed/`` and the report to
+``reports/report.html``. The kernel is this interpreter (a ``presslens`` kernelspec is written into
+the environment), so a fresh virtual environment runs its own notebooks.
+
+Example:
+    >>> run_notebooks(raw_dir=..., processed_dir=..., figures_dir=..., reports_dir=..., notebooks_dir=...)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+
+KERNEL_NAME = "presslens"
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook raised: the message names the notebook, the cell and the error."""
+
+
+def ensure_kernel() -> str:
+    """Write (or refresh) the ``presslens`` kernelspec pointing at this interpreter; returns its name."""
+    from ipykernel.kernelspec import install
+
+    install(kernel_name=KERNEL_NAME, display_name="Python (PressLens)", prefix=sys.prefix)
+    return KERNEL_NAME
+
+
+def notebooks_in(folder: Path) -> list[Path]:
+    """The notebooks to run, in number order (``NN-name.ipynb``)."""
+    return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb") if not p.name.startswith("."))
+
+
+def _failure(notebook: Path, exc: Exception) -> NotebookFailed:
+    count = getattr(exc, "exec_count", None)
+    source = (getattr(exc, "source", "") or "").strip().splitlines()
+    first = source[0] if source else ""
+    ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
+    cell = f"cell [{count}]" if count else f"cell {getattr(exc, 'cell_index', '?')}"
+    return NotebookFailed(f"notebook {notebook.name} failed in {cell} `{first}`: {ename}: {evalue}")
+
+
+def run_notebooks(
+    *,
+    raw_dir: Path,
+    processed_dir: Path,
+    figures_dir: Path,
+    reports_dir: Path,
+    notebooks_dir: Path,
+) -> list[Path]:
+    """Execute the notebooks, then write the HTML report. Returns the executed copies.
+
+    Raises:
+        NotebookFailed: naming the notebook and the failing cell; later notebooks are not run.
+    """
+    import papermill
+
+    kernel = ensure_kernel()
+    executed_dir = reports_dir / "executed"
+    executed_dir.mkdir(parents=True, exist_ok=True)
+    figures_dir.mkdir(parents=True, exist_ok=True)
+    params = {
+        "raw_dir": str(raw_dir),
+        "processed_dir": str(processed_dir),
+        "figures_dir": str(figures_dir),
+    }
+    done = []
+    for notebook in notebooks_in(notebooks_dir):
+        out = executed_dir / notebook.name
+        try:
+            papermill.execute_notebook(
+                str(notebook),
+                str(out),
+                parameters=params,
+                kernel_name=kernel,
+                cwd=str(notebooks_dir),
+                progress_bar=False,
+                log_output=False,
+            )
+        except papermill.PapermillExecutionError as exc:
+            raise _failure(notebook, exc) from None
+        done.append(out)
+    write_report(done, reports_dir / "report.html")
+    return done
+
+
+def write_report(executed: list[Path], path: Path) -> Path:
+    """One HTML page of the executed notebooks, in order, without code cells or prompts."""
+    from nbconvert import HTMLExporter
+
+    merged = nbformat.v4.new_notebook()
+    merged.metadata["title"] = "PressLens report"
+    for nb_path in executed:
+        nb = nbformat.read(nb_path, as_version=4)
+        merged.cells.append(nbformat.v4.new_markdown_cell(f"<hr>\n\n*Notebook `{nb_path.name}`*"))
+        for cell in nb.cells:
+            if "injected-parameters" in cell.metadata.get("tags", []):
+                continue
+            merged.cells.append(cell)
+    exporter = HTMLExporter(
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
+    body, _ = exporter.from_notebook_node(merged)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return path

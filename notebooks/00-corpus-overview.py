@@ -1,0 +1,143 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # What is in the corpus?
+#
+# Before comparing outlets, check what the comparison stands on: how many articles each outlet
+# contributes, when they were published, how long they are, where each piece of metadata came
+# from, and what the cleaning removed from each page. This notebook is also the hub of the suite:
+#
+# | notebook | question |
+# | --- | --- |
+# | [01-word-frequency](01-word-frequency.ipynb) | What does each outlet talk about, and which words does it choose? |
+# | [02-sentiment-by-outlet](02-sentiment-by-outlet.ipynb) | How positive or negative is each outlet's own voice, and the voices it quotes? |
+# | [03-quote-attribution](03-quote-attribution.ipynb) | Whose voices does each outlet carry? |
+# | [04-troops-and-attacks](04-troops-and-attacks.ipynb) | Which troop numbers and attack counts does each outlet report? |
+
+# %% tags=["parameters"]
+raw_dir = None  # folder of article files (None: data/raw)
+processed_dir = None  # cached tables (None: data/processed)
+figures_dir = None  # where figures go (None: figures/)
+max_outlets = 12  # outlets shown by name; the rest are grouped as "Other outlets"
+
+# %%
+import pandas as pd
+from IPython.display import Markdown, display
+
+from analysis import corpus, overview, plots
+
+pd.set_option("display.max_colwidth", 70)
+c = corpus.load(processed_dir)
+shown = plots.top_outlets(c.articles, n=max_outlets)
+articles = plots.group_outlets(c.articles, shown)
+display(Markdown(overview.summary(c.articles, c.files)))
+
+# %% [markdown]
+# ## How many articles does each outlet contribute?
+#
+# An outlet that the text does not name is labelled by its file, never pooled with other unknown
+# articles into one fake outlet; `data/raw/sources.csv` can name it.
+
+# %%
+per_outlet = overview.articles_per_outlet(articles)
+fig = plots.bar_by_outlet(
+    per_outlet,
+    value="articles",
+    title="How many articles each outlet contributes",
+    xlabel="articles",
+    note_text=plots.source_note(c.articles),
+)
+plots.save_figure(fig, "articles-per-outlet", data=per_outlet, notebook="00", figures_dir=figures_dir)
+per_outlet
+
+# %% [markdown]
+# ## When were they published?
+#
+# Undated articles are shown in a column of their own, not dropped.
+
+# %%
+dates = overview.dated(articles)
+fig = plots.dates_by_outlet(
+    dates,
+    title="When each outlet published (undated articles at right)",
+    note_text=plots.source_note(c.articles, what=f"{int((~dates['is_dated']).sum())} undated."),
+)
+plots.save_figure(fig, "timeline", data=dates, notebook="00", figures_dir=figures_dir)
+
+# %% [markdown]
+# ## How long are the articles?
+#
+# Words in the standfirst, subheadings and body (captions and page furniture excluded).
+
+# %%
+sizes = overview.lengths(articles).head(40)
+sizes["article"] = sizes["file"].str.slice(0, 40)
+fig = plots.bars(
+    sizes,
+    label="article",
+    value="n_words",
+    title="How long the articles are, in words (longest 40)",
+    xlabel="words",
+    legend=True,
+    note_text=plots.source_note(c.articles),
+)
+plots.save_figure(fig, "article-lengths", data=sizes, notebook="00", figures_dir=figures_dir)
+
+# %% [markdown]
+# ## Where did each field come from?
+#
+# `profile`: recognized from the outlet's page furniture; `text`: read from the page (byline, date,
+# tags); `html`/`export`: from the saved page's or export's metadata; `manifest`: from
+# `data/raw/sources.csv`; `missing`: nowhere.
+
+# %%
+overview.source_counts(c.articles)
+
+# %%
+overview.provenance(c.articles)
+
+# %% [markdown]
+# ## What did the cleaning remove from each page?
+#
+# Characters kept (by paragraph kind) and removed (by rule) per article. The `removed` table below
+# lists every removed stretch with its offsets in the raw file and the rule that removed it.
+
+# %%
+audit = overview.cleaning_audit(c.articles, c.paragraphs, c.removed)
+audit["article"] = audit["file"].str.slice(0, 40)
+fig = plots.stacked_bars(
+    audit[audit["file"].isin(sizes["file"])],
+    category="article",
+    part="part",
+    value="chars",
+    title="What the cleaning kept and removed from each page",
+    xlabel="characters of the raw file",
+    note_text=plots.source_note(c.articles, what="Longest 40 articles."),
+)
+plots.save_figure(fig, "cleaning-audit", data=audit, notebook="00", figures_dir=figures_dir)
+
+# %%
+c.removed[["file", "start", "end", "reason", "text"]].head(60)
+
+# %% [markdown]
+# ## Caveats
+#
+# - The sample corpus is five articles from two named outlets and two unnamed sources: every
+#   comparison in the notebooks that follow is a description of these articles, not of the outlets.
+# - Dates, authors and outlets come from the page text where the page shows them; two samples
+#   show none, so they appear as undated and as "Unknown (file)" until the manifest names them.
+# - The cleaning rules are heuristics. Check the audit above for a new outlet's pages: a long
+#   "removed" bar or a short "kept" bar is the sign to look at `python -m analysis show FILE`.

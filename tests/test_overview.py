@@ -1,0 +1,41 @@
+"""Overview tables on the samples, checked by hand against the raw files."""
+
+from __future__ import annotations
+
+from analysis import overview
+
+
+def test_articles_per_outlet(sample_corpus):
+    table = overview.articles_per_outlet(sample_corpus.articles)
+    assert table.iloc[0].tolist()[:2] == ["Al Mayadeen English", 2]
+    assert table["articles"].sum() == 5
+
+
+def test_undated_articles_are_kept(sample_corpus):
+    dates = overview.dated(sample_corpus.articles)
+    assert len(dates) == 5 and (~dates["is_dated"]).sum() == 2
+    assert dates.iloc[0]["published"] == "2024-01-25T23:52"
+
+
+def test_audit_accounts_for_every_character(sample_corpus, sample_raw):
+    audit = overview.cleaning_audit(
+        sample_corpus.articles, sample_corpus.paragraphs, sample_corpus.removed
+    )
+    for file, part in audit.groupby("file"):
+        raw = (sample_raw / file).read_text(encoding="utf-8")
+        title = sample_corpus.articles.set_index("file").loc[file, "title"]
+        non_space = len(raw) - sum(ch.isspace() for ch in raw)
+        # kept + removed + title cover the raw file up to the whitespace between lines
+        assert part["chars"].sum() + len(title) >= non_space
+        assert part["chars"].sum() + len(title) <= len(raw)
+    ticker = audit[
+        (audit["file"] == "000_788efbf25b089b4e.txt")
+        & (audit["part"] == "removed: breaking-news ticker")
+    ]
+    assert ticker["chars"].iloc[0] > 1000
+
+
+def test_source_counts(sample_corpus):
+    counts = overview.source_counts(sample_corpus.articles)
+    assert counts.loc["outlet", "profile"] == 3 and counts.loc["outlet", "missing"] == 2
+    assert counts.loc["title", "text"] == 5
