@@ -23,6 +23,18 @@ class NotebookFailed(RuntimeError):
     """A notebook raised: the message names the notebook, the cell and the error."""
 
 
+def _ipc_kernel_manager() -> type:
+    """A kernel manager talking over local IPC sockets: no TCP ports to race for, no warning."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs: object) -> None:
+            kwargs.setdefault("transport", "ipc")
+            super().__init__(**kwargs)
+
+    return IPCKernelManager
+
+
 def ensure_kernel() -> str:
     """Write (or refresh) the ``presslens`` kernelspec pointing at this interpreter; returns its name."""
     from ipykernel.kernelspec import install
@@ -81,6 +93,7 @@ def run_notebooks(
                 cwd=str(notebooks_dir),
                 progress_bar=False,
                 log_output=False,
+                kernel_manager_class=_ipc_kernel_manager(),
             )
         except papermill.PapermillExecutionError as exc:
             raise _failure(notebook, exc) from None
