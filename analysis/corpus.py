@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
 import re
 import time
@@ -82,6 +83,8 @@ class IngestStats:
     manifest_rows: int = 0
     manifest_unmatched: list[str] = field(default_factory=list)
     report: pd.DataFrame | None = None
+    read_seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -397,7 +400,7 @@ def build(
     if parse and len(tables["paragraphs"]):
         ids = list(tables["articles"]["article_id"])
         base = {k: tables[k] for k in ("articles", "paragraphs", "texts")}
-        _, made = pipeline.run_batch(
+        _, made, _ = pipeline.run_batch(
             pipeline.Batch("memory", ids, [s.name for s in pipeline.STAGES], base)
         )
         tables.update(made)
@@ -455,6 +458,7 @@ def ingest(
         _write_if_changed(frame, out_dir / f"{name}.parquet")
     tables["files"].to_csv(out_dir / "ingest_report.csv", index=False)
     stats.report = tables["files"]
+    stats.read_seconds = time.perf_counter() - started
     base = {k: tables[k] for k in ("articles", "paragraphs", "texts")}
     done = pipeline.run_stages(
         base,
@@ -466,8 +470,16 @@ def ingest(
         progress=progress,
     )
     stats.articles_parsed = done.articles_processed
+    stats.stage_seconds = done.stage_seconds
     stats.seconds = time.perf_counter() - started
+    _write_run_stats(stats, out_dir / "run_stats.json")
     return stats
+
+
+def _write_run_stats(stats: IngestStats, path: Path) -> None:
+    """What the last ingest did and how long each part took (read by benchmarks/run.py)."""
+    keep = {k: v for k, v in vars(stats).items() if k != "report"}
+    path.write_text(json.dumps(keep, indent=1, default=str))
 
 
 def _write_if_changed(frame: pd.DataFrame, path: Path) -> None:

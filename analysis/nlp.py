@@ -118,7 +118,7 @@ def parse(
     )
     nlp = load_model(model)
     sents: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS}
-    toks: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
+    tok_parts: list[dict[str, np.ndarray]] = []
     sent_count: dict[str, int] = {}
     tok_count: dict[str, int] = {}
     docs = nlp.pipe(_rows(todo), as_tuples=True, batch_size=batch_size)
@@ -129,9 +129,10 @@ def parse(
     for doc, (article_id, paragraph, spans) in docs:
         offsets = char_map(spans)
         mask = np.array(inside_mask(doc.text) + [False], dtype=bool)
-        nonspace = np.array([not c.isspace() for c in doc.text] + [False], dtype=bool)
+        nonspace = ~np.char.isspace(np.array(list(doc.text) + [" "], dtype="<U1"))
         tok_base = tok_count.get(article_id, 0)
         sent_index = sent_count.get(article_id, 0)
+        sent_of_token = np.empty(len(doc), dtype=np.int64)
         for sent in doc.sents:
             a, b = sent.start_char, sent.end_char
             chars = nonspace[a:b]
@@ -145,28 +146,70 @@ def parse(
             sents["text"].append(sent.text)
             sents["in_quotes"].append(bool(quoted == total))
             sents["quote_share"].append(round(float(quoted) / total, 4))
-            for tok in sent:
-                toks["article_id"].append(article_id)
-                toks["sentence"].append(sent_index)
-                toks["token"].append(tok_base + tok.i)
-                toks["start"].append(int(offsets[tok.idx]))
-                toks["end"].append(int(offsets[tok.idx + len(tok.text) - 1]) + 1)
-                toks["text"].append(tok.text)
-                toks["lemma"].append(tok.lemma_)
-                toks["pos"].append(tok.pos_)
-                toks["tag"].append(tok.tag_)
-                toks["dep"].append(tok.dep_)
-                toks["head"].append(tok_base + tok.head.i)
-                toks["is_stop"].append(tok.is_stop)
-                toks["is_punct"].append(tok.is_punct)
-                toks["like_num"].append(tok.like_num)
-                toks["ent_type"].append(tok.ent_type_)
-                toks["ent_iob"].append(tok.ent_iob_)
-                toks["in_quotes"].append(bool(mask[tok.idx]))
+            sent_of_token[sent.start : sent.end] = sent_index
             sent_index += 1
+        if len(doc):
+            tok_parts.append(_token_arrays(doc, article_id, tok_base, sent_of_token, offsets, mask))
         sent_count[article_id] = sent_index
         tok_count[article_id] = tok_base + len(doc)
-    return _frame(sents, SENTENCE_COLUMNS), _frame(toks, TOKEN_COLUMNS)
+    return _frame(sents, SENTENCE_COLUMNS), _tokens_frame(tok_parts, nlp.vocab.strings)
+
+
+_ARRAY_ATTRS = ("IDX", "LENGTH", "ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "IS_STOP", "IS_PUNCT",
+                "LIKE_NUM", "ENT_TYPE", "ENT_IOB")  # fmt: skip
+_IOB = np.array(["", "I", "O", "B"], dtype=object)
+
+
+def _token_arrays(
+    doc,
+    article_id: str,
+    base: int,
+    sent_of_token: np.ndarray,
+    offsets: np.ndarray,
+    mask: np.ndarray,
+) -> dict[str, np.ndarray]:  # noqa: ANN001 - spacy Doc
+    """The token columns of one parsed paragraph as arrays (hashes still to be turned into strings)."""
+    from spacy import attrs
+
+    arr = doc.to_array([getattr(attrs, name) for name in _ARRAY_ATTRS]).astype(np.int64)
+    col = {name: arr[:, i] for i, name in enumerate(_ARRAY_ATTRS)}
+    idx, length = col["IDX"], col["LENGTH"]
+    positions = np.arange(len(doc), dtype=np.int64)
+    return {
+        "article_id": np.full(len(doc), article_id, dtype=object),
+        "sentence": sent_of_token,
+        "token": base + positions,
+        "start": offsets[idx],
+        "end": offsets[idx + np.maximum(length, 1) - 1] + 1,
+        "text": col["ORTH"],
+        "lemma": col["LEMMA"],
+        "pos": col["POS"],
+        "tag": col["TAG"],
+        "dep": col["DEP"],
+        "head": base + positions + col["HEAD"],
+        "is_stop": col["IS_STOP"].astype(bool),
+        "is_punct": col["IS_PUNCT"].astype(bool),
+        "like_num": col["LIKE_NUM"].astype(bool),
+        "ent_type": col["ENT_TYPE"],
+        "ent_iob": _IOB[col["ENT_IOB"]],
+        "in_quotes": mask[idx],
+    }
+
+
+_HASHED = ("text", "lemma", "pos", "tag", "dep", "ent_type")
+
+
+def _tokens_frame(parts: list[dict[str, np.ndarray]], strings) -> pd.DataFrame:  # noqa: ANN001
+    """Concatenate the per-paragraph arrays and turn spaCy's hashes into strings, once per value."""
+    if not parts:
+        return _frame({c: [] for c in TOKEN_COLUMNS}, TOKEN_COLUMNS)
+    data = {c: np.concatenate([p[c] for p in parts]) for c in TOKEN_COLUMNS}
+    for c in _HASHED:
+        values = data[c].astype(np.uint64)
+        uniques, inverse = np.unique(values, return_inverse=True)
+        names = np.array([strings[int(h)] if h else "" for h in uniques], dtype=object)
+        data[c] = names[inverse]
+    return _frame(data, TOKEN_COLUMNS)
 
 
 def _frame(data: dict[str, list], columns: list[str]) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -135,22 +136,28 @@ class Batch:
     inputs: dict[str, pd.DataFrame]
 
 
-def run_batch(batch: Batch) -> tuple[str, dict[str, pd.DataFrame]]:
-    """Run ``batch.stages`` in order on one batch; returns (key, output tables). Pure: writes nothing."""
+def run_batch(batch: Batch) -> tuple[str, dict[str, pd.DataFrame], dict[str, float]]:
+    """Run ``batch.stages`` in order on one batch. Pure: writes nothing.
+
+    Returns:
+        (batch key, output tables, seconds spent in each stage).
+    """
     from analysis.corpus import Corpus
 
     tables = dict(batch.inputs)
     out: dict[str, pd.DataFrame] = {}
+    seconds: dict[str, float] = {}
+    names = ("files", "articles", "paragraphs", "removed", "texts", "sentences", "tokens")
     for name in batch.stages:
         stage = _stage(name)
-        names = ("files", "articles", "paragraphs", "removed", "texts", "sentences", "tokens")
-        empty = pd.DataFrame()
-        c = Corpus(**{n: tables.get(n, empty) for n in names})
+        started = time.perf_counter()
+        c = Corpus(**{n: tables.get(n, pd.DataFrame()) for n in names})
         made = _func(stage)(c)
+        seconds[name] = time.perf_counter() - started
         for table in stage.tables:
             out[table] = made[table]
             tables[table] = made[table]
-    return batch.key, out
+    return batch.key, out, seconds
 
 
 def _init_worker() -> None:
@@ -168,6 +175,7 @@ class StageStats:
     batches_run: int = 0
     articles_processed: int = 0
     parts_reused: int = 0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def plan(
@@ -254,7 +262,9 @@ def run_stages(
         batches, len(work), jobs=jobs, engine=engine, scheduler=scheduler, progress=progress
     )
     members_of = {key: (members, stages) for key, members, stages in work}
-    for key, tables in results:
+    for key, tables, seconds in results:
+        for name, secs in seconds.items():
+            stats.stage_seconds[name] = stats.stage_seconds.get(name, 0.0) + secs
         members, stages = members_of[key]
         for name in stages:
             stage = _stage(name)
@@ -314,7 +324,7 @@ def _execute(
 
 def _execute_dask(
     batches: Iterator[Batch], *, scheduler: str | None, bar
-) -> Iterator[tuple[str, dict[str, pd.DataFrame]]]:
+) -> Iterator[tuple[str, dict[str, pd.DataFrame], dict[str, float]]]:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -371,8 +381,10 @@ def read_table(
     ]
     paths = [p for p in paths if p.exists()]
     if not paths:
+        stale = bool(index.stages.get(stage.name))
+        why = "is out of date (its code or a lexicon changed)" if stale else "has not been built"
         raise FileNotFoundError(
-            f"No '{table}' table in {processed_dir}. Run `python -m analysis ingest` first."
+            f"The '{table}' table in {processed_dir} {why}. Run `python -m analysis ingest`."
         )
     frame = pd.concat(
         [pd.read_parquet(p, columns=columns) for p in sorted(paths)], ignore_index=True
