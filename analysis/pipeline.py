@@ -273,6 +273,10 @@ def run_stages(
                 path = part_path(processed_dir, table, version, key)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tables[table].to_parquet(path, index=False)
+            previous = index.stages.get(name, {}).get(key)
+            if previous and previous["version"] != version:  # the same batch under older code
+                for table in stage.tables:
+                    part_path(processed_dir, table, previous["version"], key).unlink(missing_ok=True)
             index.stages.setdefault(name, {})[key] = {"version": version, "articles": members}
         stats.batches_run += 1
         stats.articles_processed += len(members) if "nlp" in stages else 0
