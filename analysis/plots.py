@@ -16,19 +16,16 @@ from __future__ import annotations
 import hashlib
 import textwrap
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
-
-from analysis import outlets  # noqa: E402
-from analysis.config import PATHS  # noqa: E402
+from analysis import outlets
+from analysis.config import PATHS
 
 OTHER = "Other outlets"
 #: Colour-blind-safe qualitative palette (Okabe-Ito, then Tableau 10 for more outlets).
@@ -139,6 +136,21 @@ def finish(fig: Figure, text: str) -> Figure:
     return fig
 
 
+@dataclass(frozen=True)
+class SavedFigure:
+    """The files :func:`save_figure` wrote; a notebook cell ending with it shows the PNG."""
+
+    png: Path
+    svg: Path
+    csv: Path
+
+    def _repr_png_(self) -> bytes:
+        return self.png.read_bytes()
+
+    def items(self):  # noqa: ANN201 - like a dict of format -> path
+        return {"png": self.png, "svg": self.svg, "csv": self.csv}.items()
+
+
 def save_figure(
     fig: Figure,
     name: str,
@@ -146,11 +158,12 @@ def save_figure(
     data: pd.DataFrame,
     notebook: str,
     figures_dir: str | Path | None = None,
-) -> dict[str, Path]:
+) -> SavedFigure:
     """Write ``figures/{notebook}-{name}.png``, ``.svg`` and ``.csv`` (the plotted data).
 
     Deterministic: no dates or software versions in the image metadata, fixed SVG ids, CSV in a
-    fixed float format, so an unchanged figure leaves the files byte-identical. Closes the figure.
+    fixed float format, so an unchanged figure leaves the files byte-identical. Closes the figure;
+    the returned :class:`SavedFigure` displays the saved PNG in a notebook.
     """
     folder = Path(figures_dir) if figures_dir else PATHS.figures
     folder.mkdir(parents=True, exist_ok=True)
@@ -165,7 +178,7 @@ def save_figure(
         fig.savefig(paths["svg"], metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     data.to_csv(paths["csv"], index=False, float_format="%.6g", lineterminator="\n")
     plt.close(fig)
-    return paths
+    return SavedFigure(**paths)
 
 
 def bars(

@@ -61,6 +61,8 @@ fig = plots.bar_by_outlet(
     note_text=plots.source_note(c.articles),
 )
 plots.save_figure(fig, "articles-per-outlet", data=per_outlet, notebook="00", figures_dir=figures_dir)
+
+# %%
 per_outlet
 
 # %% [markdown]
