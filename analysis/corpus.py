@@ -22,7 +22,7 @@ import pickle
 import re
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -51,17 +51,48 @@ REPORT_COLUMNS = [
 ]  # fmt: skip
 
 
-@dataclass
-class Corpus:
-    """The processed tables (columns documented in :mod:`analysis.schema`)."""
+TABLE_NAMES = ("files", "articles", "paragraphs", "removed", "texts", "sentences", "tokens")
 
-    files: pd.DataFrame
-    articles: pd.DataFrame
-    paragraphs: pd.DataFrame
-    removed: pd.DataFrame
-    texts: pd.DataFrame
-    sentences: pd.DataFrame
-    tokens: pd.DataFrame
+
+class Corpus:
+    """The processed tables (columns documented in :mod:`analysis.schema`).
+
+    ``sentences`` and ``tokens`` (millions of rows on a big corpus) are read from disk the first
+    time they are used when the corpus comes from :func:`load`, so a notebook that needs only the
+    articles never pays for them.
+    """
+
+    def __init__(
+        self,
+        files: pd.DataFrame,
+        articles: pd.DataFrame,
+        paragraphs: pd.DataFrame,
+        removed: pd.DataFrame,
+        texts: pd.DataFrame,
+        sentences: pd.DataFrame | None = None,
+        tokens: pd.DataFrame | None = None,
+        *,
+        processed_dir: Path | None = None,
+    ) -> None:
+        self.files, self.articles, self.paragraphs = files, articles, paragraphs
+        self.removed, self.texts = removed, texts
+        self._stage_tables = {"sentences": sentences, "tokens": tokens}
+        self._processed_dir = processed_dir
+
+    def _stage_table(self, name: str) -> pd.DataFrame:
+        if self._stage_tables[name] is None:
+            if self._processed_dir is None:
+                raise ValueError(f"this corpus has no '{name}' table")
+            self._stage_tables[name] = pipeline.read_table(name, self._processed_dir, self.articles)
+        return self._stage_tables[name]
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        return self._stage_table("sentences")
+
+    @property
+    def tokens(self) -> pd.DataFrame:
+        return self._stage_table("tokens")
 
     def text_of(self, article_id: str) -> str:
         """The source text an article's offsets index."""
@@ -409,7 +440,7 @@ def build(
             _empty(nlp.SENTENCE_COLUMNS),
             _empty(nlp.TOKEN_COLUMNS),
         )
-    return Corpus(**{f.name: tables[f.name] for f in fields(Corpus)})
+    return Corpus(**{name: tables[name] for name in TABLE_NAMES})
 
 
 def ingest(
@@ -513,6 +544,4 @@ def load(processed_dir: Path | None = None) -> Corpus:
             "Run `python -m analysis ingest` first."
         )
     tables = {t: pd.read_parquet(processed_dir / f"{t}.parquet") for t in INGEST_TABLES}
-    for table in ("sentences", "tokens"):
-        tables[table] = pipeline.read_table(table, processed_dir, tables["articles"])
-    return Corpus(**tables)
+    return Corpus(**tables, processed_dir=processed_dir)
