@@ -302,3 +302,133 @@ def stacked_bars(
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     note(fig, note_text)
     return fig
+
+
+def dot_interval(
+    points: pd.DataFrame,
+    summary: pd.DataFrame,
+    *,
+    values: Sequence[tuple[str, str]],
+    title: str,
+    note_text: str = "",
+) -> Figure:
+    """One panel per value: every article as a dot per outlet, the outlet mean as a bar and its
+    interval as a line where ``summary`` says to show it (``show_interval``), N at the right.
+
+    ``points`` has ``outlet_label`` and the value columns; ``summary`` has, per value (column
+    ``value``), ``outlet_label``, ``articles``, ``mean``, ``ci_low``, ``ci_high``, ``show_interval``.
+    ``values`` lists (column, axis label) pairs.
+    """
+    use_style()
+    order = sorted(points["outlet_label"].unique(), reverse=True)
+    colours = outlet_colors(order)
+    ypos = {o: i for i, o in enumerate(order)}
+    fig, axes = plt.subplots(
+        1, len(values), figsize=(5.2 * len(values), 1.6 + 0.5 * len(order)), sharey=True
+    )
+    axes = [axes] if len(values) == 1 else list(axes)
+    for ax, (col, label) in zip(axes, values, strict=True):
+        ax.scatter(points[col], points["outlet_label"].map(ypos), s=36, alpha=0.75, zorder=3,
+                   color=[colours[o] for o in points["outlet_label"]], edgecolor="white")  # fmt: skip
+        for row in summary[summary["value"] == col].itertuples(index=False):
+            y = ypos[row.outlet_label]
+            if row.show_interval:  # too few articles: the dots alone, no mean, no interval
+                ax.plot([row.ci_low, row.ci_high], [y, y], color="#333333", lw=2, zorder=2)
+                ax.plot([row.mean, row.mean], [y - 0.28, y + 0.28], color="#333333", lw=2, zorder=4)
+            ax.annotate(f"N={row.articles}", (1.0, y), xycoords=("axes fraction", "data"),
+                        xytext=(4, -3), textcoords="offset points", fontsize=8, color="#555555")  # fmt: skip
+        ax.axvline(0, color="#999999", lw=0.8)
+        ax.set_xlabel(label)
+        ax.grid(axis="y", visible=False)
+    axes[0].set_yticks(range(len(order)), order)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    return finish(fig, note_text)
+
+
+def dumbbell(
+    table: pd.DataFrame, *, group: str, left: str, right: str, value: str, count: str, title: str,
+    xlabel: str, note_text: str = "",
+) -> Figure:  # fmt: skip
+    """Per outlet, two dots (``left`` and ``right`` values of column ``group``) joined by a line.
+
+    ``table`` is long: outlet_label, group (``left`` or ``right``), ``value`` and ``count`` (N,
+    written beside each dot). The ``left`` dot is hollow, the ``right`` one filled.
+    """
+    use_style()
+    order = sorted(table["outlet_label"].unique(), reverse=True)
+    colours = outlet_colors(order)
+    fig, ax = plt.subplots(figsize=(9, 1.6 + 0.5 * len(order)))
+    for y, outlet in enumerate(order):
+        g = table[table["outlet_label"] == outlet].set_index(group)
+        xs = [g.loc[k, value] if k in g.index else float("nan") for k in (left, right)]
+        ax.plot(xs, [y, y], color="#BBBBBB", lw=2, zorder=1)
+        for k, x in zip((left, right), xs, strict=True):
+            if pd.isna(x):
+                continue
+            filled = k == right
+            ax.scatter([x], [y], s=70, zorder=3, color=colours[outlet] if filled else "white",
+                       edgecolor=colours[outlet], linewidth=2)  # fmt: skip
+            ax.annotate(f"{k}, N={int(g.loc[k, count])}", (x, y), xytext=(0, 9 if filled else -15),
+                        textcoords="offset points", fontsize=8, ha="center", color="#444444")  # fmt: skip
+    ax.axvline(0, color="#999999", lw=0.8)
+    ax.set_yticks(range(len(order)), order)
+    ax.set_ylim(-0.7, len(order) - 0.3)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    return finish(fig, note_text)
+
+
+def heatmap(
+    table: pd.DataFrame, *, row: str, col: str, value: str, count: str, title: str, colorbar: str,
+    note_text: str = "", diverging: bool = True,
+) -> Figure:  # fmt: skip
+    """A ``row`` x ``col`` grid coloured by ``value`` with the value and N written in each cell."""
+    use_style()
+    wide = table.pivot_table(index=row, columns=col, values=value, aggfunc="first")
+    counts = table.pivot_table(index=row, columns=col, values=count, aggfunc="first")
+    fig, ax = plt.subplots(figsize=(2.2 + 1.6 * wide.shape[1], 1.8 + 0.55 * wide.shape[0]))
+    lim = float(abs(wide).max().max()) if wide.size else 1.0
+    lim = lim or 1.0
+    image = ax.imshow(wide.to_numpy(dtype=float), cmap="RdBu" if diverging else "Blues", aspect="auto",
+                      vmin=-lim if diverging else 0, vmax=lim)  # fmt: skip
+    for i in range(wide.shape[0]):
+        for j in range(wide.shape[1]):
+            v, n = wide.iat[i, j], counts.iat[i, j]
+            if pd.notna(v):
+                ax.text(j, i, f"{v:+.2f}\nN={int(n)}", ha="center", va="center", fontsize=8)
+    ax.set_xticks(
+        range(wide.shape[1]), [textwrap.fill(str(c), 16) for c in wide.columns], fontsize=8
+    )
+    ax.set_yticks(range(wide.shape[0]), wide.index)
+    ax.grid(False)
+    ax.set_title(title)
+    fig.colorbar(image, ax=ax, label=colorbar, shrink=0.8)
+    return finish(fig, note_text)
+
+
+def scatter_by_outlet(
+    table: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    note_text: str = "",
+) -> Figure:
+    """A scatter of ``x`` against ``y``, one colour per outlet, with a legend."""
+    use_style()
+    colours = outlet_colors(sorted(table["outlet_label"].unique()))
+    fig, ax = plt.subplots(figsize=(7.5, 6))
+    for outlet, g in table.groupby("outlet_label"):
+        ax.scatter(
+            g[x], g[y], s=22, alpha=0.7, color=colours[outlet], label=outlet, edgecolor="white"
+        )
+    ax.axhline(0, color="#999999", lw=0.8)
+    ax.axvline(0, color="#999999", lw=0.8)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8, loc="upper left")
+    return finish(fig, note_text)
