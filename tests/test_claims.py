@@ -1,0 +1,102 @@
+"""Numeric claims on hand-checked sentences: what must be found, and what must never be."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import claims, corpus
+
+# sentence -> expected claims as (category, value, qualifier, location) in reading order
+CASES = {
+    "The United States keeps 2,500 troops in Iraq and 900 in Syria.": [
+        ("troops", 2500, "exact", "Iraq"),
+        ("troops", 900, "exact", "Syria"),
+    ],
+    "About 2,500 US troops remain deployed in Iraq.": [("troops", 2500, "approx", "Iraq")],
+    "Militants have targeted American bases in Iraq over 60 times and in Syria over 90 times.": [
+        ("attacks", 60, "more_than", "Iraq"),
+        ("attacks", 90, "more_than", "Syria"),
+    ],
+    "A drone attack on a base in northeast Jordan ended up killing three US soldiers.": [
+        ("killed", 3, "exact", "Jordan")
+    ],
+    "The strikes in Iraq resulted in the martyrdom of 16 people.": [
+        ("killed", 16, "exact", "Iraq")
+    ],
+    "Attacks have left over 70 U.S. personnel incurring minor injuries.": [
+        ("injured", 70, "more_than", None)
+    ],
+    "US forces struck more than 85 targets in Iraq and Syria.": [
+        ("strikes", 85, "more_than", "Iraq and Syria")
+    ],
+    "Dozens of soldiers were wounded in the attack on the base.": [("injured", 24, "exact", None)],
+    "The army has at least 40 bases in the country.": [("bases", 40, "at_least", None)],
+    "Officials said nearly 300 troops would be withdrawn.": [("troops", 300, "at_most", None)],
+    # must not be reported: years, dates, durations, money, percentages, ages, ordinals, other counts
+    "The coalition was formed in 2014 and its mission ended in January 2020.": [],
+    "Officials met on May 3 and again on Oct. 7 to discuss the plan.": [],
+    "US officials suggested a two- to five-year timeline for the withdrawal.": [],
+    "More troops were deployed three years later, within the first 24 hours.": [],
+    "The program costs $500 million, or 12 percent of the budget.": [],
+    "A 19-year-old soldier was the 250th casualty of the fifth day.": [],
+    "The three working groups will meet with 62 people charged in the case.": [],
+}
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("claims")
+    path = folder / "cases.txt"
+    path.write_text("Claims test page\n\n" + "\n\n".join(CASES) + "\n", encoding="utf-8")
+    c = corpus.build([path])
+    return c, claims.extract(c)
+
+
+@pytest.mark.parametrize("sentence", list(CASES))
+def test_claims_in_sentence(extracted, sentence):
+    c, found = extracted
+    rows = found[found["sentence_text"] == sentence]
+    got = [
+        (r.category, int(r.value), r.qualifier, r.location if isinstance(r.location, str) else None)
+        for r in rows.itertuples()
+    ]
+    if sentence.startswith("Dozens"):
+        assert rows["vague"].all()
+    assert got == CASES[sentence]
+
+
+def test_offsets_point_at_the_phrase(extracted):
+    c, found = extracted
+    text = c.texts.iloc[0]["text"]
+    for r in found.itertuples():
+        assert text[r.start : r.end] == r.text
+        assert r.text in r.sentence_text
+
+
+def test_according_to_is_the_attribution(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nAccording to CENTCOM, US forces struck 85 targets in Syria.\n", encoding="utf-8"
+    )
+    found = claims.extract(corpus.build([path]))
+    assert found.iloc[0]["attributed_to"] == "CENTCOM"
+
+
+def test_consistency_flags_disagreement_beyond_qualifiers():
+    import pandas as pd
+
+    rows = pd.DataFrame(
+        [
+            {"outlet_label": "A", "category": "troops", "location": "Iraq", "value": 2500.0, "qualifier": "exact"},
+            {"outlet_label": "B", "category": "troops", "location": "Iraq", "value": 2600.0, "qualifier": "approx"},
+            {"outlet_label": "A", "category": "troops", "location": "Syria", "value": 900.0, "qualifier": "exact"},
+            {"outlet_label": "B", "category": "troops", "location": "Syria", "value": 2000.0, "qualifier": "exact"},
+            {"outlet_label": "A", "category": "attacks", "location": "Iraq", "value": 60.0, "qualifier": "more_than"},
+            {"outlet_label": "B", "category": "attacks", "location": "Iraq", "value": 100.0, "qualifier": "exact"},
+        ]
+    )  # fmt: skip
+    table = claims.consistency(rows).set_index(["category", "location"])
+    assert not table.loc[("troops", "Iraq"), "disagree"]  # 2,500 lies within about 2,600 (±10%)
+    assert table.loc[("troops", "Syria"), "disagree"]
+    assert not table.loc[("attacks", "Iraq"), "disagree"]  # "over 60" allows 100
+    assert table.loc[("troops", "Iraq"), "reports"] == "A: 2,500; B: ~2,600"
