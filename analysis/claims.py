@@ -467,7 +467,11 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
             )
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["value"] = out["value"].astype(float)
-    return out
+    order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
+    out = out.sort_values(
+        ["article_id", "start"], key=lambda col: col.map(order) if col.name == "article_id" else col
+    )
+    return out.reset_index(drop=True)
 
 
 def consistency(claims: pd.DataFrame) -> pd.DataFrame:
@@ -583,3 +587,11 @@ def reported_not_claims(predicted: pd.DataFrame, not_claims: list[str], text: st
             ):
                 hits.append(phrase)
     return hits
+
+
+def top_locations(claims: pd.DataFrame, *, n: int = 4) -> pd.DataFrame:
+    """The claims whose location is one of the ``n`` places with the most claims (others dropped
+    from the chart, never from the table); claims with no place named are kept as their own group."""
+    counts = claims["location"].fillna("(no place named)").value_counts()
+    keep = set(counts.head(n).index)
+    return claims[claims["location"].fillna("(no place named)").isin(keep)].copy()

@@ -106,7 +106,6 @@ def cmd_show(args: argparse.Namespace) -> int:
     if c.articles.empty:
         reasons = "; ".join(c.files["reason"].astype(str))
         return _fail(f"{path}: not loaded ({reasons})")
-    c.articles["file"] = path.as_posix() if len(c.articles) == 1 else c.articles["file"]
     records = [_show_record(c, row) for _, row in c.articles.iterrows()]
     if args.format == "json":
         out = records[0] if len(records) == 1 else records

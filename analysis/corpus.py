@@ -419,9 +419,9 @@ def build(
     inputs: list[tuple[Path, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            inputs.extend((path, f"{p.name}/{rel}") for path, rel in discover(p))
+            inputs.extend((path, (p / rel).as_posix()) for path, rel in discover(p))
         else:
-            inputs.append((p, p.name))
+            inputs.append((p, p.as_posix()))
     results, _ = _collect(inputs, None, progress=False)
     tables, _ = _assemble(results)
     tables = _typed(tables)

@@ -432,3 +432,131 @@ def scatter_by_outlet(
     ax.set_ylabel(ylabel)
     ax.legend(fontsize=8, loc="upper left")
     return finish(fig, note_text)
+
+
+#: How a claim's qualifier is drawn: exact values filled, "about" hollow, bounds as arrows.
+QUALIFIER_MARKERS = {
+    "exact": ("o", True, "exact"),
+    "approx": ("o", False, "about (approx.)"),
+    "more_than": (">", True, "more than / over"),
+    "at_least": (">", False, "at least"),
+    "at_most": ("<", True, "up to / nearly"),
+}
+
+
+def claim_dots(
+    claims: pd.DataFrame,
+    *,
+    facet: str,
+    title: str,
+    xlabel: str,
+    note_text: str = "",
+    label: str | None = None,
+) -> Figure:
+    """Reported values as dots, one row per outlet, one panel per ``facet`` value (e.g. location).
+
+    The marker shows the qualifier (filled circle exact, hollow circle "about", triangles for
+    "more than"/"at least" and "up to"); ``label`` names a column written beside each dot (e.g.
+    the time anchor). Values on a log scale when they span more than a factor of 20.
+    """
+    use_style()
+    facets = sorted(claims[facet].fillna("(no place named)").unique())
+    outlets_ = sorted(claims["outlet_label"].unique(), reverse=True)
+    colours = outlet_colors(outlets_)
+    ypos = {o: i for i, o in enumerate(outlets_)}
+    fig, axes = plt.subplots(
+        1,
+        len(facets),
+        figsize=(max(5.0 * len(facets), 8), 1.8 + 0.55 * len(outlets_)),
+        sharey=True,
+        squeeze=False,
+    )
+    c = claims.assign(**{facet: claims[facet].fillna("(no place named)")})
+    for ax, name in zip(axes[0], facets, strict=True):
+        part = c[c[facet] == name]
+        for row in part.itertuples(index=False):
+            marker, filled, _ = QUALIFIER_MARKERS.get(row.qualifier, ("o", True, row.qualifier))
+            colour = colours[row.outlet_label]
+            ax.scatter([row.value], [ypos[row.outlet_label]], marker=marker, s=80, zorder=3,
+                       facecolor=colour if filled else "white", edgecolor=colour, linewidth=2)  # fmt: skip
+            if label and isinstance(getattr(row, label), str):
+                ax.annotate(textwrap.fill(textwrap.shorten(getattr(row, label), 60), 30),
+                            (row.value, ypos[row.outlet_label]), xytext=(6, 6), textcoords="offset points",
+                            fontsize=7, color="#555555", va="bottom")  # fmt: skip
+        ax.set_title(str(name), fontsize=10)
+        ax.set_xlabel(xlabel)
+        values = part["value"].astype(float)
+        if len(values) and values.min() > 0 and values.max() / values.min() > 20:
+            ax.set_xscale("log")
+        ax.margins(x=0.25)
+        ax.grid(axis="y", visible=False)
+    axes[0][0].set_yticks(range(len(outlets_)), outlets_)
+    axes[0][0].set_ylim(-0.6, len(outlets_) - 0.4)
+    handles = [
+        plt.Line2D([], [], marker=m, linestyle="", markersize=8, markerfacecolor="#555555" if f else "white",
+                   markeredgecolor="#555555", markeredgewidth=2, label=text)
+        for m, f, text in QUALIFIER_MARKERS.values()
+    ]  # fmt: skip
+    fig.legend(
+        handles=handles,
+        loc="lower center",
+        ncol=5,
+        fontsize=8,
+        bbox_to_anchor=(0.5, 0.04),
+        frameon=False,
+    )
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    fig.tight_layout(rect=(0, 0.1, 1, 1))
+    note(fig, note_text)
+    return fig
+
+
+def values_by_date(claims: pd.DataFrame, *, title: str, ylabel: str, note_text: str = "") -> Figure:
+    """Reported values against publication date, coloured by outlet, marker by qualifier.
+
+    Claims from undated articles are drawn in a panel of their own at the right.
+    """
+    use_style()
+    colours = outlet_colors(sorted(claims["outlet_label"].unique()))
+    dates = pd.to_datetime(
+        claims["published"].astype("string").str.slice(0, 10), errors="coerce", format="%Y-%m-%d"
+    )
+    fig, (ax, ax_u) = plt.subplots(
+        1, 2, figsize=(10, 4.8), sharey=True, gridspec_kw={"width_ratios": [5, 1]}
+    )
+    undated_slot = {o: k for k, o in enumerate(sorted(claims["outlet_label"].unique()))}
+    spread = max(len(undated_slot) - 1, 1)
+    for row, date in zip(claims.itertuples(index=False), dates, strict=True):
+        marker, filled, _ = QUALIFIER_MARKERS.get(row.qualifier, ("o", True, row.qualifier))
+        colour = colours[row.outlet_label]
+        # undated claims side by side, one column per outlet, so equal values do not hide each other
+        x_undated = -0.6 + 1.2 * undated_slot[row.outlet_label] / spread
+        target, x = (ax, date) if pd.notna(date) else (ax_u, x_undated)
+        target.scatter([x], [row.value], marker=marker, s=70, facecolor=colour if filled else "white",
+                       edgecolor=colour, linewidth=2, zorder=3)  # fmt: skip
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("publication date")
+    fig.autofmt_xdate(rotation=30, ha="right")
+    ax_u.set_xticks([0], ["undated"])
+    ax_u.set_xlim(-1, 1)
+    ax_u.grid(axis="x", visible=False)
+    handles = [
+        plt.Line2D([], [], marker="o", linestyle="", color=c, label=o) for o, c in colours.items()
+    ]
+    handles += [
+        plt.Line2D([], [], marker=m, linestyle="", markersize=7, markerfacecolor="#555555" if f else "white",
+                   markeredgecolor="#555555", markeredgewidth=2, label=text)
+        for m, f, text in QUALIFIER_MARKERS.values()
+    ]  # fmt: skip
+    fig.legend(
+        handles=handles,
+        fontsize=8,
+        loc="lower center",
+        ncol=4,
+        bbox_to_anchor=(0.5, 0.04),
+        frameon=False,
+    )
+    fig.tight_layout(rect=(0, 0.16, 1, 1))
+    note(fig, note_text)
+    return fig
