@@ -50,7 +50,7 @@ NUMBER_WORDS = {
     "hundred": 100, "thousand": 1000, "million": 1_000_000,
 }  # fmt: skip
 #: Vague quantities: a value to plot and the ``vague`` flag.
-VAGUE = {"dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40, "several": 3}
+VAGUE = {"dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40}
 QUALIFIERS = (
     (("more", "than"), "more_than"), (("upwards", "of"), "more_than"), (("over",), "more_than"),
     (("at", "least"), "at_least"), (("up", "to"), "at_most"), (("fewer", "than"), "at_most"),
@@ -570,7 +570,8 @@ def evaluate(predicted: pd.DataFrame, gold: list[dict], text: str) -> dict[str, 
             continue
         tp += 1
         qual += p.qualifier == g["qualifier"]
-        loc += (p.location if isinstance(p.location, str) else None) == g["location"]
+        if "location" in g:  # hand labels without a location are not scored on it
+            loc += (p.location if isinstance(p.location, str) else None) == g["location"]
     required = [k for k, g in enumerate(gold) if not g.get("optional")]
     missed = [gold[k]["text"] for k in required if k not in used]
     return {"tp": tp, "fp": len(false_pos), "fn": len(missed), "qualifier_ok": qual, "location_ok": loc,
