@@ -121,6 +121,26 @@ class _Tok:
     quoted: bool
 
 
+def _compound_number(s: _Sentence, num: _Tok) -> tuple[float | None, bool]:
+    """The value of "Thirty-three" (split by the tokenizer into Thirty, -, three); (None, False)
+    for the tens word itself, which the units word reports."""
+    nxt, nxt2 = s.get(num.i + 1), s.get(num.i + 2)
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and nxt2 is not None
+        and nxt2.text.lower() in NUMBER_WORDS
+    ):
+        return None, False
+    prev, prev2 = s.get(num.i - 1), s.get(num.i - 2)
+    value, vague = number_value(num.text)
+    if value is not None and prev is not None and prev.text == "-" and prev2 is not None:
+        tens = NUMBER_WORDS.get(prev2.text.lower())
+        if tens and tens >= 20 and value < 10:
+            return tens + value, vague
+    return value, vague
+
+
 def number_value(text: str) -> tuple[float | None, bool]:
     """The value of a number token and whether it is vague: "2,500" -> (2500, False)."""
     t = text.lower().strip("-")
@@ -166,6 +186,13 @@ def _excluded(s: _Sentence, num: _Tok, noun: _Tok | None) -> bool:
     t = num.text
     if re.fullmatch(r"(1[89]|20)\d\d", t):
         return True  # a year
+    before = s.get(num.i - 1)
+    if (
+        t.lower() == "one"
+        and before is not None
+        and before.text.lower() in {"no", "any", "every", "some", "each"}
+    ):
+        return True  # "no one", "any one": a pronoun, not a count
     if (
         re.search(r"\d(st|nd|rd|th)$", t, re.I)
         or num.tag == "JJ"
@@ -213,6 +240,25 @@ def _lookup(lex: dict[tuple[str, str], str], kind: str, tok: _Tok) -> str | None
     return None
 
 
+def _casualty_modifier(s: _Sentence, noun: _Tok, lex: dict[tuple[str, str], str]) -> str | None:
+    """killed/injured when the counted phrase says so itself: "350,000 deaths", "the five dead",
+    "the three people who were killed", "left four hostages dead"."""
+    cat = _lookup(lex, "casualty", noun)
+    if cat in {"killed", "injured"} and noun.dep != "pobj":
+        return cat
+    for kid in s.kids(noun):
+        if kid.dep in {"amod", "acl", "relcl"}:
+            cat = _lookup(lex, "verb", kid) or _lookup(lex, "casualty", kid)
+            if cat in {"killed", "injured"}:
+                return cat
+    head = s.head(noun)
+    if head is not None and noun.dep == "dobj":
+        for kid in s.kids(head):
+            if kid.dep == "oprd" and (_lookup(lex, "casualty", kid) in {"killed", "injured"}):
+                return _lookup(lex, "casualty", kid)
+    return None
+
+
 def _category(
     s: _Sentence, num: _Tok, lex: dict[tuple[str, str], str]
 ) -> tuple[str | None, _Tok | None]:
@@ -226,9 +272,17 @@ def _category(
         of = next((k for k in s.kids(num) if k.dep == "prep" and k.text.lower() == "of"), None)
         noun = next((k for k in s.kids(of) if k.dep == "pobj"), None) if of is not None else None
         anchor = num
-    if noun is None:
+    if noun is None:  # "wounded more than 20": the number is the casualty verb's object
+        verb = s.head(num)
+        if verb is not None and num.dep in {"dobj", "nsubjpass", "attr"}:
+            cat = _lookup(lex, "verb", verb)
+            if cat in {"killed", "injured"}:
+                return cat, None
         return None, None
     lemma = noun.lemma.lower()
+    cat = _casualty_modifier(s, noun, lex)
+    if cat is not None:
+        return cat, noun
     verb = s.head(anchor)
     # "N times" after an attack verb
     if lemma == "time" and verb is not None and verb.lemma.lower() in ATTACK_VERBS:
@@ -322,7 +376,9 @@ def _location(s: _Sentence, num: _Tok) -> str | None:
     return min(places, key=lambda p: (abs(p[0] - num.i), p[0] < num.i))[1]
 
 
-def _subject(s: _Sentence, noun: _Tok, category: str) -> str | None:
+def _subject(s: _Sentence, noun: _Tok | None, category: str) -> str | None:
+    if noun is None:
+        return None
     mods = [t for t in s.subtree(noun) if t.i < noun.i and t.dep in {"compound", "amod", "nmod"}]
     nations = [NATIONALITY.get(t.text.lower(), t.text) for t in mods if t.ent in {"GPE", "NORP"}]
     if category == "troops":
@@ -368,7 +424,7 @@ def _sentence_claims(s: _Sentence, lex: dict[tuple[str, str], str]) -> list[dict
     claims: list[dict] = []
     by_num: dict[int, dict] = {}
     for num in s.toks:
-        value, vague = number_value(num.text)
+        value, vague = _compound_number(s, num)
         if value is None or num.pos not in {"NUM", "NOUN", "ADJ", "DET"}:
             continue
         category, noun = _category(s, num, lex)

@@ -131,7 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "claims_eval.json").write_text(json.dumps(result, indent=1))
     md = [
-        f"# Claims on {len(rows)} unseen sentences ({result['labelled_claims']} labelled claims)",
+        f"# Claims on {len(rows)} hand-labelled sentences ({result['labelled_claims']} labelled claims)",
+        "",
+        "The first run on these sentences, before any rule was changed after seeing them, is kept in",
+        "`claims_eval_before_tuning.md` (the unseen result); later runs measure rules that were",
+        "improved after reading its errors, so they are no longer an unseen test.",
         "",
         "| system | precision | recall | F1 | qualifier right (of matched) |",
         "| --- | ---: | ---: | ---: | ---: |",

@@ -100,3 +100,20 @@ def test_consistency_flags_disagreement_beyond_qualifiers():
     assert table.loc[("troops", "Syria"), "disagree"]
     assert not table.loc[("attacks", "Iraq"), "disagree"]  # "over 60" allows 100
     assert table.loc[("troops", "Iraq"), "reports"] == "A: 2,500; B: ~2,600"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Thirty-three dead bodies were brought to the hospital.", [("killed", 33)]),
+        ("The attack killed six Saudis and wounded 27 more.", [("killed", 6), ("injured", 27)]),
+        ("Police said the standoff left four hostages dead.", [("killed", 4)]),
+        ("The three people who were killed have been identified.", [("killed", 3)]),
+        ("No one was wounded in the attack on the bases.", []),
+    ],
+)
+def test_casualty_phrasings(tmp_path, sentence, expected):
+    path = tmp_path / "c.txt"
+    path.write_text(f"Title\n\n{sentence}\n", encoding="utf-8")
+    found = claims.extract(corpus.build([path]))
+    assert [(r.category, int(r.value)) for r in found.itertuples()] == expected
