@@ -444,6 +444,15 @@ QUALIFIER_MARKERS = {
 }
 
 
+def _qualifier_handles() -> list:
+    """Legend entries for the qualifier markers, in grey."""
+    return [
+        plt.Line2D([], [], marker=m, linestyle="", markersize=8, markerfacecolor="#555555" if f else "white",
+                   markeredgecolor="#555555", markeredgewidth=2, label=text)
+        for m, f, text in QUALIFIER_MARKERS.values()
+    ]  # fmt: skip
+
+
 def claim_dots(
     claims: pd.DataFrame,
     *,
@@ -492,11 +501,7 @@ def claim_dots(
         ax.grid(axis="y", visible=False)
     axes[0][0].set_yticks(range(len(outlets_)), outlets_)
     axes[0][0].set_ylim(-0.6, len(outlets_) - 0.4)
-    handles = [
-        plt.Line2D([], [], marker=m, linestyle="", markersize=8, markerfacecolor="#555555" if f else "white",
-                   markeredgecolor="#555555", markeredgewidth=2, label=text)
-        for m, f, text in QUALIFIER_MARKERS.values()
-    ]  # fmt: skip
+    handles = _qualifier_handles()
     fig.legend(
         handles=handles,
         loc="lower center",
@@ -544,11 +549,7 @@ def values_by_date(claims: pd.DataFrame, *, title: str, ylabel: str, note_text: 
     handles = [
         plt.Line2D([], [], marker="o", linestyle="", color=c, label=o) for o, c in colours.items()
     ]
-    handles += [
-        plt.Line2D([], [], marker=m, linestyle="", markersize=7, markerfacecolor="#555555" if f else "white",
-                   markeredgecolor="#555555", markeredgewidth=2, label=text)
-        for m, f, text in QUALIFIER_MARKERS.values()
-    ]  # fmt: skip
+    handles += _qualifier_handles()
     fig.legend(
         handles=handles,
         fontsize=8,
