@@ -652,3 +652,9 @@ def top_locations(claims: pd.DataFrame, *, n: int = 4) -> pd.DataFrame:
     counts = claims["location"].fillna("(no place named)").value_counts()
     keep = set(counts.head(n).index)
     return claims[claims["location"].fillna("(no place named)").isin(keep)].copy()
+
+
+def stage(corpus) -> dict[str, pd.DataFrame]:  # noqa: ANN001 - a batch Corpus
+    """The pipeline stage: the ``claims`` table without the article metadata (file, outlet_label,
+    published), which is joined from ``articles`` when the table is read."""
+    return {"claims": extract(corpus).drop(columns=["file", "outlet_label", "published"])}

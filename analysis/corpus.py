@@ -94,6 +94,16 @@ class Corpus:
     def tokens(self) -> pd.DataFrame:
         return self._stage_table("tokens")
 
+    def table(self, name: str) -> pd.DataFrame:
+        """A per-article analysis table computed at ingest (``sentence_sentiment``, ``claims``),
+        with the article's ``file``, ``outlet_label`` and ``published`` joined in front."""
+        if self._processed_dir is None:
+            raise ValueError(f"this corpus was not loaded from disk: compute '{name}' directly")
+        frame = pipeline.read_table(name, self._processed_dir, self.articles)
+        meta = self.articles[["article_id", "file", "outlet_label", "published"]]
+        out = meta.merge(frame, on="article_id", how="inner")
+        return out[["article_id", *[c for c in out.columns if c != "article_id"]]]
+
     def text_of(self, article_id: str) -> str:
         """The source text an article's offsets index."""
         return self.texts.loc[self.texts["article_id"] == article_id, "text"].iloc[0]
@@ -408,6 +418,7 @@ def build(
     *,
     parse: bool = True,
     lexicon: pd.DataFrame | None = None,
+    stages: Sequence[str] = ("nlp",),
 ) -> Corpus:
     """Ingest the given files or folders in memory (nothing written) and return the tables.
 
@@ -415,6 +426,8 @@ def build(
         paths: files and/or folders (read recursively).
         parse: run the NLP layer (sentences, tokens); False leaves them empty.
         lexicon: outlet aliases (default ``data/lexicons/outlets.csv``).
+        stages: per-article stages to run (``nlp`` for sentences and tokens; the analyses
+            themselves are usually computed from the returned corpus).
     """
     inputs: list[tuple[Path, str]] = []
     for p in map(Path, paths):
@@ -431,9 +444,8 @@ def build(
     if parse and len(tables["paragraphs"]):
         ids = list(tables["articles"]["article_id"])
         base = {k: tables[k] for k in ("articles", "paragraphs", "texts")}
-        _, made, _ = pipeline.run_batch(
-            pipeline.Batch("memory", ids, [s.name for s in pipeline.STAGES], base)
-        )
+        _, made, _ = pipeline.run_batch(pipeline.Batch("memory", ids, list(stages), base))
+
         tables.update(made)
     else:
         tables["sentences"], tables["tokens"] = (

@@ -49,6 +49,16 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage("nlp", ("sentences", "tokens"), "analysis.nlp:stage", ("nlp", "quotemarks")),
+    Stage(
+        "sentiment",
+        ("sentence_sentiment",),
+        "analysis.sentiment:stage",
+        ("sentiment",),
+        after=("nlp",),
+    ),
+    Stage(
+        "claims", ("claims",), "analysis.claims:stage", ("claims",), ("claims.csv",), after=("nlp",)
+    ),
 )
 
 
@@ -219,15 +229,13 @@ def _inputs(
 ) -> dict[str, pd.DataFrame]:
     ids = set(members)
     inputs = {name: _select(frame, ids) for name, frame in base.items()}
-    needed = {t for s in STAGES if s.name not in stages for t in s.tables}
-    for stage in STAGES:
-        if stage.name in stages:
-            continue
-        for table in stage.tables:
-            if table in needed:
-                inputs[table] = pd.read_parquet(
-                    part_path(processed_dir, table, stage_version(stage.name), key)
-                )
+    # the tables of the stages the work builds on, when those stages are not rerun themselves
+    upstream = {dep for name in stages for dep in _stage(name).after} - set(stages)
+    for name in upstream:
+        for table in _stage(name).tables:
+            inputs[table] = pd.read_parquet(
+                part_path(processed_dir, table, stage_version(name), key)
+            )
     return inputs
 
 
@@ -276,7 +284,9 @@ def run_stages(
             previous = index.stages.get(name, {}).get(key)
             if previous and previous["version"] != version:  # the same batch under older code
                 for table in stage.tables:
-                    part_path(processed_dir, table, previous["version"], key).unlink(missing_ok=True)
+                    part_path(processed_dir, table, previous["version"], key).unlink(
+                        missing_ok=True
+                    )
             index.stages.setdefault(name, {})[key] = {"version": version, "articles": members}
         stats.batches_run += 1
         stats.articles_processed += len(members) if "nlp" in stages else 0

@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -31,6 +32,11 @@ def _ipc_kernel_manager() -> type:
         def __init__(self, **kwargs: object) -> None:
             kwargs.setdefault("transport", "ipc")
             super().__init__(**kwargs)
+
+        async def start_kernel(self, **kwargs: object) -> None:
+            # the kernel's own log (shutdown chatter) is noise here: errors reach us as messages
+            kwargs.setdefault("stderr", subprocess.DEVNULL)
+            await super()._async_start_kernel(**kwargs)
 
     return IPCKernelManager
 

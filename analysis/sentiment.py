@@ -14,7 +14,7 @@ weight while "war" and "killing" carry a lot, whoever is being described.
 
 Example:
     >>> scored = score_sentences(c.sentences, c.tokens, c.articles)  # doctest: +SKIP
-    >>> by_outlet(score_articles(c.paragraphs, c.articles, c.sentences, c.tokens))  # doctest: +SKIP
+    >>> by_outlet(score_articles(scored, c.articles))  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -111,19 +111,33 @@ def score_sentences(
     )
     out[["own_text", "quoted_text"]] = out[["own_text", "quoted_text"]].fillna("")
     out = out.merge(articles[["article_id", "outlet_label"]], on="article_id", how="left")
+    has_quote = (out["quoted_text"].str.strip() != "").to_numpy()
     whole = [textblob_scores(t) for t in out["text"]]
-    own = [textblob_scores(t) for t in out["own_text"]]
-    quoted = [textblob_scores(t) for t in out["quoted_text"]]
+    whole_vader = [vader_compound(t) for t in out["text"]]
+    # a sentence without a quotation is all own voice: its scores are the whole sentence's
+    own = [
+        textblob_scores(t) if q else w
+        for t, q, w in zip(out["own_text"], has_quote, whole, strict=True)
+    ]
+    own_vader = [
+        vader_compound(t) if q else v
+        for t, q, v in zip(out["own_text"], has_quote, whole_vader, strict=True)
+    ]
+    quoted = [
+        textblob_scores(t) if q else (np.nan, np.nan)
+        for t, q in zip(out["quoted_text"], has_quote, strict=True)
+    ]
     out["polarity"], out["subjectivity"] = [w[0] for w in whole], [w[1] for w in whole]
-    out["vader"] = [vader_compound(t) for t in out["text"]]
+    out["vader"] = whole_vader
     out["own_polarity"], out["own_subjectivity"] = [o[0] for o in own], [o[1] for o in own]
-    out["own_vader"] = [vader_compound(t) for t in out["own_text"]]
-    out["has_quote"] = out["quoted_text"].str.strip() != ""
+    out["own_vader"] = own_vader
+    out["has_quote"] = has_quote
     out["quoted_polarity"] = [q[0] for q in quoted]
     out["quoted_subjectivity"] = [q[1] for q in quoted]
-    out["quoted_vader"] = [vader_compound(t) for t in out["quoted_text"]]
-    for col in ("quoted_polarity", "quoted_subjectivity", "quoted_vader"):
-        out[col] = out[col].where(out["has_quote"])
+    out["quoted_vader"] = [
+        vader_compound(t) if q else np.nan
+        for t, q in zip(out["quoted_text"], has_quote, strict=True)
+    ]
     own_empty = out["own_text"].str.strip() == ""
     for col in ("own_polarity", "own_subjectivity", "own_vader"):
         out[col] = out[col].where(~own_empty)
@@ -380,3 +394,10 @@ def describe_agreement(agree: dict[str, float]) -> str:
         f"{agree['pearson']:.2f} (Spearman {agree['spearman']:.2f}) and give the same sign to "
         f"{agree['same_sign']:.0%} of them (a zero counts as its own sign)."
     )
+
+
+def stage(corpus) -> dict[str, pd.DataFrame]:  # noqa: ANN001 - a batch Corpus
+    """The pipeline stage: the ``sentence_sentiment`` table (score_sentences without outlet_label,
+    which is joined from ``articles`` when the table is read, so a manifest change needs no rerun)."""
+    scored = score_sentences(corpus.sentences, corpus.tokens, corpus.articles)
+    return {"sentence_sentiment": scored.drop(columns="outlet_label")}

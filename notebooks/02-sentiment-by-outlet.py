@@ -42,8 +42,9 @@ from analysis import corpus, plots, sentiment
 
 pd.set_option("display.max_colwidth", 120)
 c = corpus.load(processed_dir)
-articles = plots.group_outlets(c.articles, plots.top_outlets(c.articles, n=max_outlets))
-scored = sentiment.score_sentences(c.sentences, c.tokens, articles)
+shown = plots.top_outlets(c.articles, n=max_outlets)
+articles = plots.group_outlets(c.articles, shown)
+scored = plots.group_outlets(c.table("sentence_sentiment"), shown)  # scored at ingest
 per_article = sentiment.score_articles(scored, articles)
 note = plots.source_note(
     c.articles, what=f"{len(scored):,} sentences scored with TextBlob and VADER."

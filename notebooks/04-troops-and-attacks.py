@@ -35,10 +35,7 @@ from analysis import claims, corpus, plots
 
 pd.set_option("display.max_colwidth", 90)
 c = corpus.load(processed_dir)
-articles = plots.group_outlets(c.articles, plots.top_outlets(c.articles, n=max_outlets))
-found = claims.extract(c).drop(columns="outlet_label").merge(
-    articles[["article_id", "outlet_label"]], on="article_id"
-)
+found = plots.group_outlets(c.table("claims"), plots.top_outlets(c.articles, n=max_outlets))
 note = plots.source_note(c.articles, what=f"{len(found)} numeric claims.")
 found.groupby(["category", "outlet_label"]).size().unstack(fill_value=0)
 

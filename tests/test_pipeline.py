@@ -12,7 +12,9 @@ from analysis import corpus, pipeline
 
 def _tables(out) -> dict[str, pd.DataFrame]:
     c = corpus.load(out)
-    return {"sentences": c.sentences, "tokens": c.tokens}
+    tables = {"sentences": c.sentences, "tokens": c.tokens}
+    tables.update({name: c.table(name) for name in ("sentence_sentiment", "claims")})
+    return tables
 
 
 @pytest.fixture(scope="module")

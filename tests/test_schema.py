@@ -27,3 +27,10 @@ def test_data_readme_has_every_column():
         assert f"### `{table}`" in readme
         for col in columns:
             assert f"`{col}`" in readme, (table, col)
+
+
+def test_stage_tables_are_documented(sample_corpus):
+    for name in ("sentence_sentiment", "claims"):
+        frame = sample_corpus.table(name)
+        documented = set(TABLES[name]) | {"file", "outlet_label", "published"}
+        assert set(frame.columns) == documented, name
