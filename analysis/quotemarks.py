@@ -62,7 +62,7 @@ def quote_regions(text: str) -> list[QuoteRegion]:
             mark = ""
             if two == "''" and (i == 0 or not _WORD.match(text[i - 1])):
                 mark = "''"
-            elif ch in '“«"„' or ch == "‘" and _is_opening_single(text, i) or ch == "'" and _is_opening_single(text, i):
+            elif ch in '“«"„' or (ch in "‘'" and _is_opening_single(text, i)):
                 mark = ch
             if mark:
                 open_at, open_mark = i + len(mark), mark
