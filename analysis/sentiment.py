@@ -341,6 +341,42 @@ def targets_by_outlet(mentions: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def driver_words(
+    scored_sentences: pd.DataFrame, *, by: str = "outlet_label", k: int = 8
+) -> pd.DataFrame:
+    """The words that moved TextBlob's scores most, per outlet (or per article with
+    ``by="article_id"``): how often each scored word occurs and its total polarity.
+
+    Returns: ``by``, word, direction (positive | negative), uses, polarity_sum, sentences (N
+    sentences scored for the group); the ``k`` strongest words of each direction per group.
+    """
+    rows = []
+    for key, g in scored_sentences.groupby(by):
+        for text in g["text"]:
+            for words, polarity, _subj, _ in TextBlob(text).sentiment_assessments.assessments:
+                if polarity:
+                    rows.append(
+                        {by: key, "word": " ".join(words), "polarity": polarity, "n_sent": len(g)}
+                    )
+    cols = [by, "word", "direction", "uses", "polarity_sum", "sentences"]
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    hits = pd.DataFrame(rows)
+    table = (
+        hits.groupby([by, "word"])
+        .agg(
+            uses=("polarity", "size"),
+            polarity_sum=("polarity", "sum"),
+            sentences=("n_sent", "first"),
+        )
+        .reset_index()
+    )
+    table["direction"] = np.where(table["polarity_sum"] > 0, "positive", "negative")
+    table["strength"] = table["polarity_sum"].abs()
+    table = table.sort_values([by, "direction", "strength"], ascending=[True, False, False])
+    return table.groupby([by, "direction"]).head(k)[cols].reset_index(drop=True)
+
+
 def extremes(scored_sentences: pd.DataFrame, *, k: int = 3) -> pd.DataFrame:
     """The ``k`` most positive and most negative sentences per outlet, with the words that drove them.
 

@@ -150,6 +150,15 @@ plots.save_figure(
 display(Markdown(sentiment.describe_agreement(agree)))
 
 # %% [markdown]
+# ## Which words drive each outlet's scores?
+#
+# TextBlob's scored words summed over each outlet's sentences: a word high on the negative side
+# ("war", "killing") can make an outlet look hostile when it is only describing violence.
+
+# %%
+sentiment.driver_words(scored, k=5)
+
+# %% [markdown]
 # ## Which sentences are the most positive and the most negative, and why?
 #
 # The drivers are TextBlob's scored words (with their polarity) and VADER's lexicon words (with

@@ -148,3 +148,23 @@ def test_evaluation_script_on_a_tiny_newsmtsc_file(tmp_path, capsys):
     summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert summary["sentence/textblob"] == {"macro_f1": 1.0, "accuracy": 1.0, "n": 3}
     assert set(summary) >= {"sentence/vader", "target/vader_window", "target/textblob_sentence"}
+
+
+def test_driver_words_per_group():
+    scored = pd.DataFrame(
+        {
+            "outlet_label": ["A", "A", "B"],
+            "text": ["A terrible war.", "Terrible news and good news.", "A wonderful day."],
+        }
+    )
+    table = sentiment.driver_words(scored, k=3).set_index(["outlet_label", "word"])
+    assert table.loc[("A", "terrible"), "uses"] == 2
+    assert table.loc[("A", "terrible"), "polarity_sum"] == pytest.approx(-2.0)
+    assert table.loc[("A", "good"), "direction"] == "positive"
+    assert table.loc[("B", "wonderful"), "sentences"] == 1
+
+
+def test_paragraph_scores(sample_corpus):
+    paras = sentiment.score_paragraphs(sample_corpus.paragraphs, sample_corpus.articles)
+    parsed = sample_corpus.paragraphs["kind"].isin(["standfirst", "body", "subheading"]).sum()
+    assert len(paras) == parsed and paras["polarity"].between(-1, 1).all()
