@@ -174,7 +174,9 @@ sentiment.extremes(scored, k=extremes_per_outlet)
 #   ("not good"), and it scores news words by their everyday meaning: "war", "killing" and
 #   "attack" are negative whoever is described, "strike" barely registers, "progress" and
 #   "significant" are positive. A negative score often means the story is about violence, not that
-#   the outlet is hostile.
+#   the outlet is hostile. The driver table shows worse: TextBlob reads "base" (an air base) as
+#   the adjective "base" (-0.8), "military" as -0.1 and "approximately" as -0.4, so articles about
+#   troops at bases score lower for that alone.
 # - TextBlob and VADER agree only loosely on news sentences (see the correlation above). Against
 #   human labels (NewsMTSC, `benchmarks/results/sentiment_eval.md`: negative/neutral/positive,
 #   neutral band tuned on its training set), TextBlob's sentence labels reach a macro-F1 of 0.43
