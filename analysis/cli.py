@@ -1,4 +1,4 @@
-"""The ``python -m analysis`` command line: ingest, show, run, quotes, claims.
+"""The ``python -m analysis`` command line: ingest, show, run, claims.
 
 Errors are reported as one clear line on stderr with a non-zero exit code, never as a traceback.
 
@@ -182,20 +182,10 @@ def _table_command(extract: Callable[[object], pd.DataFrame], columns: Sequence[
     return command
 
 
-QUOTE_COLUMNS = [
-    "file", "article_id", "kind", "speaker", "speaker_canonical", "speaker_type", "affiliation", "cue",
-    "content", "content_start", "content_end",
-]  # fmt: skip
 CLAIM_COLUMNS = [
     "file", "article_id", "category", "value", "value_max", "qualifier", "location", "subject",
     "attributed_to", "text", "start", "end",
 ]  # fmt: skip
-
-
-def _quotes(c) -> pd.DataFrame:
-    from analysis import quotes
-
-    return quotes.attribute(c)
 
 
 def _claims(c) -> pd.DataFrame:
@@ -245,24 +235,12 @@ def parser() -> argparse.ArgumentParser:
     with_dirs(sp)
     sp.set_defaults(func=cmd_run)
 
-    for name, func, cols, what in (
-        (
-            "quotes",
-            _quotes,
-            QUOTE_COLUMNS,
-            "who is quoted saying what (one record per attribution)",
-        ),
-        (
-            "claims",
-            _claims,
-            CLAIM_COLUMNS,
-            "numeric claims: troops, attacks, strikes, casualties, bases",
-        ),
-    ):
-        sp = sub.add_parser(name, help=what)
-        sp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-        sp.add_argument("--format", choices=["jsonl", "csv", "table"], default="table")
-        sp.set_defaults(func=_table_command(func, cols))
+    sp = sub.add_parser(
+        "claims", help="numeric claims: troops, attacks, strikes, casualties, bases"
+    )
+    sp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    sp.add_argument("--format", choices=["jsonl", "csv", "table"], default="table")
+    sp.set_defaults(func=_table_command(_claims, CLAIM_COLUMNS))
     return p
 
 

@@ -20,7 +20,7 @@ def test_help_lists_the_commands(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert exit_info.value.code == 0
-    for command in ("ingest", "show", "run", "quotes", "claims"):
+    for command in ("ingest", "show", "run", "claims"):
         assert command in out
 
 
@@ -54,3 +54,16 @@ def test_show_missing_file_is_one_line(capsys, tmp_path):
     assert main(["show", str(tmp_path / "nope.txt")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error:") and "does not exist" in err
+
+
+def test_claims_command_prints_one_record_per_claim(capsys):
+    path = PATHS.raw / "004_6ed6ba85c6cd73f2.txt"
+    assert main(["claims", str(path), "--format", "jsonl"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(records) == 7
+    keys = {"file", "article_id", "category", "value", "value_max", "qualifier", "location", "subject",
+            "attributed_to", "text", "start", "end"}  # fmt: skip
+    assert set(records[0]) == keys
+    raw = path.read_text(encoding="utf-8")
+    assert all(raw[r["start"] : r["end"]] == r["text"] for r in records)
+    assert [r["value"] for r in records if r["category"] == "troops"] == [900, 2500]
