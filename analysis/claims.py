@@ -72,19 +72,21 @@ TIME_UNITS = {
     "time-frame",
 }
 MONTHS = {
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    *["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
+    *[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
 }
 LOCATIVE = {"in", "across", "near", "inside", "throughout", "at", "into", "within"}
 NATIONALITY = {"us": "US", "u.s.": "US", "american": "US", "united states": "US", "america": "US"}
@@ -201,11 +203,11 @@ def _excluded(s: _Sentence, num: _Tok, noun: _Tok | None) -> bool:
         return True  # ordinal
     prev, nxt = s.get(num.i - 1), s.get(num.i + 1)
     if prev is not None and (
-        prev.text in {"$", "€", "£"} or prev.text.lower().rstrip(".")[:4] in MONTHS
+        prev.text in {"$", "€", "£"} or prev.text.lower().rstrip(".") in MONTHS
     ):
         return True
     if nxt is not None and (
-        nxt.text in {"%", "percent", "per"} or nxt.text.lower().rstrip(".")[:4] in MONTHS
+        nxt.text in {"%", "percent", "per"} or nxt.text.lower().rstrip(".") in MONTHS
     ):
         return True
     if noun is not None:
@@ -220,7 +222,9 @@ def _excluded(s: _Sentence, num: _Tok, noun: _Tok | None) -> bool:
             return True
     if nxt is not None and re.match(r"-(year|month|day|week|hour)", nxt.text.lower()):
         return True
-    return num.ent in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"} and num.ent != "CARDINAL"
+    # the entity recognizer's DATE/TIME/MONEY labels decide only when no counted noun does: it
+    # calls "between 10 and 20 soldiers" a DATE
+    return noun is None and num.ent in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 
 
 def _qualifier(s: _Sentence, num: _Tok) -> tuple[str, int]:
@@ -319,6 +323,18 @@ def _category(
             else (None, None)
         )
     return cat, noun
+
+
+def _range_end(s: _Sentence, num: _Tok) -> _Tok | None:
+    """The upper number of a range starting at ``num``: "N to M", "N-M", "between N and M"."""
+    link, high = s.get(num.i + 1), s.get(num.i + 2)
+    if link is None or high is None or number_value(high.text)[0] is None:
+        return None
+    before = s.get(num.i - 1)
+    joined = link.text.lower() in {"to", "-", "–"} or (
+        link.text.lower() == "and" and before is not None and before.text.lower() == "between"
+    )
+    return high if joined else None
 
 
 def _ellipsis_source(s: _Sentence, num: _Tok, claimed: dict[int, dict]) -> _Tok | None:
@@ -423,11 +439,25 @@ def _span(s: _Sentence, num: _Tok, noun: _Tok | None, qualifier_words: int) -> t
 def _sentence_claims(s: _Sentence, lex: dict[tuple[str, str], str]) -> list[dict]:
     claims: list[dict] = []
     by_num: dict[int, dict] = {}
+    range_ends: set[int] = set()
     for num in s.toks:
+        if num.i in range_ends:
+            continue
         value, vague = _compound_number(s, num)
         if value is None or num.pos not in {"NUM", "NOUN", "ADJ", "DET"}:
             continue
+        high = _range_end(s, num)
+        value_max = None
         category, noun = _category(s, num, lex)
+        if (
+            high is not None
+        ):  # "between 10 and 20 soldiers", "3,000 to 5,000 troops", "40-50 rockets"
+            range_ends.add(high.i)
+            value_max = number_value(high.text)[0]
+            if category is None:
+                category, noun = _category(s, high, lex)
+            if noun is not None and _excluded(s, high, noun):
+                continue
         source = None
         if category is None:
             source = _ellipsis_source(s, num, by_num)
@@ -442,6 +472,12 @@ def _sentence_claims(s: _Sentence, lex: dict[tuple[str, str], str]) -> list[dict
         if source is not None and qualifier == "exact":
             qualifier = by_num[source.i]["qualifier"]
         start, end = _span(s, num, noun, qualifier_words)
+        if high is not None:
+            before = s.get(num.i - 1)
+            start = (
+                before.start if before is not None and before.text.lower() == "between" else start
+            )
+            end = max(end, high.end)
         if noun is None:  # carried over: the number and its place ("900 in Syria")
             place = [t for t in s.toks if num.i < t.i <= num.i + 3 and t.ent in {"GPE", "LOC"}]
             if place:
@@ -449,7 +485,7 @@ def _sentence_claims(s: _Sentence, lex: dict[tuple[str, str], str]) -> list[dict
         claim = {
             "category": category,
             "value": value,
-            "value_max": None,
+            "value_max": value_max,
             "vague": vague,
             "qualifier": qualifier,
             "location": _location(s, num),

@@ -117,3 +117,34 @@ def test_casualty_phrasings(tmp_path, sentence, expected):
     path.write_text(f"Title\n\n{sentence}\n", encoding="utf-8")
     found = claims.extract(corpus.build([path]))
     assert [(r.category, int(r.value)) for r in found.itertuples()] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Between 10 and 20 soldiers were wounded in the attack.", [("injured", 10, 20)]),
+        ("The Pentagon sent 3,000 to 5,000 troops to the region.", [("troops", 3000, 5000)]),
+        ("Officials suggested a two- to five-year timeline.", []),
+    ],
+)
+def test_ranges(tmp_path, sentence, expected):
+    path = tmp_path / "r.txt"
+    path.write_text(f"Title\n\n{sentence}\n", encoding="utf-8")
+    found = claims.extract(corpus.build([path]))
+    assert [(r.category, int(r.value), int(r.value_max)) for r in found.itertuples()] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An attack that killed 54 protesters July 8 was condemned.",
+        "The April 15 attack killed three people.",
+        "On 8 July the army sent 300 troops.",
+    ],
+)
+def test_day_of_month_is_not_a_count(tmp_path, sentence):
+    path = tmp_path / "d.txt"
+    path.write_text(f"Title\n\n{sentence}\n", encoding="utf-8")
+    found = claims.extract(corpus.build([path]))
+    assert not any(v in {8.0, 15.0} for v in found["value"])
+    assert len(found) == 1
