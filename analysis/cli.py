@@ -1,4 +1,4 @@
-"""The ``python -m analysis`` command line: ingest, show, run, claims.
+"""The ``python -m analysis`` command line: ingest, show, run, claims, quotes.
 
 Errors are reported as one clear line on stderr with a non-zero exit code, never as a traceback.
 
@@ -159,11 +159,9 @@ def _print_table(frame: pd.DataFrame, columns: Sequence[str], fmt: str) -> None:
             print(json.dumps(clean, ensure_ascii=False, default=str))
     elif fmt == "csv":
         frame.to_csv(sys.stdout, index=False)
-    else:
-        with pd.option_context(
-            "display.max_rows", None, "display.max_colwidth", 60, "display.width", 200
-        ):
-            print(frame.to_string(index=False) if len(frame) else "(no records)")
+    else:  # a terminal table: long texts cut to 50 characters (jsonl and csv keep them whole)
+        short = frame.map(lambda v: v[:49] + "…" if isinstance(v, str) and len(v) > 50 else v)
+        print(short.to_string(index=False) if len(frame) else "(no records)")
 
 
 def _table_command(extract: Callable[[object], pd.DataFrame], columns: Sequence[str]) -> Callable:
@@ -192,6 +190,18 @@ def _claims(c) -> pd.DataFrame:
     from analysis import claims
 
     return claims.extract(c)
+
+
+QUOTE_COLUMNS = [
+    "file", "article_id", "kind", "speaker", "speaker_canonical", "speaker_type", "affiliation",
+    "cue", "content", "content_start", "content_end",
+]  # fmt: skip
+
+
+def _quotes(c) -> pd.DataFrame:
+    from analysis import quotes
+
+    return quotes.attribute(c)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -241,6 +251,11 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     sp.add_argument("--format", choices=["jsonl", "csv", "table"], default="table")
     sp.set_defaults(func=_table_command(_claims, CLAIM_COLUMNS))
+
+    sp = sub.add_parser("quotes", help="quote attribution: who is quoted saying what")
+    sp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    sp.add_argument("--format", choices=["jsonl", "csv", "table"], default="table")
+    sp.set_defaults(func=_table_command(_quotes, QUOTE_COLUMNS))
     return p
 
 

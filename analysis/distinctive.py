@@ -97,3 +97,18 @@ def log_odds(
     columns = [group, *term_keys, *[c for c in LOG_ODDS_COLUMNS if c in data.columns]]
     data = data.sort_values([group, "z"], ascending=[True, False])
     return data[columns].reset_index(drop=True)
+
+
+def describe(scores: pd.DataFrame, *, k: int = 5, group: str = "outlet_label") -> list[str]:
+    """One sentence per group naming its ``k`` most distinctive terms, for a notebook's findings.
+
+    Example:
+        >>> describe(log_odds(counts), k=3)  # doctest: +SKIP
+        ['Al Mayadeen English: US-led (z 2.1), Resistance (z 1.9), aggression (z 1.7).', ...]
+    """
+    lines = []
+    for name, part in scores.groupby(group, sort=True):
+        top = part.nlargest(k, "z")
+        terms = ", ".join(f"{t} (z {z:.1f})" for t, z in zip(top["term"], top["z"], strict=True))
+        lines.append(f"{name}: {terms}.")
+    return lines

@@ -8,10 +8,12 @@ Names are merged in three steps: (1) normalization ("the United States'" -> "Uni
 "U.S." -> "US", "al - Sudani's" -> "al-Sudani"); (2) the editable alias list
 ``data/lexicons/entity_aliases.csv`` (alias, entity, note: "US" -> "United States"); (3) for people,
 names sharing a surname (an "al-" prefix ignored) are grouped: spellings of one full name ("Mohamed"
-/ "Mohammed Shia al-Sudani") and full names whose words contain another's merge into the most
-mentioned full name (the longer spelling on a tie), and a bare surname ("Sudani", "al-Sudani") joins it when the corpus holds only
-one full name with that surname. Two different people with one surname ("Joe Biden", "Hunter
-Biden") stay apart, and a bare "Biden" is then left as written.
+/ "Mohammed Shia al-Sudani", similarity >= 92%) and full names whose words contain another's merge
+into the most mentioned full name (the longer spelling on a tie), and a bare surname ("Sudani",
+"al-Sudani") joins it when it is the only full name with that surname, or is mentioned at least
+three times as often as the next one ("Obama" -> "Barack Obama" even when "Michelle Obama" occurs).
+Otherwise ("Clinton" with "Hillary Clinton" 121 and "Bill Clinton" 60 times) the bare surname stays
+as written: two people are never merged by a guess.
 
 Example:
     >>> found = mentions(c)                          # doctest: +SKIP
@@ -38,6 +40,9 @@ KINDS: dict[str, str] = {
     "NORP": "nationality",
 }  # fmt: skip
 ALIASES = "entity_aliases.csv"
+#: A bare surname joins the most mentioned full name when it has this many times the mentions of
+#: the next full name with that surname ("Obama" -> "Barack Obama", not "Michelle Obama").
+DOMINANT = 3
 MENTION_COLUMNS = [
     "outlet_label",
     "article_id",
@@ -94,23 +99,19 @@ def _surname(name: str) -> str:
 
 def _merge_people(names: pd.Series) -> dict[str, str]:
     """{name: canonical} for person names, grouped by surname (see the module docstring)."""
-    counts = names.value_counts()
-    frame = pd.DataFrame({"name": counts.index, "count": counts.to_numpy()})
-    frame["key"] = frame["name"].map(_surname)
-    frame["words"] = frame["name"].str.split().str.len()
-    frame["length"] = frame["name"].str.len()
+    by_key: dict[str, list[tuple[int, str]]] = {}
+    for name, count in names.value_counts().items():
+        by_key.setdefault(_surname(name), []).append((int(count), name))
     mapping: dict[str, str] = {}
-    for _, group in frame.groupby("key", sort=False):
-        full = group[group["words"] > 1].sort_values(
-            ["count", "length", "name"], ascending=[False, False, True]
-        )
+    for group in by_key.values():
+        full = sorted((g for g in group if " " in g[1]), key=lambda g: (-g[0], -len(g[1]), g[1]))
         canon: list[str] = []
-        for name in full["name"]:
+        for _, name in full:
             target = next(
                 (
                     c
                     for c in canon
-                    if fuzz.ratio(name, c) >= 85 or fuzz.token_set_ratio(name, c) == 100
+                    if fuzz.ratio(name, c) >= 92 or fuzz.token_set_ratio(name, c) == 100
                 ),
                 None,
             )
@@ -118,9 +119,12 @@ def _merge_people(names: pd.Series) -> dict[str, str]:
                 canon.append(name)
                 target = name
             mapping[name] = target
-        if len(canon) == 1:
-            for name in group.loc[group["words"] == 1, "name"]:
-                mapping[name] = canon[0]
+        totals = sorted(
+            ((sum(c for c, n in full if mapping[n] == k), k) for k in canon), reverse=True
+        )
+        if totals and (len(totals) == 1 or totals[0][0] >= DOMINANT * totals[1][0]):
+            for _, name in group:
+                mapping.setdefault(name, totals[0][1])
     return mapping
 
 
@@ -129,6 +133,7 @@ def mentions(
     *,
     kinds: tuple[Kind, ...] = ("person", "organization", "place", "nationality"),
     aliases: dict[str, str] | None = None,
+    merge: bool = True,
 ) -> pd.DataFrame:
     """Every named-entity mention of the given kinds, with its merged entity name.
 
@@ -136,11 +141,17 @@ def mentions(
         corpus: the tables (``tokens``, ``texts``, ``articles``).
         kinds: which kinds to keep.
         aliases: {alias: entity} (default :func:`read_aliases`), applied after normalization.
+        merge: also merge people across the corpus (:func:`merge_people`). Without it each article
+            is handled on its own, so the result can be computed article by article (a pipeline
+            stage) and merged afterwards.
 
     Returns:
         ``outlet_label``, ``article_id``, ``start``, ``end`` (offsets into ``texts.text``), ``text``
         (as written), ``ent_type`` (spaCy label), ``kind``, ``name`` (normalized), ``entity`` (after
         alias merging), in reading order.
+
+    Example:
+        >>> mentions(c, kinds=("person",))[["text", "entity"]].head(3)  # doctest: +SKIP
     """
     aliases = read_aliases() if aliases is None else aliases
     types = [t for t, k in KINDS.items() if k in kinds]
@@ -165,12 +176,23 @@ def mentions(
     unique = pd.Series(found["text"].unique())
     found["name"] = found["text"].map(dict(zip(unique, unique.map(normalize), strict=True)))
     found = found[found["name"] != ""]
-    entity = found["name"].map(lambda n: aliases.get(n, n))
-    people = found["kind"] == "person"
-    entity[people] = entity[people].map(_merge_people(entity[people])).fillna(entity[people])
-    found["entity"] = entity
+    found["entity"] = found["name"].map(lambda n: aliases.get(n, n))
     found = found.merge(article_outlets(corpus.articles), on="article_id", how="left")
-    return found[MENTION_COLUMNS].reset_index(drop=True)
+    found = found[MENTION_COLUMNS].reset_index(drop=True)
+    return merge_people(found) if merge else found
+
+
+def merge_people(found: pd.DataFrame) -> pd.DataFrame:
+    """A copy of :func:`mentions` output with people merged by surname across all its rows.
+
+    Example:
+        >>> merge_people(mentions(c, merge=False))  # doctest: +SKIP
+    """
+    out = found.copy()
+    people = out["kind"] == "person"
+    names = out.loc[people, "entity"]
+    out.loc[people, "entity"] = names.map(_merge_people(names)).fillna(names)
+    return out
 
 
 def by_outlet(found: pd.DataFrame, *, kind: Kind | None = None) -> pd.DataFrame:

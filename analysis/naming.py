@@ -2,8 +2,10 @@
 
 The lexicon (``data/lexicons/framing.csv``) has one row per way of naming something: ``concept``
 (what is named: "Iran-aligned armed groups"), ``term`` (the label shown: "Iran-backed militias"),
-``pattern`` (a regular expression; blank means the term as whole words), ``case_sensitive``
-(true/false) and ``note``. Edit it to add a term; nothing else changes.
+``pattern`` (a regular expression; blank means the term itself), ``case_sensitive`` (true/false)
+and ``note``. Edit it to add a term; nothing else changes. Matches are whole words (a match starting
+or ending inside a word is dropped), so patterns need no ``\\b``; one that starts with a literal
+word runs fastest.
 
 When two terms of one concept match overlapping text, the longer match wins ("Iran-backed militias"
 is not also counted as "militias"); terms of different concepts are counted independently. A match
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -28,6 +31,7 @@ from analysis.corpus import Corpus
 from analysis.frequency import article_outlets
 from analysis.kwic import find_many, in_quotes, term_pattern
 
+Voice = Literal["own", "quoted", "scare quotes"]
 LEXICON = "framing.csv"
 LEXICON_COLUMNS = ["concept", "term", "pattern", "case_sensitive", "note"]
 OPENING = frozenset("\"“‘'«„")
@@ -150,7 +154,7 @@ def matches(corpus: Corpus, lexicon: pd.DataFrame | None = None) -> pd.DataFrame
     return found[MATCH_COLUMNS]
 
 
-def usage(found: pd.DataFrame, *, voice: str | None = None) -> pd.DataFrame:
+def usage(found: pd.DataFrame, *, voice: Voice | None = None) -> pd.DataFrame:
     """Which terms each outlet uses for each concept: counts and shares, scare-quoted forms apart.
 
     Args:
@@ -180,3 +184,25 @@ def usage(found: pd.DataFrame, *, voice: str | None = None) -> pd.DataFrame:
     return out[
         ["outlet_label", "concept", "term", "scare_quoted", "form", "count", "articles", "share"]
     ].reset_index(drop=True)
+
+
+def describe(usage_table: pd.DataFrame) -> list[str]:
+    """Sentences for a notebook's findings: each outlet's usual name for each concept, scare quotes.
+
+    Example:
+        >>> describe(usage(matches(c)))[:1]  # doctest: +SKIP
+        ['Israel: Al Mayadeen English mostly writes “Israel” (3 of 5); ...']
+    """
+    lines = []
+    for concept, part in usage_table.groupby("concept", sort=True):
+        parts = []
+        for outlet, rows in part.groupby("outlet_label", sort=True):
+            top = rows.sort_values(["count", "form"], ascending=[False, True]).iloc[0]
+            parts.append(
+                f"{outlet} mostly writes {top['form']} ({top['count']} of {rows['count'].sum()})"
+            )
+        lines.append(f"{concept}: " + "; ".join(parts) + ".")
+    scare = usage_table[usage_table["scare_quoted"]]
+    for row in scare.itertuples(index=False):
+        lines.append(f"{row.outlet_label} puts {row.term} in scare quotes {row.count} time(s).")
+    return lines

@@ -59,6 +59,14 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "claims", ("claims",), "analysis.claims:stage", ("claims",), ("claims.csv",), after=("nlp",)
     ),
+    Stage(
+        "quotes",
+        ("quotes",),
+        "analysis.quotes:stage",
+        ("quotes", "quotemarks"),
+        ("speakers.csv",),
+        after=("nlp",),
+    ),
 )
 
 

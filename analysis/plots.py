@@ -37,6 +37,7 @@ PALETTE = (
 UNKNOWN_PALETTE = ("#8C8C8C", "#A5896E", "#7F8FA6", "#9E8FB2", "#8FA68C", "#B09C85")
 OTHER_COLOUR = "#BDBDBD"
 #: Warm and neutral colours for stacked "removed" parts (no blues: blue means kept text).
+QUOTE_KIND_COLOURS = {"direct": "#08519c", "mixed": "#4292c6", "indirect": "#9ecae1"}
 REMOVED_PALETTE = (
     "#D55E00", "#E69F00", "#CC79A7", "#009E73", "#F0E442", "#882255", "#999999", "#DDCC77",
     "#117733", "#AA4499", "#661100", "#44AA99", "#E8A0BF", "#B8860B", "#555555", "#C2A5CF",
@@ -289,6 +290,10 @@ def stacked_bars(
     )
     wide = wide.loc[sorted(wide.index, reverse=True)]
     parts = list(wide.columns)
+    if part_colours:  # the colour map's order is the stacking order
+        parts = [p for p in part_colours if p in parts] + [
+            p for p in parts if p not in part_colours
+        ]
     colours = part_colours or _part_colours(parts)
     fig, ax = plt.subplots(figsize=(10, 2.6 + 0.45 * len(wide) + 0.18 * len(parts)))
     left = pd.Series(0.0, index=wide.index)

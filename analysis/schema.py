@@ -134,6 +134,23 @@ TABLES: dict[str, dict[str, str]] = {
         "sentence": "sentence index",
         "sentence_text": "the sentence",
     },
+    "quotes": {
+        "article_id": "article (file, outlet_label and published are joined when read with Corpus.table)",
+        "sentence": "index of the sentence the attribution starts in",
+        "kind": "direct (verbatim, in quotation marks) | mixed (reported speech with quoted fragments) | indirect",
+        "speaker": "the speaker as the text names it ('he', 'the Ministry', 'US Secretary of Defense Lloyd Austin')",
+        "speaker_canonical": "resolved speaker: a name from data/lexicons/speakers.csv, the nearest compatible named speaker for pronouns and role nouns, else the mention",
+        "speaker_type": "person | organization | document | anonymous | unresolved (a pronoun with no named speaker before it)",
+        "affiliation": "from the speaker lexicon (US government, Iraqi government, armed groups, media, ...), else empty",
+        "cue": "the speech cue (said, stated, according to, as per, ...); empty when a quote continues the previous speaker",
+        "content": "what is attributed (without the page furniture cleaning removed inside it)",
+        "content_start": "offset of the content",
+        "content_end": "offset after the content",
+        "speaker_start": "offset of the speaker mention (-1 when a quote continues the previous speaker)",
+        "speaker_end": "offset after the speaker mention (-1 likewise)",
+        "cue_start": "offset of the cue (-1 when there is none)",
+        "cue_end": "offset after the cue (-1 when there is none)",
+    },
 }
 
 

@@ -24,6 +24,7 @@
 # | --- | --- |
 # | [01-word-frequency](01-word-frequency.ipynb) | What does each outlet talk about, and which words does it choose? |
 # | [02-sentiment-by-outlet](02-sentiment-by-outlet.ipynb) | How positive or negative is each outlet's own voice, and the voices it quotes? |
+# | [03-quote-attribution](03-quote-attribution.ipynb) | Whose voices does each outlet carry, directly or paraphrased? |
 # | [04-troops-and-attacks](04-troops-and-attacks.ipynb) | Which troop numbers and attack counts does each outlet report? |
 
 # %% tags=["parameters"]

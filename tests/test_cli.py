@@ -67,3 +67,19 @@ def test_claims_command_prints_one_record_per_claim(capsys):
     raw = path.read_text(encoding="utf-8")
     assert all(raw[r["start"] : r["end"]] == r["text"] for r in records)
     assert [r["value"] for r in records if r["category"] == "troops"] == [900, 2500]
+
+
+def test_quotes_command_prints_one_record_per_attribution(capsys):
+    path = PATHS.raw / "004_6ed6ba85c6cd73f2.txt"
+    assert main(["quotes", str(path), "--format", "jsonl"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    keys = {"file", "article_id", "kind", "speaker", "speaker_canonical", "speaker_type",
+            "affiliation", "cue", "content", "content_start", "content_end"}  # fmt: skip
+    assert records and all(set(r) == keys for r in records)
+    raw = path.read_text(encoding="utf-8")
+    assert all(raw[r["content_start"] : r["content_end"]] == r["content"] for r in records
+               if "\n" not in raw[r["content_start"] : r["content_end"]])  # fmt: skip
+    sudani = [r for r in records if r["content"].startswith("We are a sovereign country")]
+    assert [(r["kind"], r["speaker_canonical"], r["affiliation"]) for r in sudani] == [
+        ("direct", "Mohammed Shia al-Sudani", "Iraqi government")
+    ]

@@ -30,7 +30,7 @@ def test_data_readme_has_every_column():
 
 
 def test_stage_tables_are_documented(sample_corpus):
-    for name in ("sentence_sentiment", "claims"):
+    for name in ("sentence_sentiment", "claims", "quotes"):
         frame = sample_corpus.table(name)
         documented = set(TABLES[name]) | {"file", "outlet_label", "published"}
         assert set(frame.columns) == documented, name

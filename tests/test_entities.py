@@ -1,0 +1,79 @@
+"""Named-entity mentions and alias merging, against hand counts on the samples."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import corpus, entities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the United States '", "United States"),
+        ("U.S.", "US"),
+        ("al - Sudani's", "al-Sudani"),
+        ("The Iraqi Resistance's", "Iraqi Resistance"),
+        ("a Combined Joint Task Force", "Combined Joint Task Force"),
+    ],
+)
+def test_normalize(text: str, expected: str) -> None:
+    assert entities.normalize(text) == expected
+
+
+@pytest.fixture(scope="module")
+def found(sample_corpus: corpus.Corpus) -> pd.DataFrame:
+    return entities.mentions(sample_corpus)
+
+
+def test_sudani_aliases_merge(found: pd.DataFrame) -> None:
+    # Al Mayadeen English, counted by hand in the article text (captions and tags excluded):
+    # 000: "Mohammed Shia al-Sudani", "Biden and al-Sudani declared", "Biden and al-Sudani
+    #      discussed", "as al-Sudani called", "Al-Sudani made", "al-Sudani stated" = 6
+    # 001: "Mohammed Shia al-Sudani", "Sudani stated", "Al-Sudani's statement", "al-Sudani said",
+    #      "Al-Sudani stressed", "al-Sudani explained" = 6
+    table = entities.by_outlet(found, kind="person")
+    sudani = table[table["entity"] == "Mohammed Shia al-Sudani"].set_index("outlet_label")["count"]
+    assert sudani["Al Mayadeen English"] == 12
+    # 003 spells him "Mohamed Shia al-Sudani" once, then "al-Sudani" 3 times: one entity, 4 mentions.
+    unknown_003 = next(o for o in sudani.index if "003_" in o)
+    assert sudani[unknown_003] == 4
+    variants = set(found.loc[found["entity"] == "Mohammed Shia al-Sudani", "name"])
+    assert {"Sudani", "al-Sudani", "Al-Sudani", "Mohamed Shia al-Sudani"} <= variants
+
+
+def test_us_aliases_merge(found: pd.DataFrame) -> None:
+    places = found[found["kind"] == "place"]
+    assert set(places.loc[places["name"].isin(["US", "United States", "America"]), "entity"]) == {
+        "United States"
+    }
+
+
+def test_people_with_one_surname_stay_apart() -> None:
+    names = pd.Series(
+        ["Joe Biden", "Joe Biden", "Hunter Biden", "Biden", "Mohammed Shia al-Sudani", "Sudani"]
+    )
+    mapping = entities._merge_people(names)
+    assert mapping["Hunter Biden"] == "Hunter Biden"
+    assert (
+        "Biden" not in mapping
+    )  # two full names share the surname: a bare "Biden" is left as written
+    assert mapping["Sudani"] == "Mohammed Shia al-Sudani"
+
+
+def test_mentions_are_traceable(found: pd.DataFrame, sample_corpus: corpus.Corpus) -> None:
+    for row in found.head(50).itertuples():
+        assert (
+            " ".join(sample_corpus.text_of(row.article_id)[row.start : row.end].split()) == row.text
+        )
+
+
+def test_merge_can_run_after_per_article_mentions(
+    sample_corpus: corpus.Corpus, found: pd.DataFrame
+) -> None:
+    raw = entities.mentions(sample_corpus, merge=False)
+    assert "Sudani" in set(raw["entity"])  # not merged yet
+    merged = entities.merge_people(raw)
+    pd.testing.assert_frame_equal(merged, found)
+    assert "Sudani" in set(raw["entity"])  # the input is left alone

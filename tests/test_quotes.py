@@ -1,0 +1,211 @@
+"""Quote attribution on short hand-checked texts: one case per pattern the module must handle."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import corpus, quotes
+
+# each case: paragraphs of a tiny article -> expected (kind, speaker_canonical, content) rows
+CASES = {
+    "after-cue-straight": (
+        ['"We will not accept foreign bases on our soil," said al-Sudani.'],
+        [("direct", "Mohammed Shia al-Sudani", "We will not accept foreign bases on our soil,")],
+    ),
+    "curly-quote-continuation": (
+        [
+            "“The end of the coalition mission is a necessity for Iraq,” al-Sudani said. "
+            "“This is a request from the people of this country.”"
+        ],
+        [
+            (
+                "direct",
+                "Mohammed Shia al-Sudani",
+                "The end of the coalition mission is a necessity for Iraq,",
+            ),
+            (
+                "direct",
+                "Mohammed Shia al-Sudani",
+                "This is a request from the people of this country.",
+            ),
+        ],
+    ),
+    "nyt-marks": (
+        ["Lloyd Austin said, ''The working groups will meet in the coming days.''"],
+        [("direct", "Lloyd Austin", "The working groups will meet in the coming days.")],
+    ),
+    "indirect-that": (
+        ["The Pentagon emphasized that the Iraqi government has not requested a withdrawal."],
+        [("indirect", "Pentagon", "the Iraqi government has not requested a withdrawal.")],
+    ),
+    "mixed": (
+        ['Sabrin Singh acknowledged that the footprint "will certainly be part of the talks".'],
+        [("mixed", "Sabrina Singh", 'the footprint "will certainly be part of the talks')],
+    ),
+    "according-to": (
+        ["According to the Associated Press, the talks could keep a few US troops in Iraq."],
+        [("indirect", "Associated Press", "the talks could keep a few US troops in Iraq")],
+    ),
+    "per": (
+        ["Per American officials, members of the mission will meet Iraqi delegates on Saturday."],
+        [
+            (
+                "indirect",
+                "US officials",
+                "members of the mission will meet Iraqi delegates on Saturday",
+            )
+        ],
+    ),
+    "as-x-notes": (
+        ["As CNN notes, the strikes made the discussions more urgent for both governments."],
+        [("indirect", "CNN", "the strikes made the discussions more urgent for both governments")],
+    ),
+    "participle-and-pronoun": (
+        [
+            "Mohamed Shia al-Sudani met the delegation in Baghdad on Monday.",
+            "He said the country can defend itself, adding that the coalition is no longer needed.",
+        ],
+        [
+            ("indirect", "Mohammed Shia al-Sudani", "the country can defend itself"),
+            ("indirect", "Mohammed Shia al-Sudani", "the coalition is no longer needed."),
+        ],
+    ),
+    "role-noun": (
+        [
+            "Iraq's Foreign Ministry has reported that a committee will be formed soon.",
+            "The ministry said that military officials will meet on Thursday.",
+        ],
+        [
+            ("indirect", "Iraqi Foreign Ministry", "a committee will be formed soon."),
+            ("indirect", "Iraqi Foreign Ministry", "military officials will meet on Thursday."),
+        ],
+    ),
+    "anonymous": (
+        [
+            "A U.S. defense official who spoke on condition of anonymity said the talks "
+            "had been planned for months."
+        ],
+        [
+            (
+                "indirect",
+                "A U.S. defense official who spoke on condition of anonymity",
+                "the talks had been planned for months.",
+            )
+        ],
+    ),
+    "scare-quotes-are-not-quotes": (
+        ['The attacks by "Israel" on Gaza were called "aggression" by the crowd in Baghdad.'],
+        [],
+    ),
+    "unbalanced-mark-stays-in-paragraph": (
+        [
+            'The minister left the meeting early, "without comment.',
+            '"Our forces are ready to defend the country," said Mohsen al-Mandalawi.',
+        ],
+        [("direct", "Mohsen al-Mandalawi", "Our forces are ready to defend the country,")],
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def attributed(tmp_path_factory) -> tuple[corpus.Corpus, pd.DataFrame]:
+    folder = tmp_path_factory.mktemp("quotes")
+    for name, (paragraphs, _) in CASES.items():
+        text = f"Quote test {name}\n\n" + "\n\n".join(paragraphs) + "\n"
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    c = corpus.build([folder])
+    return c, quotes.attribute(c)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_attribution(attributed, name):
+    c, found = attributed
+    aid = c.articles.loc[c.articles.file.str.endswith(f"{name}.txt"), "article_id"].iloc[0]
+    rows = found[found.article_id == aid].sort_values("content_start")
+    got = [(r.kind, r.speaker_canonical, r.content.strip(" .,")) for r in rows.itertuples()]
+    assert got == [(k, s, t.strip(" .,")) for k, s, t in CASES[name][1]]
+
+
+def test_offsets_index_the_source_text(attributed):
+    c, found = attributed
+    texts = c.texts.set_index("article_id").text
+    for r in found.itertuples():
+        assert texts[r.article_id][r.content_start : r.content_end] == r.content
+        if r.speaker_start >= 0:
+            assert texts[r.article_id][r.speaker_start : r.speaker_end] == r.speaker
+
+
+def test_columns(attributed):
+    _, found = attributed
+    assert list(found.columns) == quotes.COLUMNS
+
+
+def test_attribute_does_not_mutate(attributed):
+    c, _ = attributed
+    before = c.tokens.copy()
+    quotes.attribute(c)
+    pd.testing.assert_frame_equal(c.tokens, before)
+
+
+@pytest.mark.parametrize(
+    ("mention", "canonical"),
+    [
+        ("al-Sudani", "Mohammed Shia al-Sudani"),
+        ("Sudani", "Mohammed Shia al-Sudani"),
+        ("Mohamed Shia al-Sudani", "Mohammed Shia al-Sudani"),
+        ("Sabrin Singh", "Sabrina Singh"),
+        ("Iraq’s foreign ministry", "Iraqi Foreign Ministry"),
+        ("US Secretary of Defense Lloyd Austin", "Lloyd Austin"),
+    ],
+)
+def test_canonical_speaker(mention, canonical):
+    assert quotes._resolve(mention, 0, [], quotes.load_speakers())[0] == canonical
+
+
+def test_token_f1():
+    assert quotes.token_f1("the US will stay", "the US will leave") == pytest.approx(0.75)
+    assert quotes.token_f1("", "anything") == 0.0
+
+
+def test_reuse_groups_same_quote_across_outlets():
+    q = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "outlet_label": ["X", "Y", "Z"],
+            "speaker_canonical": ["S", "S", "T"],
+            "content": [
+                "The end of the coalition mission is a necessity for Iraq.",
+                "the end of the coalition mission is a necessity for Iraq",
+                "Something else entirely was said about the weather today.",
+            ],
+        }
+    )
+    out = quotes.reuse(q)
+    assert len(out) == 1
+    assert out.outlets.iloc[0] == ["X", "Y"] and bool(out.same_speaker.iloc[0])
+
+
+def test_reuse_needs_shared_words_and_another_article():
+    q = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b"],
+            "outlet_label": ["X", "X", "Y"],
+            "speaker_canonical": ["S", "S", "S"],
+            "content": [
+                "The end of the coalition mission is a necessity for Iraq.",
+                "The end of the coalition mission is a necessity for Iraq.",
+                "Iraq will negotiate the timetable with every coalition country soon.",
+            ],
+        }
+    )
+    assert quotes.reuse(q).empty  # the same article twice is not reuse; the third shares no run
+
+
+def test_content_skips_furniture_removed_at_a_page_break(sample_corpus):
+    found = quotes.attribute(sample_corpus)
+    row = found[found.content.str.startswith("Baghdad aims")].iloc[0]
+    raw = sample_corpus.texts.set_index("article_id").text[row.article_id]
+    assert "Getty Images" in raw[row.content_start : row.content_end]  # the span crosses the break
+    assert "Getty Images" not in row.content and "Written by" not in row.content
+    assert row.content.endswith("relations with the coalition countries")
