@@ -4,6 +4,8 @@ Handles curly double quotes (“…”), straight double quotes ("…"), NYT-sty
 (''…''), guillemets («…»), curly single quotes (‘…’) and straight single quotes used as quotation
 marks ('Israel'), while leaving apostrophes (Iraq's, Trump’s, 90s') alone. An unbalanced mark is
 ignored, and since callers work paragraph by paragraph it can never spill into the next paragraph.
+A long quotation whose paragraphs were run into one (each part opened, only the last closed) is
+read as one quotation per part.
 
 Example:
     >>> [(s, e) for s, e, _ in quote_regions('He said "no" twice.')]
@@ -37,6 +39,21 @@ def _is_closing_single(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isspace() and (after.isspace() or after in '.,;:!?)]}—–"”')
+
+
+def _reopens(text: str, i: int) -> bool:
+    """A double mark at ``i`` that opens, not closes: after a finished sentence and a space,
+    before a word ('... 26 weeks. "We are going ...'). Newspapers open each paragraph of a long
+    quotation without closing the previous one; when paragraphs were run together, that mark
+    ends the quotation so far and starts the next."""
+    before = text[:i].rstrip()
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (
+        i > 0
+        and text[i - 1].isspace()
+        and before[-1:] in (".", "!", "?")
+        and bool(_WORD.match(after))
+    )
 
 
 def quote_regions(text: str) -> list[QuoteRegion]:
@@ -78,6 +95,12 @@ def quote_regions(text: str) -> list[QuoteRegion]:
                 hit = two == "''"
             else:
                 hit = text.startswith(closer, i) or (open_mark == "“" and ch == '"')
+                if hit and _reopens(text, i):  # a quote continued in a new paragraph, run together
+                    end = len(text[:i].rstrip())
+                    regions.append(QuoteRegion(open_at, end, open_mark))
+                    open_at = i + 1
+                    i += 1
+                    continue
             if hit:
                 regions.append(QuoteRegion(open_at, i, open_mark))
                 i += len(closer)

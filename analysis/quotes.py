@@ -104,6 +104,8 @@ ROLE_NOUNS = {
 }  # fmt: skip
 ANONYMOUS = re.compile(r"anonymity|\bunnamed\b|\bsources?\b|^an? .*official|^officials$", re.I)
 MIN_QUOTE_WORDS = 4
+NOT_SAYING = frozenset(["refuse", "decline", "fail"])
+TITLES = r"^(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)\.?\s+"
 
 
 def load_speakers(path: str | None = None) -> pd.DataFrame:
@@ -336,7 +338,12 @@ def _find(art: _Article, sent_ids: list[int]) -> list[dict]:
                 {"verb": i, "speaker_tok": spk, "content_ids": rest, "cue": art.span([marks[0], i])}
             )
             continue
-        comp = [c for c in kids if art.row(c).dep in ("ccomp",) and c > i]
+        if any(art.row(c).dep == "neg" for c in kids) or art.row(row.head).lemma in NOT_SAYING:
+            continue  # "would not say", "refused to say": nothing is attributed
+        # the reported clause, after the cue or before it ("It would mean ..., Ms Hewitt told GMTV")
+        comp = [c for c in kids if art.row(c).dep == "ccomp"]
+        if any(art.row(art.subtree(c)[0]).text.lower() in ("whether", "if") for c in comp):
+            continue  # "to say whether ...": a question, not a statement
         ids: list[int] = sorted({j for c in comp for j in art.subtree(c)})
         if lemma in CALL_VERBS:
             fors = [c for c in kids if art.row(c).dep == "prep" and art.row(c).lemma == "for"]
@@ -395,19 +402,98 @@ def _mentions(text: str, speakers: pd.DataFrame) -> list[tuple[int, str, str, st
     return sorted(out)
 
 
-def _resolve(
-    mention: str, at: int, named: list[tuple[int, str, str, str, str]], speakers: pd.DataFrame
+def _persons(art: _Article) -> list[tuple[int, int]]:
+    """Spans of the person names the entity recognizer found outside quotations, in order."""
+    spans: list[tuple[int, int]] = []
+    for r in art.rows:
+        if r.ent_type != "PERSON" or art.quoted(int(r.start), int(r.end)):
+            continue
+        if r.text.isupper():  # "ET", "AP": the recognizer's usual misreadings of acronyms
+            continue
+        if r.ent_iob == "I" and spans and art.text[spans[-1][1] : r.start].strip() in ("", "-"):
+            spans[-1] = (spans[-1][0], int(r.end))
+        else:
+            spans.append((int(r.start), int(r.end)))
+    return spans
+
+
+def _person_of(
+    name: str, at: int, named: list[tuple[int, str, str, str, str]], speakers: pd.DataFrame
 ) -> tuple[str, str, str]:
-    """Canonical name, type and affiliation of the speaker mention found at offset ``at``."""
+    """A person's canonical name: the lexicon's, else the fuller name of an earlier mention with the
+    same surname in the article ("Ms Hewitt" after "Patricia Hewitt"), else the name itself."""
+    hit = _lookup(name, speakers)
+    if hit:
+        return hit
+    words = _norm(re.sub(TITLES, "", name)).split()
+    earlier = [m for m in reversed(named) if m[0] < at and m[2] == "person"]
+    for _, canon, typ, aff, _ in earlier:
+        if _norm(canon).split()[-1] == words[-1]:
+            return canon, typ, aff
+    for _, canon, typ, aff, _ in earlier:  # "Sir Digby" after "Digby Jones"
+        if len(words) == 1 and words[0] in _norm(canon).split():
+            return canon, typ, aff
+    return re.sub(TITLES, "", name), "person", ""
+
+
+def _article_named(
+    text: str, persons: list[tuple[int, int]], speakers: pd.DataFrame
+) -> list[tuple[int, str, str, str, str]]:
+    """Named speaker candidates of an article: lexicon names and the recognized person names."""
+    named = _mentions(text, speakers)
+    for start, end in persons:
+        named = sorted([*named, (start, *_person_of(text[start:end], start, named, speakers), "")])
+    return named
+
+
+def _person_in(text: str, persons: list[tuple[int, int]], start: int, end: int) -> str:
+    """The first person name the entity recognizer found inside a speaker mention or in apposition
+    right after it ("The Shadow Secretary of State for the Family, Theresa May, said"), or ''."""
+    spans = [
+        (s, e)
+        for s, e in persons
+        if start <= s and e <= end or s >= end and re.fullmatch(r"\s*,\s*", text[end:s])
+    ]
+    return text[spans[0][0] : spans[0][1]] if spans else ""
+
+
+def _mention_type(art: _Article, start: int, end: int) -> str:
+    """The type of a speaker mention neither the lexicon nor a name resolves: organization when
+    it contains an organization, place or nationality entity, else unknown."""
+    ents = {r.ent_type for r in art.rows if start <= r.start and r.end <= end}
+    return "organization" if ents & {"ORG", "GPE", "NORP", "FAC"} else "unknown"
+
+
+def _resolve(
+    mention: str,
+    at: int,
+    named: list[tuple[int, str, str, str, str]],
+    speakers: pd.DataFrame,
+    person: str = "",
+    fallback_type: str = "unknown",
+) -> tuple[str, str, str]:
+    """Canonical name, type and affiliation of the speaker mention found at offset ``at``
+    (``person``: the person name inside the mention, which decides over a title in it: "US
+    President Donald Trump" is Donald Trump whoever the lexicon's US President is)."""
+    if person:  # unless the whole mention names a lexicon entry that includes this person
+        whole = _lookup(mention, speakers)
+        surname = _norm(person).split()[-1]
+        if whole and surname in _norm(whole[0]).split():
+            return whole
+        return _person_of(person, at, named, speakers)
     words = _norm(mention).split()
     first = words[0] if words else ""
     before = [m for m in named if m[0] < at]
+    spoke = [m for m in before if m[4].endswith(" ")]  # previous speakers, nearest last
     if first in PRONOUNS and len(words) == 1:
         want = PRONOUNS[first]
-        spoke = [m for m in before if m[4].endswith(" ")]  # "they": a previous speaker
-        for _, name, typ, aff, _ in reversed(spoke if want == "group" else before):
-            if want == "group" or (typ in ("person", "anonymous")) == (want == "person"):
-                return (name, typ, aff)
+        if want == "group":  # "they": the previous speaker, whatever its kind
+            return spoke[-1][1:4] if spoke else (mention, "unresolved", "")
+        # "he", "she", "it": the previous speaker of that kind, else the nearest name of that kind
+        for pool in (spoke, before):
+            for _, name, typ, aff, _ in reversed(pool):
+                if (typ in ("person", "anonymous")) == (want == "person"):
+                    return (name, typ, aff)
         return mention, "unresolved", ""
     hit = _lookup(mention, speakers)
     if (
@@ -433,9 +519,14 @@ def _resolve(
                 and typ != "person"
             ):
                 return name, typ, aff
+        if ROLE_NOUNS[role] == "person" and not hit:  # "the minister": the person last speaking
+            for pool in (spoke, before):
+                for _, name, typ, aff, _ in reversed(pool):
+                    if typ == "person":
+                        return name, typ, aff
     if hit:
         return hit
-    return mention, ROLE_NOUNS.get(role or "", "person") if role else "person", ""
+    return mention, ROLE_NOUNS[role] if role else fallback_type, ""
 
 
 def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame:  # noqa: ANN001
@@ -468,7 +559,8 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
         regions = [r for r in _paragraph_regions(paras[aid], text) if r[1] > r[0]]
         pieces = sorted((int(a), int(b)) for spans in paras[aid].spans for a, b in spans)
         art = _Article(toks.sort_values("token"), text, regions)
-        named = _mentions(text, lex)
+        persons = _persons(art)
+        named = _article_named(text, persons, lex)
         sents = sentences[aid].sort_values("sentence")
         found: list[tuple[int, int, int, str, tuple[int, int], tuple[int, int]]] = []
         for sent in sents.itertuples(index=False):
@@ -510,14 +602,19 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
                 if cand is not None:
                     _, ss, se = _mention(art, cand["speaker_tok"], cand["verb"])
                     found.append((sent.sentence, s, e, "direct", (ss, se), cand["cue"]))
-                elif found and found[-1][1] < s:  # continues the previous speaker
-                    found.append((sent.sentence, s, e, "direct", found[-1][4], (-1, -1)))
+                else:  # no cue: the quote continues the speaker of the attribution before it
+                    prev = max((f for f in found if f[1] < s), key=lambda f: f[1], default=None)
+                    if prev is not None:
+                        found.append((sent.sentence, s, e, "direct", prev[4], (-1, -1)))
         found.sort(key=lambda f: f[1])
         resolved: dict[tuple[int, int], tuple[str, str, str]] = {}
         for sno, cs, ce, kind, (ss, se), cue in found:
             mention = text[ss:se]
             if (ss, se) not in resolved:
-                resolved[(ss, se)] = _resolve(mention, ss, named, lex)
+                person = _person_in(text, persons, ss, se)
+                resolved[(ss, se)] = _resolve(
+                    mention, ss, named, lex, person, _mention_type(art, ss, se)
+                )
                 canon, typ, aff = resolved[(ss, se)]
                 if typ != "unresolved":
                     named = sorted([*named, (ss, canon, typ, aff, f"{mention} ")])

@@ -117,13 +117,16 @@ found[["outlet_label", "kind", "speaker", "speaker_canonical", "affiliation", "c
 # ## Caveats
 #
 # - Accuracy: on the five annotated samples the attribution finds 53 of the 55 required
-#   attributions with 5 extra ones (content F1 0.94) and names the right speaker for 96% of the
-#   matched ones (`tests/test_quotes_gold.py`). On unseen articles it does worse: see
-#   `benchmarks/results/quotes_eval.md` for the measured figures beside textacy's.
+#   attributions with 4 extra ones (content F1 0.95) and names the right speaker for 98% of the
+#   matched ones (`tests/test_quotes_gold.py`). On 15 unseen articles (10 BBC politics, 5 from the
+#   Middle East corpus) annotated before the rules saw them, the first run scored content F1 0.83
+#   and speaker accuracy 0.81 (`benchmarks/results/quotes_eval_before_tuning.md`); textacy's
+#   `direct_quotations` scored F1 0.25 there and refused 6 of the 15 articles.
 # - Indirect speech is found through the parse (a speech verb with a clause as its complement);
 #   a misparsed sentence can lose an attribution or cut its content short.
-# - Pronouns and role nouns ("he", "the ministry") take the nearest earlier named speaker of a
-#   compatible kind; a wrong antecedent gives the wrong speaker. `speaker` keeps the words of the
-#   text so that every resolution can be checked.
+# - Pronouns and role nouns ("he", "the minister") take the previous speaker of a compatible kind,
+#   else the nearest earlier name; when an article brings in a new person without a cue, "he"
+#   can go to the wrong one (the main source of speaker errors on unseen text). `speaker` keeps the
+#   words of the text so that every resolution can be checked.
 # - Affiliations come only from `speakers.csv`; a speaker missing from it counts as `unknown`.
 # - With five articles, "who gets a voice" describes these articles, not the outlets' coverage.

@@ -105,6 +105,29 @@ CASES = {
         ],
         [("direct", "Mohsen al-Mandalawi", "Our forces are ready to defend the country,")],
     ),
+    "run-together-quote-paragraphs": (
+        [
+            'Trade Secretary Patricia Hewitt said: "We have already doubled the pay. "We are '
+            'going to extend it to nine months." Ms Hewitt said new mothers would benefit.'
+        ],
+        [
+            ("direct", "Patricia Hewitt", "We have already doubled the pay."),
+            ("direct", "Patricia Hewitt", "We are going to extend it to nine months."),
+            ("indirect", "Patricia Hewitt", "new mothers would benefit."),
+        ],
+    ),
+    "name-over-title": (
+        ["US President Donald Trump said the troops would stay in the region for now."],
+        [("indirect", "Donald Trump", "the troops would stay in the region for now.")],
+    ),
+    "content-before-cue": (
+        ["Paid leave would be increased to nine months by 2007, Ms Hewitt told GMTV."],
+        [("indirect", "Hewitt", "Paid leave would be increased to nine months by 2007")],
+    ),
+    "not-saying-is-not-an-attribution": (
+        ["The spokesman would not say whether there were plans for a military response."],
+        [],
+    ),
 }
 
 
