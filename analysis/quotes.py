@@ -16,7 +16,10 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import namedtuple
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -128,13 +131,43 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("U.S.", "US")).strip().lower()
 
 
+_COMPILED: list[tuple[pd.DataFrame, dict]] = []  # (lexicon table, its patterns), last 4 used
+
+
+def _compiled(speakers: pd.DataFrame) -> dict:
+    """The lexicon's aliases as compiled patterns (longest first) and a memo of lookups, built once
+    per lexicon table."""
+    for table, lex in _COMPILED:
+        if table is speakers:
+            return lex
+    recs = list(speakers.itertuples(index=False))
+    lex = {
+        "lookup": [
+            (re.compile(rf"(?<![\w-]){re.escape(_norm(r.alias))}(?![\w-])"), r[1:4]) for r in recs
+        ],
+        "mentions": [
+            (re.compile(rf"(?<![\w-]){re.escape(r.alias)}(?![\w-])", re.I), r)
+            for r in recs
+            if not r.alias.lower().startswith("the ") and r.type in ("person", "organization")
+        ],
+        "memo": {},
+    }
+    _COMPILED[:] = [*_COMPILED[-3:], (speakers, lex)]
+    return lex
+
+
 def _lookup(mention: str, speakers: pd.DataFrame) -> tuple[str, str, str] | None:
-    text = f" {_norm(mention)} "
-    for rec in speakers.itertuples(index=False):
-        alias = _norm(rec.alias)
-        if re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
-            return rec.canonical, rec.type, rec.affiliation
-    return None
+    """Canonical name, type and affiliation of the longest lexicon alias in ``mention``, or None."""
+    lex = _compiled(speakers)
+    if mention not in lex["memo"]:
+        text = f" {_norm(mention)} "
+        lex["memo"][mention] = next((hit for pat, hit in lex["lookup"] if pat.search(text)), None)
+    return lex["memo"][mention]
+
+
+@lru_cache(maxsize=8)
+def _row_type(columns: tuple[str, ...]) -> type:
+    return namedtuple("Token", columns)
 
 
 class _Article:
@@ -145,7 +178,14 @@ class _Article:
         self.text = text
         self.regions = regions
         self.base = int(self.t.token.iloc[0])
-        self.rows = list(self.t.itertuples(index=False))  # attribute access, far cheaper than iloc
+        # rows as named tuples (attribute access, far cheaper than iloc), built from plain lists
+        cols = tuple(self.t.columns)
+        values = (self.t[c].tolist() for c in cols)
+        self.rows = list(map(_row_type(cols)._make, zip(*values, strict=True)))
+        self.starts = [r.start for r in self.rows]
+        self.by_sentence: dict[int, list[int]] = {}
+        for r in self.rows:
+            self.by_sentence.setdefault(r.sentence, []).append(r.token)
         self.children: dict[int, list[int]] = {}
         for i, h in zip(self.t.token, self.t["head"], strict=True):
             if i != h:
@@ -394,10 +434,11 @@ def _kind(art: _Article, start: int, end: int) -> str:
 def _mentions(text: str, speakers: pd.DataFrame) -> list[tuple[int, str, str, str, str]]:
     """Every named speaker from the lexicon in the article text: (offset, canonical, type, affiliation, alias)."""
     out, low = [], text.replace("’", "'")
-    for rec in speakers.itertuples(index=False):
-        if rec.alias.lower().startswith("the ") or rec.type not in ("person", "organization"):
+    folded = low.lower()
+    for pat, rec in _compiled(speakers)["mentions"]:
+        if rec.alias.lower() not in folded:  # a substring test first: most aliases are absent
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(rec.alias)}(?![\w-])", low, flags=re.I):
+        for m in pat.finditer(low):
             out.append((m.start(), rec.canonical, rec.type, rec.affiliation, rec.alias))
     return sorted(out)
 
@@ -460,7 +501,8 @@ def _person_in(text: str, persons: list[tuple[int, int]], start: int, end: int) 
 def _mention_type(art: _Article, start: int, end: int) -> str:
     """The type of a speaker mention neither the lexicon nor a name resolves: organization when
     it contains an organization, place or nationality entity, else unknown."""
-    ents = {r.ent_type for r in art.rows if start <= r.start and r.end <= end}
+    first = bisect_left(art.starts, start)
+    ents = {r.ent_type for r in art.rows[first : bisect_left(art.starts, end)] if r.end <= end}
     return "organization" if ents & {"ORG", "GPE", "NORP", "FAC"} else "unknown"
 
 
@@ -564,8 +606,7 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
         sents = sentences[aid].sort_values("sentence")
         found: list[tuple[int, int, int, str, tuple[int, int], tuple[int, int]]] = []
         for sent in sents.itertuples(index=False):
-            ids = art.t.token[art.t.sentence == sent.sentence].astype(int).tolist()
-            for cand in _find(art, ids):
+            for cand in _find(art, art.by_sentence.get(sent.sentence, [])):
                 cs, ce = art.span(cand["content_ids"])
                 _, ss, se = _mention(art, cand["speaker_tok"], cand["verb"])
                 if len(text[cs:ce].split()) < 2 or ss >= cs and se <= ce:
@@ -582,7 +623,6 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
                     cs, ce = long
                 found.append((sent.sentence, cs, ce, "", (ss, se), cand["cue"]))
         for sent in sents.itertuples(index=False):
-            ids = art.t.token[art.t.sentence == sent.sentence].astype(int).tolist()
             for s, e in regions:
                 if not (sent.start <= s < sent.end) or not _is_long_quote(text[s:e]):
                     continue
@@ -590,14 +630,10 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
                     cs - 2 <= s and e <= ce + 2 or s <= cs and ce <= e for _, cs, ce, *_ in found
                 ):
                     continue
-                end_ids = art.t.token[(art.t.start < e + 3) & (art.t.end > s)].astype(int).tolist()
-                sent_ids = sorted(
-                    set(
-                        art.t.token[
-                            art.t.sentence.isin(art.t.sentence[art.t.token.isin(end_ids)])
-                        ].astype(int)
-                    )
-                )
+                # the sentences the quote touches, up to the mark closing it
+                lo, hi = max(bisect_left(art.starts, s) - 1, 0), bisect_left(art.starts, e + 3)
+                touched = sorted({r.sentence for r in art.rows[lo:hi] if r.end > s})
+                sent_ids = [i for k in touched for i in art.by_sentence[k]]
                 cand = _cue_near(art, sent_ids, s, e)
                 if cand is not None:
                     _, ss, se = _mention(art, cand["speaker_tok"], cand["verb"])
