@@ -63,6 +63,30 @@ def _failure(notebook: Path, exc: Exception) -> NotebookFailed:
     return NotebookFailed(f"notebook {notebook.name} failed in {cell} `{first}`: {ename}: {evalue}")
 
 
+def run_notebook(notebook: Path, out: Path, params: dict[str, str]) -> Path:
+    """Execute one notebook with papermill ``params`` into ``out`` (cwd: the notebook's folder).
+
+    Raises:
+        NotebookFailed: naming the notebook and the failing cell.
+    """
+    import papermill
+
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(out),
+            parameters=params,
+            kernel_name=ensure_kernel(),
+            cwd=str(notebook.parent),
+            progress_bar=False,
+            log_output=False,
+            kernel_manager_class=_ipc_kernel_manager(),
+        )
+    except papermill.PapermillExecutionError as exc:
+        raise _failure(notebook, exc) from None
+    return out
+
+
 def run_notebooks(
     *,
     raw_dir: Path,
@@ -76,9 +100,6 @@ def run_notebooks(
     Raises:
         NotebookFailed: naming the notebook and the failing cell; later notebooks are not run.
     """
-    import papermill
-
-    kernel = ensure_kernel()
     executed_dir = reports_dir / "executed"
     executed_dir.mkdir(parents=True, exist_ok=True)
     figures_dir.mkdir(parents=True, exist_ok=True)
@@ -87,23 +108,10 @@ def run_notebooks(
         "processed_dir": str(processed_dir),
         "figures_dir": str(figures_dir),
     }
-    done = []
-    for notebook in notebooks_in(notebooks_dir):
-        out = executed_dir / notebook.name
-        try:
-            papermill.execute_notebook(
-                str(notebook),
-                str(out),
-                parameters=params,
-                kernel_name=kernel,
-                cwd=str(notebooks_dir),
-                progress_bar=False,
-                log_output=False,
-                kernel_manager_class=_ipc_kernel_manager(),
-            )
-        except papermill.PapermillExecutionError as exc:
-            raise _failure(notebook, exc) from None
-        done.append(out)
+    done = [
+        run_notebook(notebook, executed_dir / notebook.name, params)
+        for notebook in notebooks_in(notebooks_dir)
+    ]
     write_report(done, reports_dir / "report.html")
     return done
 

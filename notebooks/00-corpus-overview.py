@@ -60,7 +60,9 @@ fig = plots.bar_by_outlet(
     xlabel="articles",
     note_text=plots.source_note(c.articles),
 )
-plots.save_figure(fig, "articles-per-outlet", data=per_outlet, notebook="00", figures_dir=figures_dir)
+plots.save_figure(
+    fig, "articles-per-outlet", data=per_outlet, notebook="00", figures_dir=figures_dir
+)
 
 # %%
 per_outlet

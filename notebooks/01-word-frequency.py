@@ -82,9 +82,13 @@ own = frequency.term_counts(c.tokens, c.articles, unit=unit, n=(1, 2), voice=voi
 scores = distinctive.log_odds(own, min_count=min_count)
 shown = scores[scores["outlet_label"].isin(outlets)]
 fig = wordcharts.log_odds_chart(
-    shown, title="Words each outlet uses more than the others (z-score of the log-odds ratio)", source=source
+    shown,
+    title="Words each outlet uses more than the others (z-score of the log-odds ratio)",
+    source=source,
 )
-plots.save_figure(fig, "distinctive-terms-by-outlet", data=shown, notebook="01", figures_dir=figures_dir)
+plots.save_figure(
+    fig, "distinctive-terms-by-outlet", data=shown, notebook="01", figures_dir=figures_dir
+)
 
 # %%
 display(Markdown("\n".join(f"- {line}" for line in distinctive.describe(shown, k=6))))
@@ -123,9 +127,13 @@ display(Markdown("\n".join(f"- {line}" for line in naming.describe(names_shown))
 
 # %%
 mentions = entities.mentions(c)
-people_places = entities.by_outlet(mentions[mentions["kind"].isin(["person", "organization", "place"])])
+people_places = entities.by_outlet(
+    mentions[mentions["kind"].isin(["person", "organization", "place"])]
+)
 leaders = people_places.groupby("entity")["count"].sum().nlargest(20).index
-table = people_places[people_places["entity"].isin(leaders) & people_places["outlet_label"].isin(outlets)]
+table = people_places[
+    people_places["entity"].isin(leaders) & people_places["outlet_label"].isin(outlets)
+]
 fig = wordcharts.share_heatmap(
     table,
     row="entity",

@@ -77,7 +77,9 @@ plots.save_figure(fig, "casualties", data=casualties, notebook="04", figures_dir
 # ## Did the reported troop numbers change over time?
 
 # %%
-fig = plots.values_by_date(troops, title="Troop numbers by publication date", ylabel="troops", note_text=note)
+fig = plots.values_by_date(
+    troops, title="Troop numbers by publication date", ylabel="troops", note_text=note
+)
 plots.save_figure(fig, "troops-by-date", data=troops, notebook="04", figures_dir=figures_dir)
 
 # %% [markdown]
