@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -515,8 +517,13 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
         return pd.DataFrame(columns=COLUMNS)
     has_number = tokens["like_num"] | tokens["text"].str.lower().isin(list(VAGUE))
     keys = tokens.loc[has_number, ["article_id", "sentence"]].drop_duplicates()
-    wanted = tokens.merge(keys, on=["article_id", "sentence"])
-    sentences = corpus.sentences.set_index(["article_id", "sentence"])["text"]
+    wanted = tokens.merge(keys, on=["article_id", "sentence"]).sort_values(
+        ["article_id", "sentence", "token"], kind="stable"
+    )
+    sent = corpus.sentences
+    sentences = dict(
+        zip(zip(sent["article_id"], sent["sentence"], strict=True), sent["text"], strict=True)
+    )
     meta = corpus.articles.set_index("article_id")
     rows = []
     cols = [
@@ -533,8 +540,11 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
         "end",
         "in_quotes",
     ]
-    for (aid, sidx), g in wanted.groupby(["article_id", "sentence"], sort=False):
-        toks = [_Tok(*r) for r in g[cols].itertuples(index=False, name=None)]
+    # plain lists, one sentence at a time (a pandas group per sentence costs more than the rules)
+    keys = zip(wanted["article_id"].tolist(), wanted["sentence"].tolist(), strict=True)
+    values = zip(*(wanted[c].tolist() for c in cols), strict=True)
+    for (aid, sidx), group in groupby(zip(keys, values, strict=True), key=itemgetter(0)):
+        toks = [_Tok(*r) for _, r in group]
         s = _Sentence(toks, toks[0].i)
         text = sentences[(aid, sidx)]
         for claim in _sentence_claims(s, lex):

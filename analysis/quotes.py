@@ -903,6 +903,26 @@ def speakers_by_outlet(quotes_df: pd.DataFrame, *, top: int = 15) -> pd.DataFram
     ]
 
 
+def describe(quotes_df: pd.DataFrame) -> list[str]:
+    """One sentence per outlet: attributions, the most quoted speaker, the share that is verbatim
+    and the affiliation with the largest share of attributions.
+
+    Example:
+        >>> describe(corpus.table("quotes"))[0]  # doctest: +SKIP
+        'Al Mayadeen English: 31 attributions in 2 article(s); most quoted: ...'
+    """
+    lines = []
+    for outlet, d in quotes_df.groupby("outlet_label", sort=True):
+        top = d.speaker_canonical.value_counts()
+        aff = d.affiliation.replace("", "unknown").value_counts(normalize=True)
+        lines.append(
+            f"{outlet}: {len(d)} attributions in {d.article_id.nunique()} article(s); most quoted: "
+            f"{top.index[0]} ({top.iloc[0]}); {(d.kind == 'direct').mean():.0%} verbatim; "
+            f"largest affiliation: {aff.index[0]} ({aff.iloc[0]:.0%} of attributions)."
+        )
+    return lines
+
+
 def gold_table(annotations: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
     """Gold attributions (seeds.json ``articles`` records) as a frame for :func:`score`.
 

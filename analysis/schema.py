@@ -107,6 +107,7 @@ TABLES: dict[str, dict[str, str]] = {
         "polarity": "TextBlob polarity of the whole sentence (-1 to 1)",
         "subjectivity": "TextBlob subjectivity of the whole sentence (0 to 1)",
         "vader": "VADER compound score of the whole sentence (-1 to 1)",
+        "textblob_words": "the words TextBlob scored in the sentence with their polarity ('significant +0.38|genocidal -0.80')",
         "own_text": "the sentence without its quoted words (quotes of one or two words stay: scare quotes)",
         "own_polarity": "TextBlob polarity of own_text",
         "own_subjectivity": "TextBlob subjectivity of own_text",

@@ -25,7 +25,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from textblob import TextBlob
+
+# TextBlob's default analyzer is pattern's sentiment; called directly it gives TextBlob's numbers
+# without building a TextBlob and a namedtuple class per call (and without scoring twice for
+# the assessments, as TextBlob does)
+from textblob.en import sentiment as pattern_sentiment
 
 from analysis.config import PATHS
 
@@ -47,8 +51,18 @@ def textblob_scores(text: str) -> tuple[float, float]:
     """(polarity, subjectivity) of ``text`` by TextBlob's default analyzer; (0, 0) for no text."""
     if not text or not text.strip():
         return 0.0, 0.0
-    s = TextBlob(text).sentiment
-    return float(s.polarity), float(s.subjectivity)
+    polarity, subjectivity = pattern_sentiment(text)
+    return float(polarity), float(subjectivity)
+
+
+def textblob_assessed(text: str) -> tuple[float, float, str]:
+    """(polarity, subjectivity, scored words) of ``text`` by TextBlob in one pass; the scored words
+    are the assessments with a polarity, ``"significant +0.38|genocidal -0.80"``."""
+    if not text or not text.strip():
+        return 0.0, 0.0, ""
+    score = pattern_sentiment(text)
+    words = "|".join(f"{' '.join(w)} {p:+.2f}" for w, p, _subj, _ in score.assessments if p)
+    return float(score[0]), float(score[1]), words
 
 
 def vader_compound(text: str) -> float:
@@ -64,7 +78,7 @@ def drivers(text: str) -> str:
         return ""
     tb = [
         f"{' '.join(words)} {polarity:+.2f}"
-        for words, polarity, _subj, _ in TextBlob(text).sentiment_assessments.assessments
+        for words, polarity, _subj, _ in pattern_sentiment(text).assessments
         if polarity
     ]
     lexicon = _vader().lexicon
@@ -112,7 +126,8 @@ def score_sentences(
     out[["own_text", "quoted_text"]] = out[["own_text", "quoted_text"]].fillna("")
     out = out.merge(articles[["article_id", "outlet_label"]], on="article_id", how="left")
     has_quote = (out["quoted_text"].str.strip() != "").to_numpy()
-    whole = [textblob_scores(t) for t in out["text"]]
+    assessed = [textblob_assessed(t) for t in out["text"]]
+    whole = [(a[0], a[1]) for a in assessed]
     whole_vader = [vader_compound(t) for t in out["text"]]
     # a sentence without a quotation is all own voice: its scores are the whole sentence's
     own = [
@@ -129,6 +144,7 @@ def score_sentences(
     ]
     out["polarity"], out["subjectivity"] = [w[0] for w in whole], [w[1] for w in whole]
     out["vader"] = whole_vader
+    out["textblob_words"] = [a[2] for a in assessed]
     out["own_polarity"], out["own_subjectivity"] = [o[0] for o in own], [o[1] for o in own]
     out["own_vader"] = own_vader
     out["has_quote"] = has_quote
@@ -142,7 +158,7 @@ def score_sentences(
     for col in ("own_polarity", "own_subjectivity", "own_vader"):
         out[col] = out[col].where(~own_empty)
     cols = ["article_id", "outlet_label", "sentence", "paragraph", "start", "end", "text", "polarity",
-            "subjectivity", "vader", "own_text", "own_polarity", "own_subjectivity", "own_vader",
+            "subjectivity", "vader", "textblob_words", "own_text", "own_polarity", "own_subjectivity", "own_vader",
             "has_quote", "quoted_text", "quoted_polarity", "quoted_subjectivity", "quoted_vader"]  # fmt: skip
     return out[cols]
 
@@ -352,12 +368,10 @@ def driver_words(
     """
     rows = []
     for key, g in scored_sentences.groupby(by):
-        for text in g["text"]:
-            for words, polarity, _subj, _ in TextBlob(text).sentiment_assessments.assessments:
-                if polarity:
-                    rows.append(
-                        {by: key, "word": " ".join(words), "polarity": polarity, "n_sent": len(g)}
-                    )
+        for scored in g["textblob_words"]:  # TextBlob's assessments, kept at ingest
+            for item in filter(None, scored.split("|")):
+                word, polarity = item.rsplit(" ", 1)
+                rows.append({by: key, "word": word, "polarity": float(polarity), "n_sent": len(g)})
     cols = [by, "word", "direction", "uses", "polarity_sum", "sentences"]
     if not rows:
         return pd.DataFrame(columns=cols)

@@ -10,7 +10,8 @@ Measures, in one run on the first N articles of the corpus (a JSONL export or a 
    per-article analysis stage), with the seconds each stage took;
 3. an incremental rerun after one article is added.
 
-Each runs in a fresh subprocess, so peak resident memory (this process tree's maximum) is its own.
+Each runs in a fresh subprocess; peak memory is the largest sum of resident memory over that
+subprocess and its workers, sampled every 0.2 s.
 Results go to ``benchmarks/results/run-<N>.md`` and ``.json``; with ``--json`` the last line printed is
 ``{"baseline_wps", "presslens_wps", "ratio", "jobs", "peak_rss_mb"}``.
 """
@@ -21,10 +22,10 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -61,16 +62,37 @@ def _records(corpus: Path, n: int | None) -> list[dict]:
     return out
 
 
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += [int(c) for c in fh.read().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue  # the process ended while being read
+    return total / 1024
+
+
 def _timed(cmd: list[str], **kwargs: object) -> tuple[float, float, str]:
-    """Run ``cmd``; returns (wall seconds, peak RSS of the process tree in MB, stdout)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run ``cmd``; returns (wall seconds, peak resident memory of the whole process tree in MB,
+    summed over its processes and sampled every 0.2 s, stdout)."""
     started = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False, **kwargs)
-    wall = time.perf_counter() - started
-    if done.returncode != 0:
-        sys.exit(f"benchmark step failed: {' '.join(cmd)}\n{done.stderr[-2000:]}")
-    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
-    return wall, peak, done.stdout
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True, **kwargs)
+        peak = 0.0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_mb(proc.pid))
+            time.sleep(0.2)
+        wall = time.perf_counter() - started
+        out.seek(0), err.seek(0)
+        if proc.returncode != 0:
+            sys.exit(f"benchmark step failed: {' '.join(cmd)}\n{err.read()[-2000:]}")
+        return wall, peak, out.read()
 
 
 def _words(records: list[dict]) -> int:

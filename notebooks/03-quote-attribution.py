@@ -32,6 +32,7 @@ max_speakers = 15  # speakers shown in the speakers-by-outlet chart
 
 # %%
 import pandas as pd
+from IPython.display import Markdown, display
 
 from analysis import corpus, plots, quotes, wordcharts
 
@@ -60,6 +61,12 @@ fig = wordcharts.share_heatmap(
     source=note,
 )
 plots.save_figure(fig, "speakers-by-outlet", data=speakers, notebook="03", figures_dir=figures_dir)
+
+# %% [markdown]
+# What the table says, outlet by outlet:
+
+# %%
+display(Markdown("\n".join(f"- {line}" for line in quotes.describe(found))))
 
 # %% [markdown]
 # ## Which side does each outlet let speak, and at what length?

@@ -232,3 +232,21 @@ def test_content_skips_furniture_removed_at_a_page_break(sample_corpus):
     assert "Getty Images" in raw[row.content_start : row.content_end]  # the span crosses the break
     assert "Getty Images" not in row.content and "Written by" not in row.content
     assert row.content.endswith("relations with the coalition countries")
+
+
+def test_describe_counts_each_outlet():
+    q = pd.DataFrame(
+        {
+            "outlet_label": ["X", "X", "X", "Y"],
+            "article_id": ["a", "a", "b", "c"],
+            "speaker_canonical": ["S", "S", "T", "U"],
+            "affiliation": ["gov", "gov", "", ""],
+            "kind": ["direct", "indirect", "indirect", "mixed"],
+        }
+    )
+    assert quotes.describe(q) == [
+        "X: 3 attributions in 2 article(s); most quoted: S (2); 33% verbatim; "
+        "largest affiliation: gov (67% of attributions).",
+        "Y: 1 attributions in 1 article(s); most quoted: U (1); 0% verbatim; "
+        "largest affiliation: unknown (100% of attributions).",
+    ]

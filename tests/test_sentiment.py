@@ -151,12 +151,14 @@ def test_evaluation_script_on_a_tiny_newsmtsc_file(tmp_path, capsys):
 
 
 def test_driver_words_per_group():
+    texts = ["A terrible war.", "Terrible news and good news.", "A wonderful day."]
     scored = pd.DataFrame(
         {
             "outlet_label": ["A", "A", "B"],
-            "text": ["A terrible war.", "Terrible news and good news.", "A wonderful day."],
+            "textblob_words": [sentiment.textblob_assessed(t)[2] for t in texts],
         }
     )
+    assert scored.textblob_words[1] == "terrible -1.00|good +0.70"
     table = sentiment.driver_words(scored, k=3).set_index(["outlet_label", "word"])
     assert table.loc[("A", "terrible"), "uses"] == 2
     assert table.loc[("A", "terrible"), "polarity_sum"] == pytest.approx(-2.0)
