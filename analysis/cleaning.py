@@ -7,8 +7,10 @@ general rules that also work on outlets it has never seen:
 
 - everything above the headline (mastheads, navigation menus, breaking-news tickers);
 - bylines, source lines, datelines, share counts and reading times (kept as metadata);
-- "Related News", "Read more:", "Read next:" blocks and links;
-- image-viewer controls, alt texts and photo credits (captions are kept as ``caption`` paragraphs);
+- "Related News", "Read more:", "Read next:" blocks and links; video-player promos ("JUST
+  WATCHED ... Replay More Videos");
+- image-viewer controls, alt texts and photo credits (captions, and photo galleries run into one
+  line, are kept as ``caption`` paragraphs);
 - tag lists (kept as metadata), repeated bylines from page breaks, subscription blocks, footers,
   "scroll to top";
 - Markdown link markup ``[text](url)`` (the link text stays);
@@ -122,6 +124,10 @@ _TRAILING_CREDIT = re.compile(
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
 _PROMO_STARTS = ("subscribe", "sign up", "newsletter")
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|reported|announced|stated)\b")
+#: A video player's text run into one line: "JUST WATCHED <title> Replay More Videos ..." (CNN).
+_VIDEO_PROMO = re.compile(r"^(?:JUST WATCHED|MUST WATCH)\b.*\bReplay\b", re.S)
+#: A photo gallery run into one line: "Photos: ... Hide Caption 1 of 24 Photos: ..." (CNN exports).
+_GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b", re.I)
 _VIEWER = re.compile(r"^(?:x|×|✕|close|zoom|expand|\d+\s*/\s*\d+)$", re.I)
 
 
@@ -374,6 +380,9 @@ class _Cleaner:
             if len(block) == 1 and _READ_LINK.match(first.text):
                 self.drop(first, "read-more link")
                 continue
+            if len(block) == 1 and _VIDEO_PROMO.match(first.text):
+                self.drop(first, "video promo")
+                continue
             if self._image_block(block):
                 broke_page = True
                 continue
@@ -430,7 +439,7 @@ class _Cleaner:
             for ln in caption_lines:
                 self.add("caption", [(ln.item_start, ln.end)])
             return True
-        if len(block) == 1 and _CREDIT_LINE.match(texts[0]):
+        if len(block) == 1 and (_CREDIT_LINE.match(texts[0]) or _GALLERY.search(texts[0])):
             self.add("caption", [(block[0].start, block[0].end)])
             return True
         if (

@@ -97,8 +97,9 @@ def _surname(name: str) -> str:
     return _PREFIX.sub("", last).lower()
 
 
-def _merge_people(names: pd.Series) -> dict[str, str]:
-    """{name: canonical} for person names, grouped by surname (see the module docstring)."""
+def merge_names(names: pd.Series) -> dict[str, str]:
+    """{name: canonical} for person names (one per mention), grouped by surname: "Obama" joins
+    "Barack Obama" when that full name dominates its surname (see the module docstring)."""
     by_key: dict[str, list[tuple[int, str]]] = {}
     for name, count in names.value_counts().items():
         by_key.setdefault(_surname(name), []).append((int(count), name))
@@ -191,7 +192,7 @@ def merge_people(found: pd.DataFrame) -> pd.DataFrame:
     out = found.copy()
     people = out["kind"] == "person"
     names = out.loc[people, "entity"]
-    out.loc[people, "entity"] = names.map(_merge_people(names)).fillna(names)
+    out.loc[people, "entity"] = names.map(merge_names(names)).fillna(names)
     return out
 
 

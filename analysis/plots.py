@@ -73,12 +73,31 @@ def _stable_index(label: str, size: int) -> int:
     return int(hashlib.sha1(label.encode("utf-8")).hexdigest(), 16) % size
 
 
-def outlet_colors(labels: Iterable[str], *, lexicon: pd.DataFrame | None = None) -> dict[str, str]:
-    """One colour per outlet label, the same in every figure and every run.
+#: Outlets named by the last :func:`top_outlets` call: the colours are spread over all of them, so
+#: every figure drawn afterwards gives each a distinct colour, whichever subset it shows.
+_NAMED: list[str] = []
 
-    Outlets in ``data/lexicons/outlets.csv`` with a ``colour`` keep it; other outlets get a palette
-    colour chosen from a hash of the name (so adding an outlet never recolours the others); unknown
-    outlets ("Unknown (file)") get muted shades; "Other outlets" is grey.
+
+def _spread(labels: Iterable[str], palette: Sequence[str]) -> dict[str, str]:
+    """Each label its hash colour, or the next free one when another label took it (labels in name
+    order, so the result depends only on the set)."""
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for label in sorted(set(labels)):
+        start = _stable_index(label, len(palette))
+        free = [palette[(start + k) % len(palette)] for k in range(len(palette))]
+        out[label] = next((c for c in free if c not in taken), free[0])
+        taken.add(out[label])
+    return out
+
+
+def outlet_colors(labels: Iterable[str], *, lexicon: pd.DataFrame | None = None) -> dict[str, str]:
+    """One colour per outlet label, the same in every figure of a corpus and every run.
+
+    Outlets in ``data/lexicons/outlets.csv`` with a ``colour`` keep it; "Other outlets" is grey;
+    other outlets get a palette colour chosen from a hash of the name, moved to the next free
+    colour when two outlets of the figure (or of the last :func:`top_outlets` call) would share
+    one; unknown outlets ("Unknown (file)") get muted shades the same way.
     """
     lexicon = outlets.read_lexicon() if lexicon is None else lexicon
     fixed = {
@@ -86,25 +105,26 @@ def outlet_colors(labels: Iterable[str], *, lexicon: pd.DataFrame | None = None)
         for row in lexicon.itertuples(index=False)
         if isinstance(row.colour, str) and row.colour.startswith("#")
     }
+    labels = list(dict.fromkeys(labels))
+    pool = [x for x in dict.fromkeys([*_NAMED, *labels]) if x not in fixed and x != OTHER]
     free = [c for c in PALETTE if c not in set(fixed.values())] or list(PALETTE)
-    colours: dict[str, str] = {}
-    for label in dict.fromkeys(labels):
-        if label in fixed:
-            colours[label] = fixed[label]
-        elif label == OTHER:
-            colours[label] = OTHER_COLOUR
-        elif label.startswith("Unknown ("):
-            colours[label] = UNKNOWN_PALETTE[_stable_index(label, len(UNKNOWN_PALETTE))]
-        else:
-            colours[label] = free[_stable_index(label, len(free))]
-    return colours
+    spread = {
+        **_spread([x for x in pool if not x.startswith("Unknown (")], free),
+        **_spread([x for x in pool if x.startswith("Unknown (")], UNKNOWN_PALETTE),
+    }
+    return {
+        label: fixed.get(label) or (OTHER_COLOUR if label == OTHER else spread[label])
+        for label in labels
+    }
 
 
 def top_outlets(articles: pd.DataFrame, n: int, *, label_col: str = "outlet_label") -> list[str]:
-    """The ``n`` outlet labels with the most articles (ties by name), for readable big-corpus figures."""
+    """The ``n`` outlet labels with the most articles (ties by name), for readable big-corpus
+    figures. Figures drawn afterwards give these outlets distinct colours."""
     counts = articles.groupby(label_col).size().reset_index(name="articles")
     counts = counts.sort_values(["articles", label_col], ascending=[False, True])
-    return list(counts[label_col].head(n))
+    _NAMED[:] = list(counts[label_col].head(n))
+    return list(_NAMED)
 
 
 def group_outlets(

@@ -24,7 +24,7 @@ from functools import lru_cache
 import pandas as pd
 from rapidfuzz import fuzz
 
-from analysis import quotemarks
+from analysis import entities, quotemarks
 from analysis.config import PATHS
 
 COLUMNS = [
@@ -98,7 +98,10 @@ OBJECT_VERBS = frozenset(
     ]
 )  # "emphasized the importance of ...": the object is the reported content
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization", "we": "group"}
+PRONOUNS = {
+    "he": "person", "she": "person", "i": "person", "they": "group", "it": "organization",
+    "we": "group",
+}  # fmt: skip
 ROLE_NOUNS = {
     "minister": "person", "president": "person", "official": "person", "spokesman": "person",
     "spokeswoman": "person", "spokesperson": "person", "secretary": "person",
@@ -901,6 +904,21 @@ def speakers_by_outlet(quotes_df: pd.DataFrame, *, top: int = 15) -> pd.DataFram
     return out.assign(share=out["count"] / out.outlet_label.map(totals))[
         ["outlet_label", "speaker_canonical", "affiliation", "count", "share"]
     ]
+
+
+def merge_speakers(quotes_df: pd.DataFrame) -> pd.DataFrame:
+    """A copy with person speakers merged across articles: "Obama" becomes "Barack Obama" when that
+    full name dominates the surname in the table (:func:`analysis.entities.merge_names`); lexicon
+    names keep their canonical form.
+
+    Example:
+        >>> merge_speakers(corpus.table("quotes"))  # doctest: +SKIP
+    """
+    out = quotes_df.copy()
+    people = out["speaker_type"] == "person"
+    names = out.loc[people, "speaker_canonical"]
+    out.loc[people, "speaker_canonical"] = names.map(entities.merge_names(names)).fillna(names)
+    return out
 
 
 def describe(quotes_df: pd.DataFrame) -> list[str]:

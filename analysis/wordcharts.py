@@ -205,9 +205,12 @@ def share_heatmap(
         grid[i, j], counts[i, j] = getattr(rec, value), getattr(rec, count)
     width = max(8.0, 3.4 + 1.15 * len(outlets))
     fig, ax = plt.subplots(figsize=(width, 2.2 + 0.3 * len(lines)))
-    image = ax.imshow(np.ma.masked_invalid(grid), aspect="auto", cmap="Blues", vmin=0, vmax=1)
+    # the scale ends at the largest share shown: in a big corpus every share is small
+    top = float(np.nanmax(grid)) if np.isfinite(grid).any() else 1.0
+    top = min(1.0, max(top, 0.05))
+    image = ax.imshow(np.ma.masked_invalid(grid), aspect="auto", cmap="Blues", vmin=0, vmax=top)
     for i, j in zip(*np.nonzero(counts), strict=True):
-        dark = grid[i, j] > 0.55
+        dark = grid[i, j] > 0.55 * top
         ax.text(j, i, f"{int(counts[i, j])}", ha="center", va="center", fontsize=8,
                 color="white" if dark else "0.15")  # fmt: skip
     labels = [_wrap(str(k[-1]), 34) if isinstance(k, tuple) else _wrap(k, 34) for k in lines]
@@ -219,7 +222,7 @@ def share_heatmap(
         if not isinstance(line, tuple) and i:
             ax.axhline(i - 0.5, color="0.4", lw=0.8)
     ax.xaxis.tick_top()
-    ax.set_xticks(range(len(outlets)), [textwrap.fill(o, 16) for o in outlets], fontsize=8.5)
+    ax.set_xticks(range(len(outlets)), [textwrap.fill(o, 13) for o in outlets], fontsize=8)
     ax.tick_params(length=0)
     ax.grid(False)
     for spine in ax.spines.values():

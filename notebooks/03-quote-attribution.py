@@ -38,7 +38,8 @@ from analysis import corpus, plots, quotes, wordcharts
 
 pd.set_option("display.max_colwidth", 100)
 c = corpus.load(processed_dir)
-found = plots.group_outlets(c.table("quotes"), plots.top_outlets(c.articles, n=max_outlets))
+quoted = quotes.merge_speakers(c.table("quotes"))  # "Obama" joins "Barack Obama" across articles
+found = plots.group_outlets(quoted, plots.top_outlets(c.articles, n=max_outlets))
 note = plots.source_note(c.articles, what=f"{len(found):,} attributions.")
 found.groupby(["outlet_label", "kind"]).size().unstack(fill_value=0)
 

@@ -119,6 +119,11 @@ def test_markdown_links_keep_their_text():
     [
         ("Reuters/Jane Doe/Getty Images", "caption"),
         ("Troops at a base near Erbil on Monday. [John Smith/Reuters]", "caption"),
+        (
+            "Photos: Iraq after the vote Voters queue in Baghdad. Hide Caption 1 of 3 Photos: "
+            "Iraq after the vote Ballots are counted in Mosul. Hide Caption 2 of 3",
+            "caption",
+        ),
         ("A short subheading", "subheading"),
         ("A long body paragraph that says something about the talks, and ends properly.", "body"),
     ],
@@ -144,3 +149,11 @@ def test_paragraph_kinds(line, kind):
 )
 def test_dates(text, iso):
     assert parse_date(text) == iso
+
+
+def test_video_player_promo_is_removed():
+    promo = "JUST WATCHED Should the U.S. cut off aid? Replay More Videos ... MUST WATCH Should the U.S. cut off aid? 06:22"
+    text = f"Title line\n\nFirst paragraph of the story goes here. It has two sentences.\n\n{promo}\n\nLast paragraph of the story, which ends."
+    page = clean_page(text)
+    assert [p.text(text) for p in page.paragraphs if p.kind == "body"][-1].startswith("Last")
+    assert [r.reason for r in page.removed if text[r.start : r.end] == promo] == ["video promo"]

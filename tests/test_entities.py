@@ -54,7 +54,7 @@ def test_people_with_one_surname_stay_apart() -> None:
     names = pd.Series(
         ["Joe Biden", "Joe Biden", "Hunter Biden", "Biden", "Mohammed Shia al-Sudani", "Sudani"]
     )
-    mapping = entities._merge_people(names)
+    mapping = entities.merge_names(names)
     assert mapping["Hunter Biden"] == "Hunter Biden"
     assert (
         "Biden" not in mapping

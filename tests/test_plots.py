@@ -55,3 +55,12 @@ def test_save_figure_is_deterministic(tmp_path):
     assert first == second
     assert (tmp_path / "99-bars.csv").read_text() == "outlet_label,articles\nA,2\nB,1\n"
     assert b"Date" not in first["svg"] or b"<dc:date>" not in first["svg"]
+
+
+def test_named_outlets_get_distinct_colours():
+    articles = pd.DataFrame({"outlet_label": [f"Outlet {i:02d}" for i in range(12)]})
+    named = plots.top_outlets(articles, 12)
+    colours = plots.outlet_colors(named, lexicon=LEXICON)
+    assert len(set(colours.values())) == 12
+    subset = plots.outlet_colors(named[5:8], lexicon=LEXICON)  # a figure showing only some
+    assert subset == {k: colours[k] for k in named[5:8]}

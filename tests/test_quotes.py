@@ -250,3 +250,15 @@ def test_describe_counts_each_outlet():
         "Y: 1 attributions in 1 article(s); most quoted: U (1); 0% verbatim; "
         "largest affiliation: unknown (100% of attributions).",
     ]
+
+
+def test_merge_speakers_across_articles():
+    q = pd.DataFrame(
+        {
+            "speaker_canonical": ["Barack Obama", "Barack Obama", "Obama", "Pentagon"],
+            "speaker_type": ["person", "person", "person", "organization"],
+        }
+    )
+    merged = quotes.merge_speakers(q)
+    assert list(merged.speaker_canonical) == ["Barack Obama"] * 3 + ["Pentagon"]
+    assert list(q.speaker_canonical)[2] == "Obama"  # the input is not changed
