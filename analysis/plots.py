@@ -38,6 +38,11 @@ UNKNOWN_PALETTE = ("#8C8C8C", "#A5896E", "#7F8FA6", "#9E8FB2", "#8FA68C", "#B09C
 OTHER_COLOUR = "#BDBDBD"
 #: Warm and neutral colours for stacked "removed" parts (no blues: blue means kept text).
 QUOTE_KIND_COLOURS = {"direct": "#08519c", "mixed": "#4292c6", "indirect": "#9ecae1"}
+#: Soft colours for categories that are not outlets (affiliations), so no bar reads as an outlet.
+CATEGORY_PALETTE = (
+    "#66C2A5", "#FC8D62", "#8DA0CB", "#E78AC3", "#A6D854", "#FFD92F", "#E5C494", "#80B1D3",
+    "#BEBADA", "#FB8072",
+)  # fmt: skip
 REMOVED_PALETTE = (
     "#D55E00", "#E69F00", "#CC79A7", "#009E73", "#F0E442", "#882255", "#999999", "#DDCC77",
     "#117733", "#AA4499", "#661100", "#44AA99", "#E8A0BF", "#B8860B", "#555555", "#C2A5CF",
@@ -290,6 +295,13 @@ def _part_colours(parts: Sequence[str]) -> dict[str, object]:
     }
     colours.update({p: REMOVED_PALETTE[i % len(REMOVED_PALETTE)] for i, p in enumerate(rest)})
     return colours
+
+
+def category_colours(names: Iterable[str], *, last: str = "unknown") -> dict[str, str]:
+    """Soft colours for categories in name order, ``last`` (e.g. "unknown") grey and stacked last."""
+    names = sorted(set(names) - {last})
+    colours = {n: CATEGORY_PALETTE[i % len(CATEGORY_PALETTE)] for i, n in enumerate(names)}
+    return {**colours, last: OTHER_COLOUR}
 
 
 def stacked_bars(

@@ -238,6 +238,15 @@ def _paragraph_regions(paragraphs: pd.DataFrame, text: str) -> list[tuple[int, i
 def _mention(art: _Article, head: int, verb: int | None = None) -> tuple[str, int, int]:
     skip = [c for c in art.children.get(head, []) if art.row(c).dep == "appos"]
     ids = [j for j in art.subtree(head, skip) if verb is None or head > verb or j < verb]
+    if art.row(max(ids)).dep == "cc":  # "A and B said", parsed as two subjects of the verb
+        ids += next(
+            (
+                art.subtree(c)
+                for c in art.children.get(verb if verb is not None else head, [])
+                if art.row(c).dep in SUBJECT_DEPS and min(art.subtree(c)) == max(ids) + 1
+            ),
+            [],
+        )
     start, end = art.span(ids)
     while start > 1 and re.match(r"\w-$", art.text[start - 2 : start]):  # al-|Sudani split
         start = art.text.rfind(" ", 0, start - 1) + 1
@@ -490,15 +499,12 @@ def _article_named(
     return named
 
 
-def _person_in(text: str, persons: list[tuple[int, int]], start: int, end: int) -> str:
-    """The first person name the entity recognizer found inside a speaker mention or in apposition
-    right after it ("The Shadow Secretary of State for the Family, Theresa May, said"), or ''."""
-    spans = [
-        (s, e)
-        for s, e in persons
-        if start <= s and e <= end or s >= end and re.fullmatch(r"\s*,\s*", text[end:s])
-    ]
-    return text[spans[0][0] : spans[0][1]] if spans else ""
+def _people_in(text: str, persons: list[tuple[int, int]], start: int, end: int) -> list[str]:
+    """The person names the entity recognizer found inside a speaker mention, else the one in
+    apposition right after it ("The Shadow Secretary of State for the Family, Theresa May, said")."""
+    inside = [text[s:e] for s, e in persons if start <= s and e <= end]
+    after = [text[s:e] for s, e in persons if s >= end and re.fullmatch(r"\s*,\s*", text[end:s])]
+    return inside or after[:1]
 
 
 def _mention_type(art: _Article, start: int, end: int) -> str:
@@ -514,18 +520,23 @@ def _resolve(
     at: int,
     named: list[tuple[int, str, str, str, str]],
     speakers: pd.DataFrame,
-    person: str = "",
+    people: tuple[str, ...] = (),
     fallback_type: str = "unknown",
 ) -> tuple[str, str, str]:
     """Canonical name, type and affiliation of the speaker mention found at offset ``at``
-    (``person``: the person name inside the mention, which decides over a title in it: "US
-    President Donald Trump" is Donald Trump whoever the lexicon's US President is)."""
-    if person:  # unless the whole mention names a lexicon entry that includes this person
+    (``people``: the person names inside the mention, which decide over a title in it: "US
+    President Donald Trump" is Donald Trump whoever the lexicon's US President is; two names
+    joined by "and" speak together)."""
+    if people:  # unless the whole mention names a lexicon entry that includes every one of them
         whole = _lookup(mention, speakers)
-        surname = _norm(person).split()[-1]
-        if whole and surname in _norm(whole[0]).split():
+        if whole and all(_norm(p).split()[-1] in _norm(whole[0]).split() for p in people):
             return whole
-        return _person_of(person, at, named, speakers)
+        found = [_person_of(p, at, named, speakers) for p in dict.fromkeys(people)]
+        if len(found) == 1:
+            return found[0]
+        # "US President Joe Biden and Iraqi Prime Minister Mohammed Shia al-Sudani": both speak
+        affiliations = "; ".join(dict.fromkeys(a for _, _, a in found if a))
+        return " and ".join(dict.fromkeys(n for n, _, _ in found)), "group", affiliations
     words = _norm(mention).split()
     first = words[0] if words else ""
     before = [m for m in named if m[0] < at]
@@ -537,7 +548,8 @@ def _resolve(
         # "he", "she", "it": the previous speaker of that kind, else the nearest name of that kind
         for pool in (spoke, before):
             for _, name, typ, aff, _ in reversed(pool):
-                if (typ in ("person", "anonymous")) == (want == "person"):
+                kind = "person" if typ in ("person", "anonymous") else typ
+                if kind == want or want == "organization" and kind not in ("person", "group"):
                     return (name, typ, aff)
         return mention, "unresolved", ""
     hit = _lookup(mention, speakers)
@@ -650,9 +662,9 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
         for sno, cs, ce, kind, (ss, se), cue in found:
             mention = text[ss:se]
             if (ss, se) not in resolved:
-                person = _person_in(text, persons, ss, se)
+                people = tuple(_people_in(text, persons, ss, se))
                 resolved[(ss, se)] = _resolve(
-                    mention, ss, named, lex, person, _mention_type(art, ss, se)
+                    mention, ss, named, lex, people, _mention_type(art, ss, se)
                 )
                 canon, typ, aff = resolved[(ss, se)]
                 if typ != "unresolved":

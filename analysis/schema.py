@@ -141,7 +141,7 @@ TABLES: dict[str, dict[str, str]] = {
         "kind": "direct (verbatim, in quotation marks) | mixed (reported speech with quoted fragments) | indirect",
         "speaker": "the speaker as the text names it ('he', 'the Ministry', 'US Secretary of Defense Lloyd Austin')",
         "speaker_canonical": "resolved speaker: a name from data/lexicons/speakers.csv, the nearest compatible named speaker for pronouns and role nouns, else the mention",
-        "speaker_type": "person | organization | document | anonymous | unknown (a mention nothing identifies) | unresolved (a pronoun with no named speaker before it)",
+        "speaker_type": "person | group (several named people speaking together) | organization | document | anonymous | unknown (a mention nothing identifies) | unresolved (a pronoun with no named speaker before it)",
         "affiliation": "from the speaker lexicon (US government, Iraqi government, armed groups, media, ...), else empty",
         "cue": "the speech cue (said, stated, according to, as per, ...); empty when a quote continues the previous speaker",
         "content": "what is attributed (without the page furniture cleaning removed inside it)",

@@ -77,15 +77,18 @@ display(Markdown("\n".join(f"- {line}" for line in quotes.describe(found))))
 
 # %%
 voice = quotes.share_of_voice(found, by="affiliation")
+sides = plots.category_colours(voice["affiliation"])  # the same colour per side in both charts
 fig = plots.stacked_bars(voice, category="outlet_label", part="affiliation",
                          value="share_attributions", title="Share of voice by affiliation (attributions)",
-                         xlabel="share of the outlet's attributions", note_text=note)  # fmt: skip
+                         xlabel="share of the outlet's attributions", note_text=note,
+                         part_colours=sides)  # fmt: skip
 plots.save_figure(fig, "voice-by-affiliation", data=voice, notebook="03", figures_dir=figures_dir)
 
 # %%
 fig = plots.stacked_bars(voice, category="outlet_label", part="affiliation", value="share_words",
                          title="Share of voice by affiliation (quoted words)",
-                         xlabel="share of the outlet's attributed words", note_text=note)  # fmt: skip
+                         xlabel="share of the outlet's attributed words", note_text=note,
+                         part_colours=sides)  # fmt: skip
 plots.save_figure(
     fig, "voice-by-affiliation-words", data=voice, notebook="03", figures_dir=figures_dir
 )

@@ -64,3 +64,10 @@ def test_named_outlets_get_distinct_colours():
     assert len(set(colours.values())) == 12
     subset = plots.outlet_colors(named[5:8], lexicon=LEXICON)  # a figure showing only some
     assert subset == {k: colours[k] for k in named[5:8]}
+
+
+def test_category_colours_are_not_outlet_colours():
+    colours = plots.category_colours(["US government", "unknown", "Iraqi government"])
+    assert list(colours) == ["Iraqi government", "US government", "unknown"]
+    assert colours["unknown"] == plots.OTHER_COLOUR
+    assert not set(colours.values()) & set(plots.PALETTE)

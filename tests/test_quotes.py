@@ -120,6 +120,19 @@ CASES = {
         ["US President Donald Trump said the troops would stay in the region for now."],
         [("indirect", "Donald Trump", "the troops would stay in the region for now.")],
     ),
+    "two-speakers-together": (
+        [
+            "US President Joe Biden and Iraqi Prime Minister Mohammed Shia al-Sudani said they "
+            "would work together on the transition."
+        ],
+        [
+            (
+                "indirect",
+                "Joe Biden and Mohammed Shia al-Sudani",
+                "they would work together on the transition.",
+            )
+        ],
+    ),
     "content-before-cue": (
         ["Paid leave would be increased to nine months by 2007, Ms Hewitt told GMTV."],
         [("indirect", "Hewitt", "Paid leave would be increased to nine months by 2007")],
