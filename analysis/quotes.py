@@ -177,22 +177,20 @@ class _Article:
     """Token-level view of one article with helpers over the dependency parse."""
 
     def __init__(self, toks: pd.DataFrame, text: str, regions: list[tuple[int, int]]) -> None:
-        self.t = toks.reset_index(drop=True)
         self.text = text
         self.regions = regions
-        self.base = int(self.t.token.iloc[0])
         # rows as named tuples (attribute access, far cheaper than iloc), built from plain lists
-        cols = tuple(self.t.columns)
-        values = (self.t[c].tolist() for c in cols)
+        cols = tuple(toks.columns)
+        values = (toks[c].tolist() for c in cols)
         self.rows = list(map(_row_type(cols)._make, zip(*values, strict=True)))
+        self.base = self.rows[0].token
         self.starts = [r.start for r in self.rows]
         self.by_sentence: dict[int, list[int]] = {}
+        self.children: dict[int, list[int]] = {}
         for r in self.rows:
             self.by_sentence.setdefault(r.sentence, []).append(r.token)
-        self.children: dict[int, list[int]] = {}
-        for i, h in zip(self.t.token, self.t["head"], strict=True):
-            if i != h:
-                self.children.setdefault(int(h), []).append(int(i))
+            if r.token != r.head:
+                self.children.setdefault(r.head, []).append(r.token)
 
     def row(self, i: int):  # noqa: ANN201 - a row of the tokens table as a named tuple
         return self.rows[i - self.base]

