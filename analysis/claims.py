@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import PATHS
+from analysis.triggers import VAGUE
 
 CATEGORIES = ("troops", "attacks", "strikes", "killed", "injured", "bases")
 COLUMNS = [
@@ -51,8 +52,6 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "thousand": 1000, "million": 1_000_000,
 }  # fmt: skip
-#: Vague quantities: a value to plot and the ``vague`` flag.
-VAGUE = {"dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40}
 QUALIFIERS = (
     (("more", "than"), "more_than"), (("upwards", "of"), "more_than"), (("over",), "more_than"),
     (("at", "least"), "at_least"), (("up", "to"), "at_most"), (("fewer", "than"), "at_most"),

@@ -48,7 +48,12 @@ class Stage:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("nlp", ("sentences", "tokens"), "analysis.nlp:stage", ("nlp", "quotemarks")),
+    Stage(
+        "nlp",
+        ("sentences", "tokens"),
+        "analysis.nlp:stage",
+        ("nlp", "quotemarks", "attributes", "triggers"),
+    ),
     Stage(
         "sentiment",
         ("sentence_sentiment",),
@@ -57,13 +62,18 @@ STAGES: tuple[Stage, ...] = (
         after=("nlp",),
     ),
     Stage(
-        "claims", ("claims",), "analysis.claims:stage", ("claims",), ("claims.csv",), after=("nlp",)
+        "claims",
+        ("claims",),
+        "analysis.claims:stage",
+        ("claims", "triggers"),
+        ("claims.csv",),
+        after=("nlp",),
     ),
     Stage(
         "quotes",
         ("quotes",),
         "analysis.quotes:stage",
-        ("quotes", "quotemarks"),
+        ("quotes", "quotemarks", "triggers"),
         ("speakers.csv",),
         after=("nlp",),
     ),

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 
 from analysis import entities, quotemarks
 from analysis.config import PATHS
+from analysis.triggers import CALL_VERBS, CUE_LEMMAS, CUE_WORDS, SPEECH_VERBS
 
 COLUMNS = [
     "file", "outlet_label", "published", "article_id", "sentence", "kind", "speaker", "speaker_canonical",
@@ -33,56 +34,6 @@ COLUMNS = [
     "speaker_start", "speaker_end", "cue_start", "cue_end",
 ]  # fmt: skip
 
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "state",
-        "note",
-        "add",
-        "declare",
-        "affirm",
-        "reaffirm",
-        "confirm",
-        "emphasize",
-        "emphasise",
-        "stress",
-        "reiterate",
-        "explain",
-        "urge",
-        "assert",
-        "acknowledge",
-        "suggest",
-        "report",
-        "complain",
-        "claim",
-        "announce",
-        "warn",
-        "insist",
-        "argue",
-        "contend",
-        "maintain",
-        "deny",
-        "admit",
-        "reveal",
-        "write",
-        "tweet",
-        "believe",
-        "indicate",
-        "point",
-        "mention",
-        "describe",
-        "underline",
-        "underscore",
-        "highlight",
-        "clarify",
-        "vow",
-        "pledge",
-        "threaten",
-        "demand",
-    ]
-)
-CALL_VERBS = frozenset({"call"})  # "called for X"
 OBJECT_VERBS = frozenset(
     [
         "emphasize",
@@ -330,12 +281,7 @@ def _find(art: _Article, sent_ids: list[int]) -> list[dict]:
     for i in sent_ids:
         row = art.row(i)
         lemma, low = row.lemma.lower(), row.text.lower()
-        if (
-            low in ("according", "per")
-            and row.dep in ("prep", "ROOT")
-            or low == "per"
-            and row.pos == "ADP"
-        ):
+        if low in CUE_WORDS and row.dep in ("prep", "ROOT") or low == "per" and row.pos == "ADP":
             head_ids = [i] + (
                 [c for c in art.children.get(i, []) if art.row(c).dep == "prep"]
                 if low == "according"
@@ -361,9 +307,7 @@ def _find(art: _Article, sent_ids: list[int]) -> list[dict]:
                     }
                 )
             continue
-        if row.pos not in ("VERB", "AUX") or not (
-            lemma in SPEECH_VERBS or lemma in CALL_VERBS or lemma == "outline"
-        ):
+        if row.pos not in ("VERB", "AUX") or lemma not in CUE_LEMMAS:
             continue
         if art.quoted(int(row.start), int(row.end)):
             continue
@@ -412,10 +356,8 @@ def _find(art: _Article, sent_ids: list[int]) -> list[dict]:
         if not ids:
             continue
         subj = _subject(art, i)
-        if subj is None or (
-            art.row(subj).pos == "PRON" and art.row(subj).text.lower() in ("that", "which", "who")
-        ):
-            continue
+        if subj is None or art.row(subj).text.lower() in ("that", "which", "who"):
+            continue  # a relative clause: "the report, which said ..."
         if lemma in OBJECT_VERBS and not _speakerlike(art, subj):
             continue
         head = int(row.head)

@@ -1,0 +1,78 @@
+"""The words that make a sentence need a dependency parse: speech cues and numbers.
+
+Quote attribution reads the parse around a speech cue ("said", "according to") and claim
+extraction around a number ("2,500 troops", "dozens of rockets"); no other analysis reads it. The
+NLP layer (:mod:`analysis.nlp`) parses only the sentences with a token :func:`is_trigger` picks, and
+:mod:`analysis.quotes` and :mod:`analysis.claims` take their cue and number words from here, so
+the sentences they look at are always parsed.
+
+Example:
+    >>> is_trigger("say", "said", False), is_trigger("minister", "minister", False)
+    (True, False)
+"""
+
+from __future__ import annotations
+
+#: Lemmas of the verbs that report speech ("said", "told", "warned").
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "state",
+        "note",
+        "add",
+        "declare",
+        "affirm",
+        "reaffirm",
+        "confirm",
+        "emphasize",
+        "emphasise",
+        "stress",
+        "reiterate",
+        "explain",
+        "urge",
+        "assert",
+        "acknowledge",
+        "suggest",
+        "report",
+        "complain",
+        "claim",
+        "announce",
+        "warn",
+        "insist",
+        "argue",
+        "contend",
+        "maintain",
+        "deny",
+        "admit",
+        "reveal",
+        "write",
+        "tweet",
+        "believe",
+        "indicate",
+        "point",
+        "mention",
+        "describe",
+        "underline",
+        "underscore",
+        "highlight",
+        "clarify",
+        "vow",
+        "pledge",
+        "threaten",
+        "demand",
+    ]
+)
+CALL_VERBS = frozenset({"call"})  # "called for X"
+#: Every lemma quote attribution treats as a cue.
+CUE_LEMMAS = SPEECH_VERBS | CALL_VERBS | {"outline"}
+#: Words (lower-cased) that introduce a source: "according to X", "per X".
+CUE_WORDS = frozenset({"according", "per"})
+#: Vague quantities claim extraction counts, with the value it plots for each.
+VAGUE = {"dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40}
+
+
+def is_trigger(lemma: str, word: str, like_num: bool) -> bool:
+    """Whether one token (its lemma, lower-cased text and spaCy ``like_num`` flag) is a number, a
+    vague quantity or a speech cue."""
+    return like_num or word in CUE_WORDS or word in VAGUE or lemma.lower() in CUE_LEMMAS
