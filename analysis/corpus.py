@@ -16,22 +16,26 @@ Example:
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import json
 import pickle
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from analysis import nlp, outlets, pipeline
 from analysis.cleaning import clean_page
 from analysis.config import PATHS
 from analysis.dates import parse_date
-from analysis.readers import Document, FileInfo, read_file
+from analysis.readers import Document, stream_file
 
 
 def _code_version(*modules: str) -> str:
@@ -128,18 +132,6 @@ class IngestStats:
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass
-class _FileResult:
-    """One file's parse, independent of other files (so it can be cached by content)."""
-
-    info: FileInfo
-    articles: list[dict]
-    paragraphs: list[dict]
-    removed: list[dict]
-    texts: list[dict]
-    problems: list[tuple[int | None, str]]
-
-
 # -- discovering and reading files ---------------------------------------------------------------
 def discover(raw_dir: Path) -> list[tuple[Path, str]]:
     """Every file under ``raw_dir`` (recursively, sorted) as (path, path relative to raw_dir)."""
@@ -221,51 +213,125 @@ def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | 
     )
 
 
-def _parse_file(path: Path, rel: str) -> _FileResult:
-    docs, problems, info = read_file(path, rel)
-    result = _FileResult(info, [], [], [], [], list(problems))
-    for doc in docs:
-        try:
-            made = _article_from(doc)
-        except Exception as exc:  # a cleaning bug must not stop the other files
-            made = f"could not be cleaned ({type(exc).__name__}: {exc})"
-        if isinstance(made, str):
-            result.problems.append((doc.record, made))
-            continue
-        article, paragraphs, removed, text = made
-        result.articles.append(article)
-        result.paragraphs.extend(paragraphs)
-        result.removed.extend(removed)
-        result.texts.append(text)
-    return result
+@dataclass
+class _Loaded:
+    """One article's rows of the ingest tables."""
+
+    article: dict
+    paragraphs: list[dict]
+    removed: list[dict]
+    text: dict
 
 
-def _cached_parse(path: Path, rel: str, cache_dir: Path | None) -> tuple[_FileResult, bool]:
-    """Parse ``path`` or take its cached parse. Returns (result, came_from_cache)."""
+#: Documents cleaned, and cached, together: an export of any size is cleaned this many at a time.
+CHUNK = 100
+
+
+def _clean(doc: Document) -> _Loaded | str:
+    """One document's rows, or why it has no article; a cleaning bug must not stop the others."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return _parse_file(path, rel), False
-    key = (
-        cache_dir
-        / f"{digest[:32]}-{PARSER_VERSION}-{hashlib.sha1(rel.encode()).hexdigest()[:8]}.pkl"
-        if cache_dir
-        else None
-    )
-    if key is not None and key.exists():
-        try:
-            with key.open("rb") as fh:
-                return pickle.load(fh), True
-        except Exception:  # a corrupt cache entry is simply redone
-            pass
-    result = _parse_file(path, rel)
-    if key is not None:
-        key.parent.mkdir(parents=True, exist_ok=True)
-        tmp = key.with_suffix(".tmp")
+        made = _article_from(doc)
+    except Exception as exc:
+        return f"could not be cleaned ({type(exc).__name__}: {exc})"
+    return made if isinstance(made, str) else _Loaded(*made)
+
+
+class _Cache:
+    """Cleaned chunks of documents, pickled under ``folder`` and keyed by their content and the
+    reading code's version, so a rerun cleans only what changed (one new record of a big export
+    cleans one chunk). :meth:`prune` deletes the entries the last read did not use."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder, self.used = folder, set()
+
+    @staticmethod
+    def key(rel: str, docs: list[Document]) -> str:
+        digest = hashlib.sha1(f"{PARSER_VERSION}\0{rel}".encode())
+        for d in docs:
+            head = json.dumps([d.record, d.fmt, d.encoding, d.offset_base, d.title_in_text, d.meta,
+                               d.meta_source], sort_keys=True, default=str)  # fmt: skip
+            digest.update(f"\0{head}\0{len(d.text)}\0".encode())
+            digest.update(d.text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def clean(self, rel: str, docs: list[Document]) -> tuple[list[_Loaded | str], bool]:
+        """The cleaned ``docs`` (in order) and whether they came from the cache."""
+        if self.folder is None:
+            return [_clean(d) for d in docs], False
+        key = self.key(rel, docs)
+        self.used.add(key)
+        path = self.folder / f"{key}.pkl"
+        if path.exists():
+            try:
+                with path.open("rb") as fh:
+                    return pickle.load(fh), True
+            except Exception:  # a corrupt cache entry is simply redone
+                pass
+        cleaned = [_clean(d) for d in docs]
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
         with tmp.open("wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(key)
-    return result, False
+            pickle.dump(cleaned, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+        return cleaned, False
+
+    def prune(self) -> None:
+        if self.folder is not None and self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.stem not in self.used:
+                    path.unlink(missing_ok=True)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _read(
+    inputs: Sequence[tuple[Path, str]],
+    cache: _Cache,
+    stats: IngestStats,
+    *,
+    on_file: Callable[[], None] | None = None,
+) -> Iterator[tuple[dict, _Loaded | None]]:
+    """Every input's report row(s), in order, each with its article's rows when it is loaded.
+
+    Files are read one at a time and exports a chunk of records at a time; an article whose text
+    was already loaded is a duplicate of the first file (or record) that had it. Counts files
+    read and files entirely from the cache in ``stats``.
+    """
+    seen: dict[str, str] = {}
+    for path, rel in inputs:
+        info, items = stream_file(path, rel)
+        base = {"file": rel, "format": info.fmt, "encoding": info.encoding, "bytes": info.bytes,
+                "sha256": info.sha256}  # fmt: skip
+        from_cache = True
+        for chunk in _chunks(items, CHUNK):
+            docs = [i for i in chunk if isinstance(i, Document)]
+            cleaned, hit = cache.clean(rel, docs)
+            from_cache = from_cache and hit
+            done = iter(cleaned)
+            for item in chunk:
+                made = next(done) if isinstance(item, Document) else item[1]
+                record = item.record if isinstance(item, Document) else item[0]
+                if isinstance(made, str):
+                    yield {**base, "record": record, "status": "rejected", "reason": made,
+                           "duplicate_of": None, "article_id": None}, None  # fmt: skip
+                    continue
+                aid = made.article["article_id"]
+                if aid in seen:
+                    yield {**base, "record": record, "status": "duplicate",
+                           "reason": f"same text as {seen[aid]}", "duplicate_of": seen[aid],
+                           "article_id": aid}, None  # fmt: skip
+                    continue
+                seen[aid] = rel if record is None else f"{rel}#{record}"
+                yield {**base, "record": record, "status": "loaded", "reason": "",
+                       "duplicate_of": None, "article_id": aid}, made  # fmt: skip
+        stats.files_cached += from_cache
+        stats.files_read += not from_cache
+        if on_file:
+            on_file()
 
 
 # -- manifest ------------------------------------------------------------------------------------
@@ -282,135 +348,137 @@ def read_manifest(raw_dir: Path) -> pd.DataFrame:
     return frame[columns]
 
 
-def apply_manifest(
-    articles: pd.DataFrame, manifest: pd.DataFrame
-) -> tuple[pd.DataFrame, list[str]]:
-    """Fill in or override metadata from the manifest. Returns (articles, manifest files not found)."""
-    out = articles.copy()
-    unmatched = []
-    for row in manifest.itertuples(index=False):
-        hit = out["file"] == row.file.strip()
-        if not hit.any():
+class _Metadata:
+    """The manifest and the outlet aliases, applied to each article as it is read.
+
+    A manifest row fills in or overrides the outlet, url, published date and author of the file
+    it names (``*_source`` becomes ``manifest``); the outlet then goes through the aliases and
+    gets the label figures show.
+    """
+
+    def __init__(self, lexicon: pd.DataFrame, manifest: pd.DataFrame | None = None) -> None:
+        self.by_file: dict[str, list] = {}
+        rows = manifest.itertuples(index=False) if manifest is not None else ()
+        for row in rows:
             if row.file.strip():
-                unmatched.append(row.file.strip())
-            continue
-        for key in ("outlet", "url", "published", "author"):
-            value = str(getattr(row, key)).strip()
-            if key == "published" and value:
-                value = parse_date(value) or ""
-            if value:
-                out.loc[hit, key] = value
-                out.loc[hit, f"{key}_source"] = "manifest"
-    return out, unmatched
+                self.by_file.setdefault(row.file.strip(), []).append(row)
+        self.aliases = outlets.alias_map(lexicon)
+        self.matched: set[str] = set()
 
+    def apply(self, article: dict) -> dict:
+        out = dict(article)
+        for row in self.by_file.get(out["file"], []):
+            self.matched.add(out["file"])
+            for key in ("outlet", "url", "published", "author"):
+                value = str(getattr(row, key)).strip()
+                if key == "published" and value:
+                    value = parse_date(value) or ""
+                if value:
+                    out[key], out[f"{key}_source"] = value, "manifest"
+        out["outlet"] = outlets.normalize(out["outlet"], self.aliases)
+        out["outlet_label"] = outlets.label(out["outlet"], out["file"], out["record"])
+        return out
 
-def _label_outlets(articles: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
-    out = articles.copy()
-    aliases = outlets.alias_map(lexicon)
-    out["outlet"] = [outlets.normalize(o, aliases) for o in out["outlet"]]
-    out["outlet_label"] = [
-        outlets.label(o, f, None if pd.isna(r) else int(r))
-        for o, f, r in zip(out["outlet"], out["file"], out["record"], strict=True)
-    ]
-    return out
+    def unmatched(self) -> list[str]:
+        """Files the manifest names that no loaded article came from."""
+        return [name for name in self.by_file if name not in self.matched]
 
 
 # -- tables --------------------------------------------------------------------------------------
-def _empty(columns: Sequence[str]) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-
-
 ARTICLE_COLUMNS = [
     "article_id", "file", "record", "format", "encoding", "offset_base", "outlet", "outlet_label",
     *[c for key in META_FIELDS[1:] for c in (key, f"{key}_source")], "outlet_source", "n_words", "n_paragraphs",
 ]  # fmt: skip
-PARAGRAPH_COLUMNS = ["article_id", "paragraph", "kind", "text", "spans", "start", "end"]
-REMOVED_COLUMNS = ["article_id", "file", "start", "end", "text", "reason"]
-TEXT_COLUMNS = ["article_id", "offset_base", "text"]
+#: The tables written as articles arrive (row groups), with their Parquet types.
+STREAMED = {
+    "paragraphs": pa.schema([("article_id", pa.string()), ("paragraph", pa.int64()),
+                             ("kind", pa.string()), ("text", pa.string()),
+                             ("spans", pa.list_(pa.list_(pa.int64()))), ("start", pa.int64()),
+                             ("end", pa.int64())]),
+    "removed": pa.schema([("article_id", pa.string()), ("file", pa.string()), ("start", pa.int64()),
+                          ("end", pa.int64()), ("text", pa.string()), ("reason", pa.string())]),
+    "texts": pa.schema([("article_id", pa.string()), ("offset_base", pa.string()),
+                        ("text", pa.string())]),
+}  # fmt: skip
 
 
-def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=list(columns)) if rows else _empty(columns)
+def _rows_of(loaded: _Loaded, table: str) -> list[dict]:
+    return {"paragraphs": loaded.paragraphs, "removed": loaded.removed, "texts": [loaded.text]}[
+        table
+    ]
 
 
-def _assemble(
-    results: list[tuple[str, _FileResult]],
-) -> tuple[dict[str, pd.DataFrame], IngestStats]:
-    stats = IngestStats(files=len(results))
-    report: list[dict] = []
-    seen: dict[str, str] = {}
-    articles, paragraphs, removed, texts = [], [], [], []
-    for rel, res in results:
-        base = {"file": rel, "format": res.info.fmt, "encoding": res.info.encoding,
-                "bytes": res.info.bytes, "sha256": res.info.sha256}  # fmt: skip
-        for record, reason in res.problems:
-            report.append({**base, "record": record, "status": "rejected", "reason": reason,
-                           "duplicate_of": None, "article_id": None})  # fmt: skip
-        loaded: set[str] = set()
-        for art in res.articles:
-            where = rel if art["record"] is None else f"{rel}#{art['record']}"
-            if art["article_id"] in seen:
-                report.append({**base, "record": art["record"], "status": "duplicate",
-                               "reason": f"same text as {seen[art['article_id']]}",
-                               "duplicate_of": seen[art["article_id"]], "article_id": art["article_id"]})  # fmt: skip
-                continue
-            seen[art["article_id"]] = where
-            loaded.add(art["article_id"])
-            report.append({**base, "record": art["record"], "status": "loaded", "reason": "",
-                           "duplicate_of": None, "article_id": art["article_id"]})  # fmt: skip
-            articles.append(art)
-        paragraphs.extend(p for p in res.paragraphs if p["article_id"] in loaded)
-        removed.extend(r for r in res.removed if r["article_id"] in loaded)
-        texts.extend(t for t in res.texts if t["article_id"] in loaded)
-    # two identical records of one export share an article_id: keep the first one's rows
-    tables = {
-        "files": _frame(report, REPORT_COLUMNS),
-        "articles": _frame(articles, [c for c in ARTICLE_COLUMNS if c != "outlet_label"]),
-        "paragraphs": _frame(paragraphs, PARAGRAPH_COLUMNS).drop_duplicates(
-            ["article_id", "paragraph"]
-        ),
-        "removed": _frame(removed, REMOVED_COLUMNS).drop_duplicates(
-            ["article_id", "start", "end", "reason"]
-        ),
-        "texts": _frame(texts, TEXT_COLUMNS).drop_duplicates("article_id"),
-    }
-    files = tables["files"]
-    stats.loaded = int((files["status"] == "loaded").sum())
-    stats.duplicates = int((files["status"] == "duplicate").sum())
-    stats.rejected = int((files["status"] == "rejected").sum())
-    return tables, stats
+def _streamed_frame(rows: list[dict], table: str) -> pd.DataFrame:
+    """Rows of a streamed table as the DataFrame reading its Parquet file gives."""
+    return pa.Table.from_pylist(rows, STREAMED[table]).to_pandas()
 
 
-def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    files = tables["files"]
+def _files_frame(report: list[dict]) -> pd.DataFrame:
+    files = pd.DataFrame(report, columns=REPORT_COLUMNS)
     files["record"] = files["record"].astype("Int64")
     files["bytes"] = files["bytes"].astype("int64")
-    art = tables["articles"]
-    art["record"] = art["record"].astype("Int64")
+    return files
+
+
+def _articles_frame(articles: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(articles, columns=ARTICLE_COLUMNS)
+    frame["record"] = frame["record"].astype("Int64")
     for col in ("n_words", "n_paragraphs"):
-        art[col] = art[col].astype("int64")
-    for name in ("paragraphs", "removed"):
-        for col in ("start", "end") + (("paragraph",) if name == "paragraphs" else ()):
-            tables[name][col] = tables[name][col].astype("int64")
-    return tables
+        frame[col] = frame[col].astype("int64")
+    return frame
+
+
+def _count(stats: IngestStats, files: pd.DataFrame) -> None:
+    for status in ("loaded", "duplicate", "rejected"):
+        count = int((files["status"] == status).sum())
+        setattr(stats, "duplicates" if status == "duplicate" else status, count)
+
+
+class _TableWriter:
+    """Writes one streamed table as Parquet row groups while articles arrive; on :meth:`close`
+    the file replaces the old one only if its bytes differ (an unchanged rerun touches nothing)."""
+
+    #: Rows per row group: a few MB of text each, so the buffer stays small.
+    GROUP_ROWS = {"paragraphs": 20_000, "removed": 20_000, "texts": 500}
+
+    def __init__(self, path: Path, table: str) -> None:
+        self.path, self.table, self.group_rows = path, table, self.GROUP_ROWS[table]
+        self.tmp = path.with_suffix(".parquet.tmp")
+        self.writer = pq.ParquetWriter(self.tmp, STREAMED[table])
+        self.rows: list[dict] = []
+
+    def add(self, rows: list[dict]) -> None:
+        self.rows.extend(rows)
+        if len(self.rows) >= self.group_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.rows:
+            self.writer.write_table(pa.Table.from_pylist(self.rows, STREAMED[self.table]))
+            self.rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
+        _replace_if_changed(self.tmp, self.path)
+
+
+def _replace_if_changed(tmp: Path, path: Path) -> None:
+    if path.exists() and filecmp.cmp(tmp, path, shallow=False):
+        tmp.unlink()
+    else:
+        tmp.replace(path)
 
 
 # -- public API ----------------------------------------------------------------------------------
-def _collect(
-    inputs: Sequence[tuple[Path, str]], cache_dir: Path | None, *, progress: bool
-) -> tuple[list[tuple[str, _FileResult]], int]:
-    results: list[tuple[str, _FileResult]] = []
-    cached = 0
-    iterator: Iterable = inputs
-    if progress:
-        from tqdm.auto import tqdm
-
-        iterator = tqdm(inputs, desc="Reading files", unit="file", leave=False)
-    for path, rel in iterator:
-        res, hit = _cached_parse(path, rel, cache_dir)
-        cached += hit
-        results.append((rel, res))
-    return results, cached
+def _inputs_of(paths: Sequence[str | Path]) -> list[tuple[Path, str]]:
+    inputs: list[tuple[Path, str]] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            inputs.extend((path, (p / rel).as_posix()) for path, rel in discover(p))
+        else:
+            inputs.append((p, p.as_posix()))
+    return inputs
 
 
 def build(
@@ -429,28 +497,27 @@ def build(
         stages: per-article stages to run (``nlp`` for sentences and tokens; the analyses
             themselves are usually computed from the returned corpus).
     """
-    inputs: list[tuple[Path, str]] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            inputs.extend((path, (p / rel).as_posix()) for path, rel in discover(p))
-        else:
-            inputs.append((p, p.as_posix()))
-    results, _ = _collect(inputs, None, progress=False)
-    tables, _ = _assemble(results)
-    tables = _typed(tables)
-    tables["articles"] = _label_outlets(
-        tables["articles"], outlets.read_lexicon() if lexicon is None else lexicon
-    )
+    inputs = _inputs_of(paths)
+    meta = _Metadata(outlets.read_lexicon() if lexicon is None else lexicon)
+    report, loaded = [], []
+    for row, made in _read(inputs, _Cache(None), IngestStats(files=len(inputs))):
+        report.append(row)
+        if made is not None:
+            loaded.append(made)
+    tables = {
+        "files": _files_frame(report),
+        "articles": _articles_frame([meta.apply(m.article) for m in loaded]),
+        **{t: _streamed_frame([r for m in loaded for r in _rows_of(m, t)], t) for t in STREAMED},
+    }
     if parse and len(tables["paragraphs"]):
         ids = list(tables["articles"]["article_id"])
         base = {k: tables[k] for k in ("articles", "paragraphs", "texts")}
         _, made, _ = pipeline.run_batch(pipeline.Batch("memory", ids, list(stages), base))
-
         tables.update(made)
     else:
         tables["sentences"], tables["tokens"] = (
-            _empty(nlp.SENTENCE_COLUMNS),
-            _empty(nlp.TOKEN_COLUMNS),
+            pd.DataFrame(columns=nlp.SENTENCE_COLUMNS),
+            pd.DataFrame(columns=nlp.TOKEN_COLUMNS),
         )
     return Corpus(**{name: tables[name] for name in TABLE_NAMES})
 
@@ -468,13 +535,16 @@ def ingest(
 ) -> IngestStats:
     """Read ``raw_dir`` into the processed tables in ``out_dir``; returns what was done.
 
-    Unchanged files come from the cache (``out_dir/cache``); articles already processed keep their
-    parts (see :mod:`analysis.pipeline`). Writes the ingest tables as Parquet, the per-article stage
+    Files are read one at a time (exports a chunk of records at a time) and each new article
+    goes to the per-article stages as soon as its batch is full, so memory does not grow with the
+    corpus, only the one-row-per-article ``articles`` and ``files`` tables do. Unchanged
+    documents come from the cache (``out_dir/cache``); articles already processed keep their parts
+    (see :mod:`analysis.pipeline`). Writes the ingest tables as Parquet, the per-article stage
     tables as parts, and ``ingest_report.csv``. Read the result with :func:`load`.
 
     Args:
         raw_dir, out_dir: default ``data/raw`` and ``data/processed``.
-        progress: progress bars.
+        progress: a progress bar (files read, articles analysed).
         lexicon: outlet aliases (default ``data/lexicons/outlets.csv``).
         jobs: worker processes for the per-article stages.
         engine: ``local`` or ``dask``; ``scheduler`` is the Dask scheduler address.
@@ -485,38 +555,78 @@ def ingest(
     out_dir = Path(out_dir or PATHS.processed)
     out_dir.mkdir(parents=True, exist_ok=True)
     inputs = discover(raw_dir)
-    results, cached = _collect(inputs, out_dir / "cache", progress=progress)
-    tables, stats = _assemble(results)
-    del results
-    tables = _typed(tables)
+    stats = IngestStats(files=len(inputs))
     manifest = read_manifest(raw_dir)
-    tables["articles"], stats.manifest_unmatched = apply_manifest(tables["articles"], manifest)
-    tables["articles"] = _label_outlets(
-        tables["articles"], outlets.read_lexicon() if lexicon is None else lexicon
-    )
-    tables["articles"] = tables["articles"][ARTICLE_COLUMNS]
-    stats.manifest_rows = len(manifest)
-    stats.files_read, stats.files_cached = len(inputs) - cached, cached
-    for name, frame in tables.items():
-        _write_if_changed(frame, out_dir / f"{name}.parquet")
-    tables["files"].to_csv(out_dir / "ingest_report.csv", index=False)
-    stats.report = tables["files"]
-    stats.read_seconds = time.perf_counter() - started
-    base = {k: tables[k] for k in ("articles", "paragraphs", "texts")}
+    meta = _Metadata(outlets.read_lexicon() if lexicon is None else lexicon, manifest)
+    cache = _Cache(out_dir / "cache")
+    writers = {t: _TableWriter(out_dir / f"{t}.parquet", t) for t in STREAMED}
+    report: list[dict] = []
+    articles: list[dict] = []
+    bar = _Progress(len(inputs)) if progress else None
+
+    def arrivals() -> Iterator[pipeline.ArticleInputs]:
+        reading = _read(inputs, cache, stats, on_file=bar.file_done if bar else None)
+        while True:
+            begun = time.perf_counter()
+            row, made = next(reading, (None, None))
+            if row is None:
+                return
+            report.append(row)
+            if made is not None:
+                article = meta.apply(made.article)
+                articles.append(article)
+                for table, writer in writers.items():
+                    writer.add(_rows_of(made, table))
+            stats.read_seconds += time.perf_counter() - begun
+            if made is not None:
+                yield pipeline.ArticleInputs(article, made.paragraphs, made.text)
+
     done = pipeline.run_stages(
-        base,
+        arrivals(),
         out_dir,
         jobs=jobs,
         batch_size=batch_size,
         engine=engine,
         scheduler=scheduler,
-        progress=progress,
+        on_done=bar.analysed if bar else None,
     )
+    if bar:
+        bar.close()
+    for writer in writers.values():
+        writer.close()
+    files = _files_frame(report)
+    _write_if_changed(files, out_dir / "files.parquet")
+    _write_if_changed(_articles_frame(articles), out_dir / "articles.parquet")
+    files.to_csv(out_dir / "ingest_report.csv", index=False)
+    cache.prune()
+    _count(stats, files)
+    stats.report = files
+    stats.manifest_rows, stats.manifest_unmatched = len(manifest), meta.unmatched()
     stats.articles_parsed = done.articles_processed
     stats.stage_seconds = done.stage_seconds
     stats.seconds = time.perf_counter() - started
     _write_run_stats(stats, out_dir / "run_stats.json")
     return stats
+
+
+class _Progress:
+    """One progress bar: files read, with the number of articles analysed beside it."""
+
+    def __init__(self, files: int) -> None:
+        from tqdm.auto import tqdm
+
+        self.bar = tqdm(total=files, desc="Ingesting", unit="file", leave=False)
+        self.done = 0
+
+    def file_done(self) -> None:
+        self.bar.update()
+
+    def analysed(self, articles: int) -> None:
+        self.done += articles
+        self.bar.set_postfix(analysed=self.done)
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 def _write_run_stats(stats: IngestStats, path: Path) -> None:
@@ -529,14 +639,7 @@ def _write_if_changed(frame: pd.DataFrame, path: Path) -> None:
     """Write Parquet only when the table changed, so an unchanged rerun leaves files untouched."""
     tmp = path.with_suffix(".parquet.tmp")
     frame.to_parquet(tmp, index=False)
-    if path.exists():
-        try:
-            if pd.read_parquet(path).equals(pd.read_parquet(tmp)):
-                tmp.unlink()
-                return
-        except Exception:
-            pass
-    tmp.replace(path)
+    _replace_if_changed(tmp, path)
 
 
 INGEST_TABLES = ("files", "articles", "paragraphs", "removed", "texts")

@@ -231,7 +231,7 @@ def parse(
     paragraphs: pd.DataFrame,
     *,
     model: str | None = None,
-    batch_size: int = 256,
+    batch_size: int = 64,
     parse: Parse = "needed",
     progress: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -241,7 +241,8 @@ def parse(
         paragraphs: the ``paragraphs`` table (article_id, paragraph, kind, text, spans, ...), in
             reading order within each article.
         model: spaCy model package name; default from ``PRESSLENS_SPACY_MODEL``.
-        batch_size: paragraphs per batch.
+        batch_size: paragraphs per batch (64: the memory of a batch is a few dozen MB, and larger
+            batches are no faster).
         parse: ``needed`` runs the dependency parser on the sentences with a number or a speech
             cue only; ``all`` on every sentence.
         progress: show a progress bar (paragraphs parsed).

@@ -7,11 +7,14 @@ A stage's version hashes its code, the lexicons it reads and the versions of the
 on, so editing a module or a lexicon invalidates exactly the parts that depend on it; adding an
 article computes one new small batch and leaves the others alone.
 
-Batches run in this process (``jobs=1``), in worker processes (``jobs>1``), or on a Dask cluster
-(``engine="dask"``); all three write the same parts. Memory stays bounded by the batch size.
+Articles arrive as they are read (:class:`ArticleInputs`); :class:`Batcher` groups them into
+batches and :func:`run_stages` runs each batch in this process (``jobs=1``), in worker processes
+(``jobs>1``) or on a Dask cluster (``engine="dask"``), all three writing the same parts. Only a few
+batches per worker are in flight, and reading waits for them, so memory is bounded by the batch
+size whatever the size of the corpus.
 
 Example:
-    >>> run_stages(corpus_tables, processed_dir, jobs=2)  # doctest: +SKIP
+    >>> run_stages(articles_as_read, processed_dir, jobs=2)  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import cache
@@ -192,8 +195,17 @@ def _init_worker() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
-def _select(frame: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
-    return frame[frame["article_id"].isin(ids)]
+@dataclass
+class ArticleInputs:
+    """One article as read: its row of ``articles``, its ``paragraphs`` rows and its ``texts`` row."""
+
+    article: dict
+    paragraphs: list[dict]
+    text: dict
+
+    @property
+    def article_id(self) -> str:
+        return self.article["article_id"]
 
 
 @dataclass
@@ -206,157 +218,153 @@ class StageStats:
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
-def plan(
-    articles: pd.DataFrame, processed_dir: Path, *, batch_size: int
-) -> tuple[list[tuple[str, list[str], list[str]]], Index]:
-    """Which batches need which stages: [(key, article ids, stage names)], and the index."""
-    index = Index.read(processed_dir)
-    ids = list(articles["article_id"])
-    wanted = set(ids)
-    nlp_version = stage_version("nlp")
-    covered: dict[str, list[str]] = {}
-    for key, members in index.current("nlp", nlp_version).items():
-        if set(members) & wanted:
-            covered[key] = members
-    done = {a for members in covered.values() for a in members}
-    todo = [a for a in ids if a not in done]
-    batches = [(batch_key(chunk), chunk) for chunk in _chunks(todo, batch_size)]
-    work: list[tuple[str, list[str], list[str]]] = [
-        (k, m, [s.name for s in STAGES]) for k, m in batches
-    ]
-    for key, members in covered.items():
-        missing = [
-            s.name for s in STAGES[1:] if key not in index.current(s.name, stage_version(s.name))
-        ]
-        if missing:
-            work.append((key, members, missing))
-    return work, index
+class Batcher:
+    """Groups articles, as they are read, into the batches of work their stages need.
 
+    An article no current NLP part covers joins a new batch (every stage, ``batch_size`` articles
+    a batch, in reading order); an article whose part is current but whose batch lacks a later
+    stage (its code or lexicon changed) waits for the rest of that batch, which then reruns just
+    the missing stages. Memory holds the articles of the batches being formed, not the corpus.
+    """
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+    def __init__(self, processed_dir: Path, *, batch_size: int) -> None:
+        self.processed_dir, self.batch_size = processed_dir, batch_size
+        self.index = Index.read(processed_dir)
+        self.members = self.index.current("nlp", stage_version("nlp"))
+        self.home = {a: key for key, ids in self.members.items() for a in ids}
+        later = {s.name: self.index.current(s.name, stage_version(s.name)) for s in STAGES[1:]}
+        self.missing = {
+            key: [name for name, parts in later.items() if key not in parts] for key in self.members
+        }
+        self.fresh: list[ArticleInputs] = []
+        self.waiting: dict[str, list[ArticleInputs]] = {}
+        self.seen: set[str] = set()
 
+    def batches(self, articles: Iterable[ArticleInputs]) -> Iterator[Batch]:
+        """The batches to run for ``articles`` (read lazily, so reading and work interleave)."""
+        for art in articles:
+            self.seen.add(art.article_id)
+            key = self.home.get(art.article_id)
+            if key is None:
+                self.fresh.append(art)
+                if len(self.fresh) >= self.batch_size:
+                    yield self._batch(self.fresh, all_stages=True)
+                    self.fresh = []
+            elif self.missing[key]:
+                self.waiting.setdefault(key, []).append(art)
+                if len(self.waiting[key]) == len(self.members[key]):
+                    yield self._batch(self.waiting.pop(key), key=key)
+        if self.fresh:
+            yield self._batch(self.fresh, all_stages=True)
+        for key, arts in self.waiting.items():  # batches some of whose articles are gone
+            yield self._batch(arts, key=key)
 
-def _inputs(
-    key: str,
-    members: list[str],
-    stages: list[str],
-    base: dict[str, pd.DataFrame],
-    processed_dir: Path,
-) -> dict[str, pd.DataFrame]:
-    ids = set(members)
-    inputs = {name: _select(frame, ids) for name, frame in base.items()}
-    # the tables of the stages the work builds on, when those stages are not rerun themselves
-    upstream = {dep for name in stages for dep in _stage(name).after} - set(stages)
-    for name in upstream:
-        for table in _stage(name).tables:
-            inputs[table] = pd.read_parquet(
-                part_path(processed_dir, table, stage_version(name), key)
-            )
-    return inputs
+    def _batch(
+        self, arts: list[ArticleInputs], *, key: str | None = None, all_stages: bool = False
+    ) -> Batch:
+        ids = [a.article_id for a in arts]
+        inputs = {
+            "articles": pd.DataFrame([a.article for a in arts]),
+            "paragraphs": pd.DataFrame([p for a in arts for p in a.paragraphs]),
+            "texts": pd.DataFrame([a.text for a in arts]),
+        }
+        if all_stages:
+            return Batch(batch_key(ids), ids, [s.name for s in STAGES], inputs)
+        stages = self.missing[key]
+        # the tables of the stages the rerun builds on, from their current parts
+        for name in {dep for s in stages for dep in _stage(s).after} - set(stages):
+            for table in _stage(name).tables:
+                path = part_path(self.processed_dir, table, stage_version(name), key)
+                inputs[table] = pd.read_parquet(path)
+        return Batch(key, self.members[key], stages, inputs)
 
 
 def run_stages(
-    base: dict[str, pd.DataFrame],
+    articles: Iterable[ArticleInputs],
     processed_dir: Path,
     *,
     jobs: int = 1,
     batch_size: int = 100,
     engine: str = "local",
     scheduler: str | None = None,
-    progress: bool = False,
+    on_done: Callable[[int], None] | None = None,
 ) -> StageStats:
-    """Bring every stage's parts up to date for the loaded articles.
+    """Bring every stage's parts up to date for ``articles`` (read lazily, in batches), then
+    delete the parts of articles no longer read and of older code.
 
     Args:
-        base: the ingest tables the stages read: ``articles``, ``paragraphs``, ``texts``.
+        articles: every article of the corpus, as read (an iterator is consumed as work proceeds).
         processed_dir: where parts and ``parts.json`` live.
         jobs: worker processes for the local engine (1: run in this process).
         batch_size: articles per batch (bounds memory).
         engine: ``local`` or ``dask``.
         scheduler: Dask scheduler address (``engine="dask"``); None starts a local cluster.
-        progress: show a progress bar.
+        on_done: called with the number of articles of each finished batch (progress).
     """
-    work, index = plan(base["articles"], processed_dir, batch_size=batch_size)
-    stats = StageStats(parts_reused=len(index.current("nlp", stage_version("nlp"))))
-    batches = (
-        Batch(key, members, stages, _inputs(key, members, stages, base, processed_dir))
-        for key, members, stages in work
-    )
-    results = _execute(
-        batches, len(work), jobs=jobs, engine=engine, scheduler=scheduler, progress=progress
-    )
-    members_of = {key: (members, stages) for key, members, stages in work}
-    for key, tables, seconds in results:
+    batcher = Batcher(processed_dir, batch_size=batch_size)
+    index, stats = batcher.index, StageStats(parts_reused=len(batcher.members))
+    results = _execute(batcher.batches(articles), jobs=jobs, engine=engine, scheduler=scheduler)
+    for batch, tables, seconds in results:
         for name, secs in seconds.items():
             stats.stage_seconds[name] = stats.stage_seconds.get(name, 0.0) + secs
-        members, stages = members_of[key]
-        for name in stages:
-            stage = _stage(name)
-            version = stage_version(name)
-            for table in stage.tables:
-                path = part_path(processed_dir, table, version, key)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tables[table].to_parquet(path, index=False)
-            previous = index.stages.get(name, {}).get(key)
-            if previous and previous["version"] != version:  # the same batch under older code
-                for table in stage.tables:
-                    part_path(processed_dir, table, previous["version"], key).unlink(
-                        missing_ok=True
-                    )
-            index.stages.setdefault(name, {})[key] = {"version": version, "articles": members}
+        for name in batch.stages:
+            _write_parts(index, processed_dir, name, batch, tables)
         stats.batches_run += 1
-        stats.articles_processed += len(members) if "nlp" in stages else 0
+        stats.articles_processed += len(batch.article_ids) if "nlp" in batch.stages else 0
         index.write()
-    _collect_garbage(index, set(base["articles"]["article_id"]), processed_dir)
+        if on_done:
+            on_done(len(batch.article_ids))
+    _collect_garbage(index, batcher.seen, processed_dir)
     index.write()
     return stats
 
 
-def _execute(
-    batches: Iterator[Batch],
-    total: int,
-    *,
-    jobs: int,
-    engine: str,
-    scheduler: str | None,
-    progress: bool,
-) -> Iterator[tuple[str, dict[str, pd.DataFrame]]]:
-    bar = None
-    if progress and total:
-        from tqdm.auto import tqdm
+def _write_parts(
+    index: Index, processed_dir: Path, name: str, batch: Batch, tables: dict[str, pd.DataFrame]
+) -> None:
+    """Write one stage's tables for one batch and record them; drop the batch's parts of older code."""
+    stage, version = _stage(name), stage_version(name)
+    for table in stage.tables:
+        path = part_path(processed_dir, table, version, batch.key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tables[table].to_parquet(path, index=False)
+    previous = index.stages.get(name, {}).get(batch.key)
+    if previous and previous["version"] != version:  # the same batch under older code
+        for table in stage.tables:
+            part_path(processed_dir, table, previous["version"], batch.key).unlink(missing_ok=True)
+    index.stages.setdefault(name, {})[batch.key] = {"version": version, "articles": batch.article_ids}
 
-        bar = tqdm(total=total, desc="Analysing", unit="batch", leave=False)
+
+Result = tuple[Batch, dict[str, pd.DataFrame], dict[str, float]]
+
+
+def _run(batch: Batch) -> Result:
+    """:func:`run_batch`, returning the batch (without its inputs) instead of its key."""
+    _, tables, seconds = run_batch(batch)
+    return Batch(batch.key, batch.article_ids, batch.stages, {}), tables, seconds
+
+
+def _execute(
+    batches: Iterator[Batch], *, jobs: int, engine: str, scheduler: str | None
+) -> Iterator[Result]:
+    """Run ``batches`` here, in ``jobs`` worker processes or on Dask, at most a few in flight per
+    worker (so reading the next articles waits for the work), yielding results as they finish."""
     if engine == "dask":
-        yield from _execute_dask(batches, scheduler=scheduler, bar=bar)
+        yield from _execute_dask(batches, scheduler=scheduler)
     elif jobs <= 1:
-        for batch in batches:
-            yield run_batch(batch)
-            if bar:
-                bar.update()
+        yield from map(_run, batches)
     else:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
-            pending = set()
+            pending: set = set()
             for batch in batches:
-                pending.add(pool.submit(run_batch, batch))
-                if len(pending) >= 2 * jobs:  # keep memory bounded: a few batches in flight
+                pending.add(pool.submit(_run, batch))
+                if len(pending) >= 2 * jobs:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for fut in done:
-                        yield fut.result()
-                        if bar:
-                            bar.update()
-            for fut in pending:
-                yield fut.result()
-                if bar:
-                    bar.update()
-    if bar:
-        bar.close()
+                    yield from (fut.result() for fut in done)
+            yield from (fut.result() for fut in pending)
 
 
-def _execute_dask(
-    batches: Iterator[Batch], *, scheduler: str | None, bar
-) -> Iterator[tuple[str, dict[str, pd.DataFrame], dict[str, float]]]:
+def _execute_dask(batches: Iterator[Batch], *, scheduler: str | None) -> Iterator[Result]:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -370,11 +378,13 @@ def _execute_dask(
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True)
         client = Client(cluster)
     try:
-        futures = [client.submit(run_batch, batch, pure=False) for batch in batches]
-        for fut in as_completed(futures):
-            yield fut.result()
-            if bar:
-                bar.update()
+        limit = 2 * max(sum(client.nthreads().values()), 1)
+        running = as_completed()
+        for batch in batches:
+            running.add(client.submit(_run, batch, pure=False))
+            if running.count() >= limit:
+                yield next(running).result()
+        yield from (fut.result() for fut in running)
     finally:
         client.close()
         if cluster is not None:

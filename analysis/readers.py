@@ -20,12 +20,15 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 FORMATS: dict[str, str] = {
     ".txt": "txt",
@@ -113,31 +116,60 @@ class FileInfo:
     sha256: str = ""
 
 
+def sniff(blocks: Iterable[bytes]) -> tuple[FileInfo, str | None]:
+    """Size, SHA-256 and encoding of a file read as ``blocks`` of bytes, and why it cannot be read
+    as text (empty, binary, a BOM with invalid UTF-8), else None. The encoding is UTF-8 when it
+    decodes, else cp1252 when every byte is defined there, else latin-1. ``fmt`` is left empty."""
+    digest, size, head, blank = hashlib.sha256(), 0, b"", True
+    utf8, cp1252 = codecs.getincrementaldecoder("utf-8")(), True
+    utf8_error: int | None = None
+    for block in blocks:
+        digest.update(block)
+        if len(head) < 65536:
+            head += block[: 65536 - len(head)]
+        blank = blank and not block.strip()
+        if utf8_error is None:
+            try:
+                utf8.decode(block)
+            except UnicodeDecodeError as exc:
+                utf8_error = size + exc.start
+        if cp1252:
+            try:
+                block.decode("cp1252")
+            except UnicodeDecodeError:
+                cp1252 = False
+        size += len(block)
+    if utf8_error is None:
+        try:
+            utf8.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8_error = size
+    info = FileInfo("", bytes=size, sha256=digest.hexdigest())
+    bom = head.startswith(b"\xef\xbb\xbf")
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if blank:
+        return info, "empty file"
+    if b"\x00" in head:
+        return info, "binary file (contains NUL bytes), not text"
+    if controls > len(head) * 0.05:
+        return info, "binary file (too many control characters), not text"
+    if bom and utf8_error is not None:
+        return info, f"undecodable: UTF-8 BOM but invalid UTF-8 at byte {utf8_error - 3}"
+    if utf8_error is None:
+        info.encoding = "utf-8-sig" if bom else "utf-8"
+    else:
+        info.encoding = "cp1252" if cp1252 else "latin-1"
+    return info, None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode ``data`` as UTF-8, else cp1252, else latin-1. Returns (text, encoding)."""
-    if not data.strip():
-        raise ReadProblem("empty file")
-    head = data[:65536]
-    if b"\x00" in head:
-        raise ReadProblem("binary file (contains NUL bytes), not text")
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    if controls > len(head) * 0.05:
-        raise ReadProblem("binary file (too many control characters), not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise ReadProblem(
-                f"undecodable: UTF-8 BOM but invalid UTF-8 at byte {exc.start}"
-            ) from None
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    info, problem = sniff([data])
+    if problem:
+        raise ReadProblem(problem)
+    if info.encoding == "utf-8-sig":
+        return data[3:].decode("utf-8"), info.encoding
+    return data.decode(info.encoding), info.encoding
 
 
 def _field(record: dict, name: str) -> tuple[object, str] | None:
@@ -177,36 +209,34 @@ def _from_record(record: object, file: str, number: int, fmt: str, encoding: str
     return doc
 
 
-def _read_export(
-    text: str, file: str, fmt: str, encoding: str
-) -> tuple[list[Document], list[tuple[int, str]]]:
-    docs: list[Document] = []
-    problems: list[tuple[int, str]] = []
+Item = Document | tuple[int | None, str]
+"""What reading yields: a document, or a problem (record or None for the whole file, reason)."""
 
-    def take(record: object, number: int) -> None:
+
+def _export_items(stream: TextIO, file: str, fmt: str, encoding: str) -> Iterator[Item]:
+    """The records of an export read from a text ``stream``, one at a time (JSONL and CSV are
+    never held whole). Raises :class:`ReadProblem` when the whole file is unusable."""
+
+    def take(record: object, number: int) -> Item:
         try:
-            docs.append(_from_record(record, file, number, fmt, encoding))
+            return _from_record(record, file, number, fmt, encoding)
         except ReadProblem as exc:
-            problems.append((number, str(exc)))
+            return (number, str(exc))
 
     if fmt == "jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                problems.append(
-                    (
-                        number,
-                        f"malformed record {number}: {exc.msg} (line {number}, column {exc.colno})",
-                    )
-                )
+                why = f"{exc.msg} (line {number}, column {exc.colno})"
+                yield (number, f"malformed record {number}: {why}")
                 continue
-            take(record, number)
+            yield take(record, number)
     elif fmt == "json":
         try:
-            data = json.loads(text)
+            data = json.load(stream)
         except json.JSONDecodeError as exc:
             raise ReadProblem(
                 f"malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
@@ -219,19 +249,22 @@ def _read_export(
         if not isinstance(data, list):
             raise ReadProblem("malformed JSON: expected a list of article records or one record")
         for number, record in enumerate(data, start=1):
-            take(record, number)
+            yield take(record, number)
     else:
         csv.field_size_limit(2**31 - 1)
-        reader = csv.DictReader(io.StringIO(text, newline=""))
+        reader = csv.DictReader(stream)
         columns = [str(c).lower().strip() for c in reader.fieldnames or []]
         if not any(c in CROSSWALK["text"] for c in columns):
             names = ", ".join(CROSSWALK["text"])
             raise ReadProblem(
                 f"CSV has no text column (columns: {', '.join(columns) or 'none'}; looked for: {names})"
             )
-        for number, row in enumerate(reader, start=1):
-            take(row, number)
-    return docs, problems
+        number = 0
+        try:
+            for number, row in enumerate(reader, start=1):  # noqa: B007 - read after the loop
+                yield take(row, number)
+        except csv.Error as exc:
+            yield (number + 1, f"malformed CSV from record {number + 1} on: {exc}")
 
 
 def _read_html(text: str, file: str, encoding: str) -> Document:
@@ -290,10 +323,11 @@ def read_bytes(
             )
         if fmt == "html":
             return [_read_html(text, file, info.encoding)], [], info
-        docs, problems = _read_export(text, file, fmt, info.encoding)
-        if not docs and not problems:
+        items = list(_export_items(io.StringIO(text, newline=""), file, fmt, info.encoding))
+        if not items:
             raise ReadProblem("no article records found")
-        return docs, list(problems), info
+        docs = [i for i in items if isinstance(i, Document)]
+        return docs, [i for i in items if not isinstance(i, Document)], info
     except ReadProblem as exc:
         return [], [(None, str(exc))], info
     except Exception as exc:  # a reader bug must not stop the other files
@@ -310,3 +344,42 @@ def read_file(
         fmt = FORMATS.get(path.suffix.lower(), "other")
         return [], [(None, f"unreadable: {exc.strerror or exc}")], FileInfo(fmt)
     return read_bytes(data, file)
+
+
+def stream_file(path: Path, file: str) -> tuple[FileInfo, Iterator[Item]]:
+    """Read ``path`` (shown as ``file``) as its info and its documents and problems in file order.
+
+    JSONL and CSV exports are read record by record, so an export of any size is never held in
+    memory; other files are read whole. Like :func:`read_file`, never raises for bad input.
+    """
+    fmt = FORMATS.get(path.suffix.lower(), "other")
+    if fmt not in ("jsonl", "csv"):
+        docs, problems, info = read_file(path, file)
+        return info, iter([*problems, *docs])
+    try:
+        with path.open("rb") as fh:
+            info, problem = sniff(iter(lambda: fh.read(1 << 20), b""))
+    except OSError as exc:
+        return FileInfo(fmt), iter([(None, f"unreadable: {exc.strerror or exc}")])
+    info.fmt = fmt
+    if problem:
+        return info, iter([(None, problem)])
+    return info, _streamed(path, file, fmt, info.encoding)
+
+
+def _streamed(path: Path, file: str, fmt: str, encoding: str) -> Iterator[Item]:
+    last: int | None = None  # the number of the last record read
+    try:
+        with path.open(encoding=encoding, newline="") as fh:
+            for item in _export_items(fh, file, fmt, encoding):
+                last = item.record if isinstance(item, Document) else item[0]
+                yield item
+    except ReadProblem as exc:
+        yield (None, str(exc))
+        return
+    except Exception as exc:  # a reader bug must not stop the other files
+        where = None if last is None else last + 1
+        yield (where, f"could not be read ({type(exc).__name__}: {exc})")
+        return
+    if last is None:
+        yield (None, "no article records found")

@@ -1,19 +1,25 @@
 """Throughput benchmark: a plain spaCy ``nlp.pipe`` against PressLens's whole analysis, same texts.
 
-    python benchmarks/run.py --corpus ../shared/corpora/middle_east.jsonl [--articles N] [--jobs J] [--json]
+    python benchmarks/run.py --corpus ../shared/corpora/middle_east.jsonl [--articles N] [--jobs J]
+                             [--scaling] [--numpy-baseline] [--json]
 
-Measures, in one run on the first N articles of the corpus (a JSONL export or a folder):
+Measures, in one run on the first N articles of the corpus (a JSONL export or a folder of .txt):
 
 1. the baseline a user would write: ``nlp.pipe`` over the full ``en_core_web_sm`` pipeline on the
-   article texts, with ``n_process=J``;
-2. PressLens: ``python -m analysis ingest --jobs J`` from an empty cache (read, clean, NLP and every
-   per-article analysis stage), with the seconds each stage took;
-3. an incremental rerun after one article is added.
+   article texts, with ``n_process=J`` (and, with ``--numpy-baseline``, the same on numpy's BLAS,
+   which PressLens uses, to tell how much of the gain that choice alone brings);
+2. PressLens: ``python -m analysis ingest --jobs J`` from an empty folder (read, clean, NLP and
+   every per-article analysis stage), with the seconds each stage took; with ``--scaling`` again
+   with one job, for the speed-up of J jobs;
+3. incremental runs on the result: one article added, then the speaker lexicon edited (which
+   must rerun quote attribution and nothing else).
 
-Each runs in a fresh subprocess; peak memory is the largest sum of resident memory over that
-subprocess and its workers, sampled every 0.2 s.
-Results go to ``benchmarks/results/run-<N>.md`` and ``.json``; with ``--json`` the last line printed is
-``{"baseline_wps", "presslens_wps", "ratio", "jobs", "peak_rss_mb"}``.
+Each step runs in a fresh subprocess. Peak memory is sampled every 0.2 s over the subprocess and
+its workers, summed: resident memory (RSS, which counts pages the processes share once per
+process) and proportional memory (PSS, which splits them). The PressLens runs use a copy of the
+project's lexicons (``PRESSLENS_ROOT`` points at it), so editing it leaves the project alone.
+Results go to ``benchmarks/results/run-<N>-jobs<J>.md`` and ``.json``; with ``--json`` the last
+line printed is ``{"baseline_wps", "presslens_wps", "ratio", "jobs", "peak_rss_mb"}``.
 """
 
 from __future__ import annotations
@@ -33,7 +39,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 BASELINE = """
-import json, sys, time, spacy
+import json, sys, time
+if sys.argv[4] == "numpy":
+    from thinc.api import set_current_ops, NumpyOps
+    set_current_ops(NumpyOps(use_blis=False))
+import spacy
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
 nlp = spacy.load(sys.argv[2])
 started = time.perf_counter()
@@ -62,41 +72,77 @@ def _records(corpus: Path, n: int | None) -> list[dict]:
     return out
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
-    total, todo = 0, [pid]
+def _tree_memory_mb(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) of a process and all its descendants, summed, in MB (Linux /proc)."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/status") as fh:
-                total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                for line in fh:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     todo += [int(c) for c in fh.read().split()]
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue  # the process ended while being read
-    return total / 1024
+    return rss / 1024, pss / 1024
 
 
-def _timed(cmd: list[str], **kwargs: object) -> tuple[float, float, str]:
-    """Run ``cmd``; returns (wall seconds, peak resident memory of the whole process tree in MB,
-    summed over its processes and sampled every 0.2 s, stdout)."""
+def _timed(cmd: list[str], **kwargs: object) -> tuple[float, float, float, str]:
+    """Run ``cmd``; returns (wall seconds, peak summed RSS MB, peak summed PSS MB, stdout)."""
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True, **kwargs)
-        peak = 0.0
+        peak_rss = peak_pss = 0.0
         while proc.poll() is None:
-            peak = max(peak, _tree_rss_mb(proc.pid))
+            rss, pss = _tree_memory_mb(proc.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(0.2)
         wall = time.perf_counter() - started
         out.seek(0), err.seek(0)
         if proc.returncode != 0:
             sys.exit(f"benchmark step failed: {' '.join(cmd)}\n{err.read()[-2000:]}")
-        return wall, peak, out.read()
+        return wall, peak_rss, peak_pss, out.read()
 
 
 def _words(records: list[dict]) -> int:
     return sum(len(str(r["text"]).split()) for r in records)
+
+
+def _baseline(texts: Path, model: str, jobs: int, ops: str, words: int) -> dict:
+    cmd = [sys.executable, "-c", BASELINE, str(texts), model, str(jobs), ops]
+    wall, rss, pss, out = _timed(cmd)
+    base = json.loads(out.strip().splitlines()[-1])
+    return {
+        "seconds": round(base["seconds"], 2),
+        "wall_seconds": round(wall, 2),
+        "wps": round(words / base["seconds"]),
+        "peak_rss_mb": round(rss),
+        "peak_pss_mb": round(pss),
+    }
+
+
+def _ingest(raw: Path, processed: Path, jobs: int, env: dict) -> dict:
+    """One ``python -m analysis ingest`` run: wall seconds, peak memory and its run_stats.json."""
+    cmd = [sys.executable, "-m", "analysis", "ingest", "--raw", str(raw), "--out", str(processed)]
+    wall, rss, pss, _ = _timed([*cmd, "--jobs", str(jobs), "--quiet"], env=env, cwd=ROOT)
+    stats = json.loads((processed / "run_stats.json").read_text())
+    return {"seconds": round(wall, 2), "peak_rss_mb": round(rss), "peak_pss_mb": round(pss),
+            "stats": stats}  # fmt: skip
+
+
+def _stages(run: dict, words: int) -> dict:
+    stats = run["stats"]
+    stages = {"read and clean": stats["read_seconds"], **stats["stage_seconds"]}
+    return {
+        name: {"seconds": round(secs, 2), "wps_per_process": round(words / secs) if secs else None}
+        for name, secs in stages.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=HERE / "results")
     p.add_argument("--skip-baseline", action="store_true", help="only measure PressLens")
     p.add_argument(
+        "--numpy-baseline", action="store_true", help="also the baseline on numpy's BLAS"
+    )
+    p.add_argument("--scaling", action="store_true", help="also PressLens with one job")
+    p.add_argument(
         "--json", action="store_true", help="print the summary as one JSON line at the end"
     )
     args = p.parse_args(argv)
@@ -127,8 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     if len(records) < 2:
         sys.exit("need at least two articles")
     shutil.rmtree(args.work, ignore_errors=True)
-    raw, processed = args.work / "raw", args.work / "processed"
+    raw, processed, root = args.work / "raw", args.work / "processed", args.work / "root"
     raw.mkdir(parents=True)
+    shutil.copytree(ROOT / "data" / "lexicons", root / "data" / "lexicons")
     head, last = records[:-1], records[-1]
     with (raw / "corpus.jsonl").open("w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(r) + "\n" for r in head)
@@ -151,44 +202,52 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
     }
     if not args.skip_baseline:
-        wall, peak, out = _timed(
-            [sys.executable, "-c", BASELINE, str(texts), args.model, str(args.jobs)]
+        result["baseline"] = _baseline(texts, args.model, args.jobs, "default", words)
+        print(f"baseline nlp.pipe: {result['baseline']['wps']:,} words/s", file=sys.stderr)
+    if args.numpy_baseline:
+        result["baseline_numpy"] = _baseline(texts, args.model, args.jobs, "numpy", words)
+        print(
+            f"nlp.pipe on numpy BLAS: {result['baseline_numpy']['wps']:,} words/s", file=sys.stderr
         )
-        base = json.loads(out.strip().splitlines()[-1])
-        result["baseline"] = {
-            "seconds": round(base["seconds"], 2),
-            "wall_seconds": round(wall, 2),
-            "wps": round(words / base["seconds"]),
-            "peak_rss_mb": round(peak),
-        }
-        print(f"baseline nlp.pipe: {words / base['seconds']:,.0f} words/s", file=sys.stderr)
 
-    cmd = [sys.executable, "-m", "analysis", "ingest", "--raw", str(raw), "--out", str(processed)]
-    cmd += ["--jobs", str(args.jobs), "--quiet"]
-    env = {**os.environ, "PRESSLENS_SPACY_MODEL": args.model}
-    wall, peak, _ = _timed(cmd, env=env, cwd=ROOT)
-    stats = json.loads((processed / "run_stats.json").read_text())
-    stages = {"read and clean": stats["read_seconds"], **stats["stage_seconds"]}
+    env = {**os.environ, "PRESSLENS_SPACY_MODEL": args.model, "PRESSLENS_ROOT": str(root)}
+    if args.scaling and args.jobs > 1:
+        one = _ingest(raw, args.work / "processed-1job", 1, env)
+        shutil.rmtree(args.work / "processed-1job")
+        result["one_job"] = {"seconds": one["seconds"], "wps": round(words / one["seconds"]),
+                             "peak_rss_mb": one["peak_rss_mb"], "peak_pss_mb": one["peak_pss_mb"]}  # fmt: skip
+        print(f"PressLens with 1 job: {result['one_job']['wps']:,} words/s", file=sys.stderr)
+    full = _ingest(raw, processed, args.jobs, env)
     result["presslens"] = {
-        "seconds": round(wall, 2),
-        "wps": round(words / wall),
-        "peak_rss_mb": round(peak),
-        "stages": {
-            name: {
-                "seconds": round(secs, 2),
-                "wps_per_process": round(words / secs) if secs else None,
-            }
-            for name, secs in stages.items()
-        },
+        "seconds": full["seconds"],
+        "wps": round(words / full["seconds"]),
+        "peak_rss_mb": full["peak_rss_mb"],
+        "peak_pss_mb": full["peak_pss_mb"],
+        "stages": _stages(full, words),
+        "outputs": _outputs(processed),
     }
-    print(f"PressLens ingest + analysis: {words / wall:,.0f} words/s", file=sys.stderr)
+    print(f"PressLens ingest + analysis: {result['presslens']['wps']:,} words/s", file=sys.stderr)
+    if "one_job" in result:
+        result["speedup"] = round(result["one_job"]["seconds"] / full["seconds"], 2)
 
     with (raw / "corpus.jsonl").open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(last) + "\n")
-    again, _, _ = _timed(cmd, env=env, cwd=ROOT)
-    result["incremental_one_article_seconds"] = round(again, 2)
-    if "baseline" in result:
-        result["ratio"] = round(result["presslens"]["wps"] / result["baseline"]["wps"], 3)
+    added = _ingest(raw, processed, args.jobs, env)
+    result["incremental_one_article"] = {
+        "seconds": added["seconds"],
+        "articles_parsed": added["stats"]["articles_parsed"],
+    }
+    with (root / "data" / "lexicons" / "speakers.csv").open("a", encoding="utf-8") as fh:
+        fh.write("Benchmark Speaker,Benchmark Speaker,person,\n")
+    edited = _ingest(raw, processed, args.jobs, env)
+    result["lexicon_edit"] = {
+        "seconds": edited["seconds"],
+        "stages_rerun": sorted(edited["stats"]["stage_seconds"]),
+        "articles_parsed": edited["stats"]["articles_parsed"],
+    }
+    for name in ("baseline", "baseline_numpy"):
+        if name in result:
+            result[f"ratio_to_{name}"] = round(result["presslens"]["wps"] / result[name]["wps"], 3)
 
     args.out.mkdir(parents=True, exist_ok=True)
     stem = args.out / f"run-{len(head)}-jobs{args.jobs}"
@@ -200,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         summary = {
             "baseline_wps": result.get("baseline", {}).get("wps"),
             "presslens_wps": result["presslens"]["wps"],
-            "ratio": result.get("ratio"),
+            "ratio": result.get("ratio_to_baseline"),
             "jobs": args.jobs,
             "peak_rss_mb": result["presslens"]["peak_rss_mb"],
         }
@@ -208,26 +267,49 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _outputs(processed: Path) -> dict[str, dict]:
+    """The tables the run wrote: files and rows of each (ingest tables and stage parts)."""
+    import pyarrow.parquet as pq
+
+    out: dict[str, dict] = {}
+    for path in sorted(processed.iterdir()):
+        files = [path] if path.suffix == ".parquet" else sorted(path.glob("*.parquet"))
+        if files and path.name != "cache":
+            rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+            size = sum(f.stat().st_size for f in files)
+            out[path.stem] = {"files": len(files), "rows": rows, "mb": round(size / 2**20, 1)}
+    return out
+
+
 def _markdown(r: dict) -> str:
     lines = [
         f"# Throughput: {r['articles']} articles, {r['words']:,} words, {r['jobs']} job(s), {r['cores']} core(s)",
         "",
-        f"Corpus `{r['corpus']}`; {r['machine']}, Python {r['python']}.",
+        f"Corpus `{r['corpus']}`; {r['machine']}, Python {r['python']}. Peak memory is summed over "
+        "the process and its workers: RSS counts shared pages in every process, PSS splits them.",
         "",
-        "| run | seconds | words/s | peak RSS (MB) |",
-        "| --- | ---: | ---: | ---: |",
+        "| run | seconds | words/s | peak RSS (MB) | peak PSS (MB) |",
+        "| --- | ---: | ---: | ---: | ---: |",
     ]
-    if "baseline" in r:
-        b = r["baseline"]
-        lines.append(
-            f"| baseline `nlp.pipe`, full pipeline | {b['seconds']} | {b['wps']:,} | {b['peak_rss_mb']} |"
-        )
+    names = {
+        "baseline": "baseline `nlp.pipe`, full pipeline",
+        "baseline_numpy": "`nlp.pipe`, full pipeline, numpy BLAS",
+        "one_job": "PressLens ingest + analysis, 1 job",
+        "presslens": f"PressLens ingest + analysis, {r['jobs']} job(s)",
+    }
+    for key, name in names.items():
+        if key in r:
+            b = r[key]
+            lines.append(
+                f"| {name} | {b['seconds']} | {b['wps']:,} | {b['peak_rss_mb']} | {b['peak_pss_mb']} |"
+            )
+    lines.append("")
+    for key in ("baseline", "baseline_numpy"):
+        if f"ratio_to_{key}" in r:
+            lines.append(f"Ratio PressLens / {names[key]}: **{r[f'ratio_to_{key}']}**.")
+    if "speedup" in r:
+        lines.append(f"Speed-up of {r['jobs']} jobs over 1: **{r['speedup']}x**.")
     p = r["presslens"]
-    lines.append(
-        f"| PressLens ingest + analysis | {p['seconds']} | {p['wps']:,} | {p['peak_rss_mb']} |"
-    )
-    if "ratio" in r:
-        lines += ["", f"Ratio PressLens / baseline: **{r['ratio']}**."]
     lines += [
         "",
         "| PressLens stage | seconds (summed over processes) | words/s per process |",
@@ -235,7 +317,16 @@ def _markdown(r: dict) -> str:
     ]
     for name, s in p["stages"].items():
         lines.append(f"| {name} | {s['seconds']} | {s['wps_per_process'] or '-'} |")
-    lines += ["", f"Adding one article and rerunning: {r['incremental_one_article_seconds']} s."]
+    lines += ["", "| table written | files | rows | MB |", "| --- | ---: | ---: | ---: |"]
+    for name, o in p["outputs"].items():
+        lines.append(f"| {name} | {o['files']} | {o['rows']:,} | {o['mb']} |")
+    inc, lex = r["incremental_one_article"], r["lexicon_edit"]
+    lines += [
+        "",
+        f"Adding one article and rerunning: {inc['seconds']} s ({inc['articles_parsed']} article parsed).",
+        f"Editing the speaker lexicon and rerunning: {lex['seconds']} s (stages rerun: "
+        f"{', '.join(lex['stages_rerun']) or 'none'}; {lex['articles_parsed']} articles parsed again).",
+    ]
     return "\n".join(lines) + "\n"
 
 

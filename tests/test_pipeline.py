@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import corpus, pipeline
+from analysis.config import PATHS, Paths
 
 
 def _tables(out) -> dict[str, pd.DataFrame]:
@@ -69,3 +70,32 @@ def test_code_change_invalidates_the_stage(tmp_path, sample_raw, monkeypatch):
     stats = corpus.ingest(sample_raw, out, progress=False, jobs=1)
     assert stats.articles_parsed == 5
     assert {p.name.split("-")[0] for p in (out / "tokens").glob("*.parquet")} == {"changedcode00"}
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "row", "stage"),
+    [("speakers.csv", "New Person,New Person,person,\n", "quotes"),
+     ("claims.csv", "sorties,noun,strikes\n", "claims")],
+)  # fmt: skip
+def test_lexicon_edit_reruns_only_the_stage_reading_it(
+    tmp_path, sample_raw, monkeypatch, lexicon, row, stage
+):
+    root = tmp_path / "root"
+    shutil.copytree(PATHS.lexicons, root / "data" / "lexicons")
+    monkeypatch.setattr(pipeline, "PATHS", Paths(root))
+    pipeline.stage_version.cache_clear()
+    try:
+        out = tmp_path / "out"
+        corpus.ingest(sample_raw, out, progress=False)
+        tokens = {p.name: p.stat().st_mtime_ns for p in (out / "tokens").glob("*.parquet")}
+        with (root / "data" / "lexicons" / lexicon).open("a", encoding="utf-8") as fh:
+            fh.write(row)
+        pipeline.stage_version.cache_clear()
+        stats = corpus.ingest(sample_raw, out, progress=False)
+        assert stats.articles_parsed == 0 and set(stats.stage_seconds) == {stage}
+        assert {p.name: p.stat().st_mtime_ns for p in (out / "tokens").glob("*.parquet")} == tokens
+        versions = {p.name.split("-")[0] for p in (out / stage).glob("*.parquet")}
+        assert versions == {pipeline.stage_version(stage)}
+    finally:
+        monkeypatch.undo()
+        pipeline.stage_version.cache_clear()

@@ -60,3 +60,41 @@ def test_every_character_is_kept_removed_or_title(text):
         covered |= set(range(s, e))
     lost = [i for i, ch in enumerate(text) if not ch.isspace() and i not in covered]
     assert not lost, [text[i] for i in lost]
+
+
+RECORDS = st.lists(
+    st.fixed_dictionaries(
+        {"title": st.text(max_size=20), "text": st.one_of(PAGE_TEXT, st.just(""))},
+        optional={"source": st.text(max_size=10), "date": st.sampled_from(["2024-01-27", "x"])},
+    ),
+    max_size=6,
+)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(records=RECORDS, junk=st.lists(st.sampled_from(["{not json", "", "[1]", "  "]), max_size=3))
+def test_streamed_exports_read_like_whole_files(tmp_path_factory, records, junk):
+    """An export read record by record gives the documents and problems of reading it whole."""
+    import csv
+    import io
+    import json
+
+    folder = tmp_path_factory.mktemp("stream")
+    lines = [json.dumps(r) for r in records] + junk
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["title", "text", "source", "date"])
+    writer.writeheader()
+    writer.writerows(records)
+    for name, data in (("e.jsonl", "\n".join(lines)), ("e.csv", out.getvalue())):
+        path = folder / name
+        path.write_text(data, encoding="utf-8")
+        docs, problems, info = readers.read_file(path, name)
+        streamed_info, items = readers.stream_file(path, name)
+        items = list(items)
+        assert [i for i in items if isinstance(i, readers.Document)] == docs
+        assert [i for i in items if not isinstance(i, readers.Document)] == problems
+        assert (streamed_info.sha256, streamed_info.bytes, streamed_info.encoding) == (
+            info.sha256, info.bytes, info.encoding
+        )  # fmt: skip
