@@ -332,7 +332,10 @@ def _write_parts(
     if previous and previous["version"] != version:  # the same batch under older code
         for table in stage.tables:
             part_path(processed_dir, table, previous["version"], batch.key).unlink(missing_ok=True)
-    index.stages.setdefault(name, {})[batch.key] = {"version": version, "articles": batch.article_ids}
+    index.stages.setdefault(name, {})[batch.key] = {
+        "version": version,
+        "articles": batch.article_ids,
+    }
 
 
 Result = tuple[Batch, dict[str, pd.DataFrame], dict[str, float]]

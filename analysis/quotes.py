@@ -552,7 +552,7 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
     sentences = dict(tuple(corpus.sentences.groupby("article_id", sort=False)))
     rows = []
     for aid, toks in corpus.tokens.groupby("article_id", sort=False):
-        text = texts[aid]
+        text, meta = texts[aid], arts.loc[aid]
         regions = [r for r in _paragraph_regions(paras[aid], text) if r[1] > r[0]]
         pieces = sorted((int(a), int(b)) for spans in paras[aid].spans for a, b in spans)
         art = _Article(toks.sort_values("token"), text, regions)
@@ -611,7 +611,6 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
                     named = sorted([*named, (ss, canon, typ, aff, f"{mention} ")])
             canon, typ, aff = resolved[(ss, se)]
             ss, se = (-1, -1) if cue == (-1, -1) else (ss, se)
-            meta = arts.loc[aid]
             rows.append(
                 {
                     "file": meta.file,

@@ -1,12 +1,12 @@
 """Time every notebook on a large corpus, from its cached tables.
 
-    python benchmarks/notebooks_bench.py --processed DIR [--raw DIR] [--work DIR] [--name NAME]
+    python benchmarks/notebooks_bench.py --processed DIR [--raw DIR] [--work DIR] [--name NAME] [--out DIR]
 
 ``DIR`` is the ``--out`` folder of an earlier ``python -m analysis ingest`` (for instance the
 ``processed`` folder that ``benchmarks/run.py --work W`` leaves in ``W``). Each notebook runs once,
 as ``make figures`` runs it (papermill, a fresh kernel), with its figures and executed copy written
 under ``--work`` so the project's ``figures/`` stay those of the sample corpus. Writes
-``benchmarks/results/<name>.md`` and ``.json``: seconds per notebook, the corpus size and the machine.
+``<out>/<name>.md`` and ``.json`` (default ``benchmarks/results``): seconds per notebook, the corpus size and the machine.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def main() -> int:
     ap.add_argument("--raw", type=Path, default=None, help="its raw folder (default: beside it)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/presslens_notebooks_bench"))
     ap.add_argument("--name", default="notebooks")
+    ap.add_argument("--out", type=Path, default=RESULTS, help="where the results go")
     args = ap.parse_args()
     articles = pd.read_parquet(args.processed / "articles.parquet", columns=["outlet_label"])
     params = {
@@ -66,9 +67,9 @@ def main() -> int:
         *[f"| {name} | {secs:.1f} |" for name, secs in seconds.items()],
         "",
     ]
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{args.name}.md").write_text("\n".join(md), encoding="utf-8")
-    (RESULTS / f"{args.name}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"{args.name}.md").write_text("\n".join(md), encoding="utf-8")
+    (args.out / f"{args.name}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     print("\n".join(md))
     return 0
 

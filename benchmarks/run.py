@@ -1,7 +1,7 @@
 """Throughput benchmark: a plain spaCy ``nlp.pipe`` against PressLens's whole analysis, same texts.
 
     python benchmarks/run.py --corpus ../shared/corpora/middle_east.jsonl [--articles N] [--jobs J]
-                             [--scaling] [--numpy-baseline] [--json]
+                             [--scaling] [--memory-at M] [--numpy-baseline] [--notebooks] [--json]
 
 Measures, in one run on the first N articles of the corpus (a JSONL export or a folder of .txt):
 
@@ -10,14 +10,17 @@ Measures, in one run on the first N articles of the corpus (a JSONL export or a 
    which PressLens uses, to tell how much of the gain that choice alone brings);
 2. PressLens: ``python -m analysis ingest --jobs J`` from an empty folder (read, clean, NLP and
    every per-article analysis stage), with the seconds each stage took; with ``--scaling`` again
-   with one job, for the speed-up of J jobs;
+   with one job, for the speed-up of J jobs; with ``--memory-at M`` also on the first M articles,
+   to show whether memory grows with the corpus;
 3. incremental runs on the result: one article added, then the speaker lexicon edited (which
-   must rerun quote attribution and nothing else).
+   must rerun quote attribution and nothing else);
+4. with ``--notebooks``, every notebook on the resulting tables (``notebooks_bench.py``).
 
 Each step runs in a fresh subprocess. Peak memory is sampled every 0.2 s over the subprocess and
 its workers, summed: resident memory (RSS, which counts pages the processes share once per
 process) and proportional memory (PSS, which splits them). The PressLens runs use a copy of the
-project's lexicons (``PRESSLENS_ROOT`` points at it), so editing it leaves the project alone.
+project's lexicons and notebooks (``PRESSLENS_ROOT`` points at it), so editing the lexicon
+leaves the project alone.
 Results go to ``benchmarks/results/run-<N>-jobs<J>.md`` and ``.json``; with ``--json`` the last
 line printed is ``{"baseline_wps", "presslens_wps", "ratio", "jobs", "peak_rss_mb"}``.
 """
@@ -167,6 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--scaling", action="store_true", help="also PressLens with one job")
     p.add_argument(
+        "--memory-at", type=int, metavar="M", help="also PressLens on the first M articles"
+    )
+    p.add_argument(
+        "--notebooks", action="store_true", help="then time every notebook on the tables"
+    )
+    p.add_argument(
         "--json", action="store_true", help="print the summary as one JSON line at the end"
     )
     args = p.parse_args(argv)
@@ -180,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     raw, processed, root = args.work / "raw", args.work / "processed", args.work / "root"
     raw.mkdir(parents=True)
     shutil.copytree(ROOT / "data" / "lexicons", root / "data" / "lexicons")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")  # run on the copy's lexicons too
     head, last = records[:-1], records[-1]
     with (raw / "corpus.jsonl").open("w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(r) + "\n" for r in head)
@@ -217,6 +227,18 @@ def main(argv: list[str] | None = None) -> int:
         result["one_job"] = {"seconds": one["seconds"], "wps": round(words / one["seconds"]),
                              "peak_rss_mb": one["peak_rss_mb"], "peak_pss_mb": one["peak_pss_mb"]}  # fmt: skip
         print(f"PressLens with 1 job: {result['one_job']['wps']:,} words/s", file=sys.stderr)
+    if args.memory_at:
+        small = args.work / "raw-small"
+        small.mkdir()
+        with (small / "corpus.jsonl").open("w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(rec) + "\n" for rec in head[: args.memory_at])
+        run = _ingest(small, args.work / "processed-small", args.jobs, env)
+        shutil.rmtree(args.work / "processed-small")
+        small_words = _words(head[: args.memory_at])
+        result["smaller"] = {"articles": min(args.memory_at, len(head)), "words": small_words,
+                             "seconds": run["seconds"], "wps": round(small_words / run["seconds"]),
+                             "peak_rss_mb": run["peak_rss_mb"], "peak_pss_mb": run["peak_pss_mb"]}  # fmt: skip
+        print(f"PressLens on {args.memory_at} articles: {run['peak_rss_mb']} MB", file=sys.stderr)
     full = _ingest(raw, processed, args.jobs, env)
     result["presslens"] = {
         "seconds": full["seconds"],
@@ -245,6 +267,12 @@ def main(argv: list[str] | None = None) -> int:
         "stages_rerun": sorted(edited["stats"]["stage_seconds"]),
         "articles_parsed": edited["stats"]["articles_parsed"],
     }
+    if args.notebooks:
+        name = f"notebooks-{len(head)}"
+        cmd = [sys.executable, str(HERE / "notebooks_bench.py"), "--processed", str(processed)]
+        cmd += ["--raw", str(raw), "--work", str(args.work / "notebooks"), "--name", name]
+        _timed([*cmd, "--out", str(args.out)], env=env, cwd=ROOT)
+        result["notebooks"] = json.loads((args.out / f"{name}.json").read_text())["seconds"]
     for name in ("baseline", "baseline_numpy"):
         if name in result:
             result[f"ratio_to_{name}"] = round(result["presslens"]["wps"] / result[name]["wps"], 3)
@@ -297,6 +325,11 @@ def _markdown(r: dict) -> str:
         "one_job": "PressLens ingest + analysis, 1 job",
         "presslens": f"PressLens ingest + analysis, {r['jobs']} job(s)",
     }
+    if "smaller" in r:
+        names["smaller"] = (
+            f"PressLens, {r['jobs']} job(s), first {r['smaller']['articles']} articles "
+            f"({r['smaller']['words']:,} words)"
+        )
     for key, name in names.items():
         if key in r:
             b = r[key]
@@ -327,6 +360,9 @@ def _markdown(r: dict) -> str:
         f"Editing the speaker lexicon and rerunning: {lex['seconds']} s (stages rerun: "
         f"{', '.join(lex['stages_rerun']) or 'none'}; {lex['articles_parsed']} articles parsed again).",
     ]
+    if "notebooks" in r:
+        lines += ["", "| notebook, on these tables | seconds |", "| --- | ---: |"]
+        lines += [f"| {name} | {secs} |" for name, secs in r["notebooks"].items()]
     return "\n".join(lines) + "\n"
 
 
