@@ -1,9 +1,11 @@
 """PressLens: load news articles into clean tables and compare how outlets cover one story.
 
-Modules, one concern each: ``config`` (paths), ``readers`` (file formats), ``cleaning`` (page
-furniture), ``profiles`` (known outlets), ``dates``, ``outlets`` (names and labels), ``corpus``
-(ingest, tables, cache), ``quotemarks``, ``nlp`` (spaCy layer), ``schema`` (column dictionary),
-``plots`` (figures), ``runner`` (notebooks and report), ``cli``.
+Modules, one concern each (the README's table says what each does): loading (``config``,
+``readers``, ``cleaning``, ``profiles``, ``dates``, ``outlets``, ``corpus``, ``schema``), the spaCy
+layer (``nlp``, ``attributes``, ``triggers``, ``quotemarks``), the per-article stages
+(``pipeline``), the analyses (``overview``, ``frequency``, ``distinctive``, ``naming``,
+``entities``, ``kwic``, ``sentiment``, ``quotes``, ``claims``), figures and reports (``plots``,
+``wordcharts``, ``runner``) and the command line (``cli``).
 """
 
 import os

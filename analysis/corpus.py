@@ -3,8 +3,10 @@
 ``ingest`` reads every file under the raw folder (recursively), cleans it, drops duplicates, applies
 the manifest (``data/raw/sources.csv``) and the outlet aliases, parses the text with spaCy and writes
 the tables of :mod:`analysis.schema` as Parquet to ``data/processed/``, plus ``ingest_report.csv``.
-An unchanged input file is not read again (its parse is cached by content hash and code version),
-and an article already parsed is not parsed again.
+Files are read one at a time and exports a record at a time, and each article goes on to the
+analysis as it is read, so memory does not grow with the corpus. A document already cleaned is not
+cleaned again (cleaned documents are cached by content and code version, a hundred at a time), and
+an article already parsed is not parsed again.
 
 Every input ends as ``loaded``, ``duplicate`` (of which file) or ``rejected`` (with a reason), one
 row per article or record in the ``files`` table. Bad input never raises.

@@ -9,6 +9,8 @@ Example:
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 
 from analysis.corpus import META_FIELDS
@@ -77,9 +79,24 @@ def dated(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def lengths(articles: pd.DataFrame) -> pd.DataFrame:
-    """Columns: article_id, file, outlet_label, title, n_words, n_paragraphs; longest first."""
-    cols = ["article_id", "file", "outlet_label", "title", "n_words", "n_paragraphs"]
-    return articles[cols].sort_values("n_words", ascending=False).reset_index(drop=True)
+    """Columns: article_id, file, record, outlet_label, title, article (a label to plot: the title
+    shortened, or the file and record when there is none, made unique), n_words, n_paragraphs;
+    longest first."""
+    cols = ["article_id", "file", "record", "outlet_label", "title", "n_words", "n_paragraphs"]
+    out = articles[cols].sort_values("n_words", ascending=False).reset_index(drop=True)
+    where = [
+        f if pd.isna(r) else f"{f}#{r}" for f, r in zip(out["file"], out["record"], strict=True)
+    ]
+    names = pd.Series(
+        [textwrap.shorten(t, 45) if isinstance(t, str) and t.strip() else w
+         for t, w in zip(out["title"], where, strict=True)]
+    )  # fmt: skip
+    twice = names.duplicated(keep=False).to_numpy()
+    names[twice] = [
+        f"{n} ({w})" for n, w in zip(names[twice], pd.Series(where)[twice], strict=True)
+    ]
+    out.insert(5, "article", names)
+    return out
 
 
 def provenance(articles: pd.DataFrame) -> pd.DataFrame:

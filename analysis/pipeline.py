@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -191,10 +190,6 @@ def run_batch(batch: Batch) -> tuple[str, dict[str, pd.DataFrame], dict[str, flo
     return batch.key, out, seconds
 
 
-def _init_worker() -> None:
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-
-
 @dataclass
 class ArticleInputs:
     """One article as read: its row of ``articles``, its ``paragraphs`` rows and its ``texts`` row."""
@@ -221,14 +216,19 @@ class StageStats:
 class Batcher:
     """Groups articles, as they are read, into the batches of work their stages need.
 
-    An article no current NLP part covers joins a new batch (every stage, ``batch_size`` articles
-    a batch, in reading order); an article whose part is current but whose batch lacks a later
+    An article no current NLP part covers joins a new batch (every stage, in reading order; a
+    batch closes at ``batch_size`` articles or ``batch_words`` words, whichever comes first, so
+    a run of long articles makes no bigger batch); an article whose part is current but whose batch lacks a later
     stage (its code or lexicon changed) waits for the rest of that batch, which then reruns just
     the missing stages. Memory holds the articles of the batches being formed, not the corpus.
     """
 
-    def __init__(self, processed_dir: Path, *, batch_size: int) -> None:
-        self.processed_dir, self.batch_size = processed_dir, batch_size
+    def __init__(self, processed_dir: Path, *, batch_size: int, batch_words: int) -> None:
+        self.processed_dir, self.batch_size, self.batch_words = (
+            processed_dir,
+            batch_size,
+            batch_words,
+        )
         self.index = Index.read(processed_dir)
         self.members = self.index.current("nlp", stage_version("nlp"))
         self.home = {a: key for key, ids in self.members.items() for a in ids}
@@ -237,6 +237,7 @@ class Batcher:
             key: [name for name, parts in later.items() if key not in parts] for key in self.members
         }
         self.fresh: list[ArticleInputs] = []
+        self.fresh_words = 0
         self.waiting: dict[str, list[ArticleInputs]] = {}
         self.seen: set[str] = set()
 
@@ -247,9 +248,10 @@ class Batcher:
             key = self.home.get(art.article_id)
             if key is None:
                 self.fresh.append(art)
-                if len(self.fresh) >= self.batch_size:
+                self.fresh_words += int(art.article.get("n_words") or 0)
+                if len(self.fresh) >= self.batch_size or self.fresh_words >= self.batch_words:
                     yield self._batch(self.fresh, all_stages=True)
-                    self.fresh = []
+                    self.fresh, self.fresh_words = [], 0
             elif self.missing[key]:
                 self.waiting.setdefault(key, []).append(art)
                 if len(self.waiting[key]) == len(self.members[key]):
@@ -285,6 +287,7 @@ def run_stages(
     *,
     jobs: int = 1,
     batch_size: int = 100,
+    batch_words: int = 120_000,
     engine: str = "local",
     scheduler: str | None = None,
     on_done: Callable[[int], None] | None = None,
@@ -296,12 +299,12 @@ def run_stages(
         articles: every article of the corpus, as read (an iterator is consumed as work proceeds).
         processed_dir: where parts and ``parts.json`` live.
         jobs: worker processes for the local engine (1: run in this process).
-        batch_size: articles per batch (bounds memory).
+        batch_size, batch_words: a batch closes at this many articles or words (bounds memory).
         engine: ``local`` or ``dask``.
         scheduler: Dask scheduler address (``engine="dask"``); None starts a local cluster.
         on_done: called with the number of articles of each finished batch (progress).
     """
-    batcher = Batcher(processed_dir, batch_size=batch_size)
+    batcher = Batcher(processed_dir, batch_size=batch_size, batch_words=batch_words)
     index, stats = batcher.index, StageStats(parts_reused=len(batcher.members))
     results = _execute(batcher.batches(articles), jobs=jobs, engine=engine, scheduler=scheduler)
     for batch, tables, seconds in results:
@@ -357,7 +360,7 @@ def _execute(
     elif jobs <= 1:
         yield from map(_run, batches)
     else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
             pending: set = set()
             for batch in batches:
                 pending.add(pool.submit(_run, batch))

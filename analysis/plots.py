@@ -232,8 +232,10 @@ def bars(
     if (table[value] % 1 == 0).all():
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if legend:
-        handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in colours.values()]
-        ax.legend(handles, list(colours), loc="lower right", fontsize=8)
+        names = sorted(colours, key=lambda o: (o == OTHER, o.startswith("Unknown ("), o))
+        handles = [plt.Rectangle((0, 0), 1, 1, color=colours[o]) for o in names]
+        # beside the plot, where it covers no bar and no value
+        ax.legend(handles, names, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8)
     return finish(fig, note_text)
 
 
@@ -444,6 +446,10 @@ def heatmap(
     return finish(fig, note_text)
 
 
+#: Above this many points a scatter is drawn as a density (hexagonal bins), not one dot each.
+DENSITY_POINTS = 3000
+
+
 def scatter_by_outlet(
     table: pd.DataFrame,
     *,
@@ -454,20 +460,26 @@ def scatter_by_outlet(
     ylabel: str,
     note_text: str = "",
 ) -> Figure:
-    """A scatter of ``x`` against ``y``, one colour per outlet, with a legend."""
+    """A scatter of ``x`` against ``y``, one colour per outlet, with a legend; above
+    :data:`DENSITY_POINTS` points, the density of all of them (count per hexagon, log colour
+    scale), since thousands of overlapping dots show only the outlet drawn last."""
     use_style()
-    colours = outlet_colors(sorted(table["outlet_label"].unique()))
     fig, ax = plt.subplots(figsize=(7.5, 6))
-    for outlet, g in table.groupby("outlet_label"):
-        ax.scatter(
-            g[x], g[y], s=22, alpha=0.7, color=colours[outlet], label=outlet, edgecolor="white"
-        )
+    if len(table) > DENSITY_POINTS:
+        bins = ax.hexbin(table[x], table[y], gridsize=40, bins="log", cmap="Blues", mincnt=1)
+        fig.colorbar(bins, ax=ax, label="points per hexagon (log scale)")
+    else:
+        colours = outlet_colors(sorted(table["outlet_label"].unique()))
+        for outlet, g in table.groupby("outlet_label"):
+            ax.scatter(
+                g[x], g[y], s=22, alpha=0.7, color=colours[outlet], label=outlet, edgecolor="white"
+            )
+        ax.legend(fontsize=8, loc="upper left")
     ax.axhline(0, color="#999999", lw=0.8)
     ax.axvline(0, color="#999999", lw=0.8)
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.legend(fontsize=8, loc="upper left")
     return finish(fig, note_text)
 
 
@@ -490,6 +502,27 @@ def _qualifier_handles() -> list:
     ]  # fmt: skip
 
 
+#: A row of a claims chart names its dots (``label``) only when it has this many or fewer.
+MAX_LABELS = 3
+
+
+def _qualifier_dots(ax, part: pd.DataFrame, x: object, y: object, colours: dict, **kw) -> None:  # noqa: ANN001
+    """Scatter ``part`` by qualifier marker and outlet colour, one call per (outlet, qualifier)."""
+    for (outlet, qualifier), g in part.groupby(["outlet_label", "qualifier"], dropna=False):
+        marker, filled, _ = QUALIFIER_MARKERS.get(qualifier, ("o", True, qualifier))
+        colour = colours[outlet]
+        xs = g[x] if isinstance(x, str) else x(g)
+        ys = g[y] if isinstance(y, str) else y(g)
+        ax.scatter(xs, ys, marker=marker, zorder=3, facecolor=colour if filled else "white",
+                   edgecolor=colour, linewidth=2, **kw)  # fmt: skip
+
+
+def _log_if_wide(values: pd.Series) -> bool:
+    """Whether values span more than a factor of 20 (then a log scale shows them all)."""
+    values = values.astype(float)
+    return bool(len(values) and values.min() > 0 and values.max() / values.min() > 20)
+
+
 def claim_dots(
     claims: pd.DataFrame,
     *,
@@ -503,11 +536,14 @@ def claim_dots(
 
     The marker shows the qualifier (filled circle exact, hollow circle "about", triangles for
     "more than"/"at least" and "up to"); ``label`` names a column written beside each dot (e.g.
-    the time anchor). Values on a log scale when they span more than a factor of 20.
+    the time anchor) in the rows with at most :data:`MAX_LABELS` such dots (a crowded row's
+    labels would cover each other; all of them are in the figure's CSV). Values on a log scale
+    when they span more than a factor of 20; dots are translucent where a panel has many.
     """
     use_style()
-    facets = sorted(claims[facet].fillna("(no place named)").unique())
-    outlets_ = sorted(claims["outlet_label"].unique(), reverse=True)
+    c = claims.assign(**{facet: claims[facet].fillna("(no place named)")})
+    facets = sorted(c[facet].unique())
+    outlets_ = sorted(c["outlet_label"].unique(), reverse=True)
     colours = outlet_colors(outlets_)
     ypos = {o: i for i, o in enumerate(outlets_)}
     fig, axes = plt.subplots(
@@ -517,30 +553,35 @@ def claim_dots(
         sharey=True,
         squeeze=False,
     )
-    c = claims.assign(**{facet: claims[facet].fillna("(no place named)")})
+    hidden = 0
     for ax, name in zip(axes[0], facets, strict=True):
         part = c[c[facet] == name]
-        for row in part.itertuples(index=False):
-            marker, filled, _ = QUALIFIER_MARKERS.get(row.qualifier, ("o", True, row.qualifier))
-            colour = colours[row.outlet_label]
-            ax.scatter([row.value], [ypos[row.outlet_label]], marker=marker, s=80, zorder=3,
-                       facecolor=colour if filled else "white", edgecolor=colour, linewidth=2)  # fmt: skip
-            if label and isinstance(getattr(row, label), str):
-                ax.annotate(textwrap.fill(textwrap.shorten(getattr(row, label), 60), 30),
-                            (row.value, ypos[row.outlet_label]), xytext=(6, 6), textcoords="offset points",
-                            fontsize=7, color="#555555", va="bottom")  # fmt: skip
+        alpha = 1.0 if len(part) <= 200 else 0.6
+        _qualifier_dots(ax, part, "value", lambda g: g["outlet_label"].map(ypos), colours,
+                        s=80, alpha=alpha)  # fmt: skip
+        if label:
+            named = part[part[label].map(lambda v: isinstance(v, str) and bool(v.strip()))]
+            for _, row_dots in named.groupby("outlet_label"):
+                if len(row_dots) > MAX_LABELS:
+                    hidden += len(row_dots)
+                    continue
+                # left to right, above and below the row in turn, so neighbours do not collide
+                ordered = row_dots.sort_values("value").itertuples(index=False)
+                for k, row in enumerate(ordered):
+                    text = textwrap.fill(textwrap.shorten(getattr(row, label), 60), 30)
+                    ax.annotate(text, (row.value, ypos[row.outlet_label]),
+                                xytext=(6, 7 if k % 2 == 0 else -7), textcoords="offset points",
+                                fontsize=7, color="#555555", va="bottom" if k % 2 == 0 else "top")  # fmt: skip
         ax.set_title(str(name), fontsize=10)
         ax.set_xlabel(xlabel)
-        values = part["value"].astype(float)
-        if len(values) and values.min() > 0 and values.max() / values.min() > 20:
+        if _log_if_wide(part["value"]):
             ax.set_xscale("log")
         ax.margins(x=0.25)
         ax.grid(axis="y", visible=False)
     axes[0][0].set_yticks(range(len(outlets_)), outlets_)
     axes[0][0].set_ylim(-0.6, len(outlets_) - 0.4)
-    handles = _qualifier_handles()
     fig.legend(
-        handles=handles,
+        handles=_qualifier_handles(),
         loc="lower center",
         ncol=5,
         fontsize=8,
@@ -549,33 +590,40 @@ def claim_dots(
     )
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
     fig.tight_layout(rect=(0, 0.1, 1, 1))
-    note(fig, note_text)
+    if hidden:
+        note_text += (
+            f" {hidden:,} labels ({label}) not drawn in rows with more than {MAX_LABELS} dots;"
+            " the CSV has them all."
+        )
+    note(fig, note_text.strip())
     return fig
 
 
 def values_by_date(claims: pd.DataFrame, *, title: str, ylabel: str, note_text: str = "") -> Figure:
     """Reported values against publication date, coloured by outlet, marker by qualifier.
 
-    Claims from undated articles are drawn in a panel of their own at the right.
+    Claims from undated articles are drawn in a panel of their own at the right; values on a log
+    scale when they span more than a factor of 20; the legend sits to the right of the plot.
     """
     use_style()
-    colours = outlet_colors(sorted(claims["outlet_label"].unique()))
+    outlets_ = sorted(claims["outlet_label"].unique())
+    colours = outlet_colors(outlets_)
     dates = pd.to_datetime(
         claims["published"].astype("string").str.slice(0, 10), errors="coerce", format="%Y-%m-%d"
     )
     fig, (ax, ax_u) = plt.subplots(
-        1, 2, figsize=(10, 4.8), sharey=True, gridspec_kw={"width_ratios": [5, 1]}
+        1, 2, figsize=(11, 4.8), sharey=True, gridspec_kw={"width_ratios": [5, 1]}
     )
-    undated_slot = {o: k for k, o in enumerate(sorted(claims["outlet_label"].unique()))}
-    spread = max(len(undated_slot) - 1, 1)
-    for row, date in zip(claims.itertuples(index=False), dates, strict=True):
-        marker, filled, _ = QUALIFIER_MARKERS.get(row.qualifier, ("o", True, row.qualifier))
-        colour = colours[row.outlet_label]
-        # undated claims side by side, one column per outlet, so equal values do not hide each other
-        x_undated = -0.6 + 1.2 * undated_slot[row.outlet_label] / spread
-        target, x = (ax, date) if pd.notna(date) else (ax_u, x_undated)
-        target.scatter([x], [row.value], marker=marker, s=70, facecolor=colour if filled else "white",
-                       edgecolor=colour, linewidth=2, zorder=3)  # fmt: skip
+    alpha = 1.0 if len(claims) <= 200 else 0.6
+    dated = claims.assign(_date=dates)
+    _qualifier_dots(ax, dated[dates.notna()], "_date", "value", colours, s=70, alpha=alpha)
+    # undated claims side by side, one column per outlet, so equal values do not hide each other
+    slot = {o: -0.6 + 1.2 * k / max(len(outlets_) - 1, 1) for k, o in enumerate(outlets_)}
+    undated = claims[dates.isna().to_numpy()]
+    _qualifier_dots(ax_u, undated, lambda g: g["outlet_label"].map(slot), "value", colours,
+                    s=70, alpha=alpha)  # fmt: skip
+    if _log_if_wide(claims["value"]):
+        ax.set_yscale("log")
     ax.set_title(title)
     ax.set_ylabel(ylabel)
     ax.set_xlabel("publication date")
@@ -587,14 +635,8 @@ def values_by_date(claims: pd.DataFrame, *, title: str, ylabel: str, note_text: 
         plt.Line2D([], [], marker="o", linestyle="", color=c, label=o) for o, c in colours.items()
     ]
     handles += _qualifier_handles()
-    fig.legend(
-        handles=handles,
-        fontsize=8,
-        loc="lower center",
-        ncol=4,
-        bbox_to_anchor=(0.5, 0.04),
-        frameon=False,
-    )
-    fig.tight_layout(rect=(0, 0.16, 1, 1))
+    fig.legend(handles=handles, fontsize=8, loc="center left", bbox_to_anchor=(0.8, 0.55),
+               frameon=False)  # fmt: skip
+    fig.tight_layout(rect=(0, 0.06, 0.8, 1))
     note(fig, note_text)
     return fig

@@ -88,12 +88,12 @@ plots.save_figure(fig, "timeline", data=dates, notebook="00", figures_dir=figure
 
 # %%
 sizes = overview.lengths(articles).head(40)
-sizes["article"] = sizes["file"].str.slice(0, 40)
+shown = f" (longest {len(sizes)} of {len(articles):,})" if len(sizes) < len(articles) else ""
 fig = plots.bars(
     sizes,
     label="article",
     value="n_words",
-    title="How long the articles are, in words (longest 40)",
+    title=f"How long the articles are, in words{shown}",
     xlabel="words",
     legend=True,
     note_text=plots.source_note(c.articles),

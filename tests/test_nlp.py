@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from analysis import nlp
 from analysis.quotemarks import quote_regions
 
 
@@ -76,3 +78,16 @@ def test_quote_flags_on_a_known_sentence(sample_corpus):
 )
 def test_quote_regions(text, quoted):
     assert [text[s:e] for s, e, _ in quote_regions(text)] == quoted
+
+
+def test_a_fresh_model_after_many_tokens_parses_the_same(sample_corpus, monkeypatch):
+    paragraphs = sample_corpus.paragraphs
+    before = nlp.parse(paragraphs)
+    model = nlp.load_model()
+    monkeypatch.setattr(nlp, "RELOAD_TOKENS", 1)
+    nlp.parse(paragraphs.head(3))  # counts past the limit: the models are dropped
+    assert nlp.load_model() is not model
+    monkeypatch.undo()
+    after = nlp.parse(paragraphs)
+    for a, b in zip(before, after, strict=True):
+        pd.testing.assert_frame_equal(a, b)

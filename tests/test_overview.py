@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from analysis import overview
 
 
@@ -39,3 +41,15 @@ def test_source_counts(sample_corpus):
     counts = overview.source_counts(sample_corpus.articles)
     assert counts.loc["outlet", "profile"] == 3 and counts.loc["outlet", "missing"] == 2
     assert counts.loc["title", "text"] == 5
+
+
+def test_length_labels_are_titles_and_unique(sample_corpus):
+    table = overview.lengths(sample_corpus.articles)
+    assert table["article"].is_unique and list(table["n_words"]) == sorted(
+        table["n_words"], reverse=True
+    )
+    first = table.iloc[0]
+    assert first["article"] == textwrap.shorten(first["title"], 45)
+    twins = sample_corpus.articles.assign(title="Same headline", record=[1, 2, 3, 4, 5])
+    labels = overview.lengths(twins)["article"]
+    assert labels.is_unique and labels.str.startswith("Same headline (").all()

@@ -71,3 +71,58 @@ def test_category_colours_are_not_outlet_colours():
     assert list(colours) == ["Iraqi government", "US government", "unknown"]
     assert colours["unknown"] == plots.OTHER_COLOUR
     assert not set(colours.values()) & set(plots.PALETTE)
+
+
+def _claims(crowded: int) -> pd.DataFrame:
+    """Outlet A reports ``crowded`` attack counts, outlet B two, each with a time anchor."""
+    rows = [
+        {"outlet_label": outlet, "category": "attacks", "value": float(10 + k),
+         "qualifier": "exact" if k % 2 else "approx", "time_anchor": f"since {outlet}{k}",
+         "published": f"2024-01-{k % 28 + 1:02d}"}
+        for outlet, n in (("A", crowded), ("B", 2)) for k in range(n)
+    ]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_claim_labels_only_in_rows_with_few_dots():
+    fig = plots.claim_dots(
+        _claims(10), facet="category", title="t", xlabel="count", label="time_anchor", note_text="N"
+    )
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["since B0", "since B1"]
+    assert "10 labels (time_anchor) not drawn" in fig.texts[-1].get_text()
+    few = plots.claim_dots(
+        _claims(3), facet="category", title="t", xlabel="count", label="time_anchor"
+    )
+    assert len(few.axes[0].texts) == 5 and "not drawn" not in few.texts[-1].get_text()
+
+
+def test_values_by_date_use_a_log_scale_when_they_span_far():
+    wide = _claims(3).assign(value=[1.0, 50.0, 2500.0, 900.0, 100000.0])
+    assert plots.values_by_date(wide, title="t", ylabel="troops").axes[0].get_yscale() == "log"
+    narrow = plots.values_by_date(_claims(3), title="t", ylabel="troops")
+    assert narrow.axes[0].get_yscale() == "linear"
+
+
+def test_a_big_scatter_is_drawn_as_a_density():
+    n = plots.DENSITY_POINTS + 1
+    big = pd.DataFrame(
+        {"outlet_label": ["A", "B"] * n, "x": [k % 7 / 7 for k in range(2 * n)],
+         "y": [k % 5 / 5 for k in range(2 * n)]}
+    )  # fmt: skip
+    kw = {"x": "x", "y": "y", "title": "t", "xlabel": "x", "ylabel": "y"}
+    dense = plots.scatter_by_outlet(big, **kw)
+    assert (
+        dense.axes[0].get_legend() is None and len(dense.axes) == 2
+    )  # the plot and its colour bar
+    small = plots.scatter_by_outlet(big.head(100), **kw)
+    assert [t.get_text() for t in small.axes[0].get_legend().get_texts()] == ["A", "B"]
+
+
+def test_bar_legend_names_outlets_before_unknown_and_other():
+    table = pd.DataFrame(
+        {"name": ["a", "b", "c", "d"], "n": [4, 3, 2, 1],
+         "outlet_label": ["Unknown (001_x)", plots.OTHER, "Zeta News", "Al Mayadeen English"]}
+    )  # fmt: skip
+    fig = plots.bars(table, label="name", value="n", title="t", xlabel="n", legend=True)
+    names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert names == ["Al Mayadeen English", "Zeta News", "Unknown (001_x)", plots.OTHER]
