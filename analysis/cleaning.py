@@ -356,13 +356,16 @@ class _Cleaner:
         related_open = False
         broke_page = False
         for block in blocks:
-            first = block[0]
-            # meta lines (byline, dates, shares, reading time) anywhere in the page
-            if all(self.meta_line(ln) for ln in block):
-                broke_page = broke_page or any(
-                    r.reason.startswith("repeated byline") for r in self.page.removed[-len(block) :]
-                )
+            # meta lines (byline, dates, shares, reading time) anywhere in the page, alone or
+            # leading a block: recorded and dropped; the rest of the block goes on
+            meta = next((k for k, ln in enumerate(block) if not _is_meta_line(ln)), len(block))
+            for line in block[:meta]:
+                self.meta_line(line)
+                broke_page |= self.page.removed[-1].reason.startswith("repeated byline")
+            block = block[meta:]
+            if not block:
                 continue
+            first = block[0]
             if _SCROLL.match(first.text):
                 self.drop_range(block, "scroll to top")
                 continue

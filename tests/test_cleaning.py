@@ -157,3 +157,15 @@ def test_video_player_promo_is_removed():
     page = clean_page(text)
     assert [p.text(text) for p in page.paragraphs if p.kind == "body"][-1].startswith("Last")
     assert [r.reason for r in page.removed if text[r.start : r.end] == promo] == ["video promo"]
+
+
+def test_a_byline_leading_a_block_is_metadata_and_the_rest_is_body():
+    text = (
+        "Title of the story\n\nBy Jane Doe\nBAGHDAD - The talks began on Monday, officials said.\n"
+    )
+    page = clean_page(text)
+    assert page.meta["author"] == "Jane Doe"
+    assert [p.text(text) for p in page.paragraphs] == [
+        "BAGHDAD - The talks began on Monday, officials said."
+    ]
+    assert [(text[r.start : r.end], r.reason) for r in page.removed] == [("By Jane Doe", "byline")]
