@@ -26,12 +26,12 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from spacy.util import minibatch
 
 from analysis import nlp, outlets, pipeline
 from analysis.cleaning import clean_page
@@ -284,12 +284,6 @@ class _Cache:
                     path.unlink(missing_ok=True)
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 def _read(
     inputs: Sequence[tuple[Path, str]],
     cache: _Cache,
@@ -309,7 +303,7 @@ def _read(
         base = {"file": rel, "format": info.fmt, "encoding": info.encoding, "bytes": info.bytes,
                 "sha256": info.sha256}  # fmt: skip
         from_cache = True
-        for chunk in _chunks(items, CHUNK):
+        for chunk in minibatch(items, CHUNK):
             docs = [i for i in chunk if isinstance(i, Document)]
             cleaned, hit = cache.clean(rel, docs)
             from_cache = from_cache and hit
@@ -431,9 +425,10 @@ def _articles_frame(articles: list[dict]) -> pd.DataFrame:
 
 
 def _count(stats: IngestStats, files: pd.DataFrame) -> None:
-    for status in ("loaded", "duplicate", "rejected"):
-        count = int((files["status"] == status).sum())
-        setattr(stats, "duplicates" if status == "duplicate" else status, count)
+    counts = files["status"].value_counts()
+    stats.loaded, stats.duplicates, stats.rejected = (
+        int(counts.get(s, 0)) for s in ("loaded", "duplicate", "rejected")
+    )
 
 
 class _TableWriter:

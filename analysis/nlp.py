@@ -30,7 +30,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from typing import Literal
 
 import numpy as np
@@ -177,12 +176,6 @@ def _rows(paragraphs: pd.DataFrame) -> Iterator[tuple[str, tuple[str, int, objec
         yield row.text, (row.article_id, int(row.paragraph), row.spans)
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
 @dataclass
 class _Tree:
     """One paragraph's sentences (token ranges), which of them were parsed, and the parse:
@@ -278,6 +271,8 @@ def parse(
         head, is_stop, is_punct, like_num, ent_type, ent_iob, in_quotes; ``dep`` is empty and
         ``head`` the token itself in a sentence not parsed); see :mod:`analysis.schema`.
     """
+    from spacy.util import minibatch
+
     todo = paragraphs[paragraphs["kind"].isin(PARSED_KINDS)].sort_values(
         ["article_id", "paragraph"]
     )
@@ -292,7 +287,7 @@ def parse(
         from tqdm.auto import tqdm
 
         docs = tqdm(docs, total=len(todo), desc="Parsing", unit="paragraph", leave=False)
-    for batch in _batches(docs, batch_size):
+    for batch in minibatch(docs, batch_size):
         for doc, _ in batch:
             attributes(doc)
         trees = _trees(nlp, [doc for doc, _ in batch], parse, batch_size)

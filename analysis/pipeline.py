@@ -217,18 +217,16 @@ class Batcher:
     """Groups articles, as they are read, into the batches of work their stages need.
 
     An article no current NLP part covers joins a new batch (every stage, in reading order; a
-    batch closes at ``batch_size`` articles or ``batch_words`` words, whichever comes first, so
-    a run of long articles makes no bigger batch); an article whose part is current but whose batch lacks a later
-    stage (its code or lexicon changed) waits for the rest of that batch, which then reruns just
-    the missing stages. Memory holds the articles of the batches being formed, not the corpus.
+    batch closes at ``batch_size`` articles or ``batch_words`` words, whichever comes first, so a
+    run of long articles makes no bigger batch); an article whose part is current but whose batch
+    lacks a later stage (its code or lexicon changed) waits for the rest of that batch, which then
+    reruns just the missing stages. Memory holds the articles of the batches being formed, not the
+    corpus.
     """
 
     def __init__(self, processed_dir: Path, *, batch_size: int, batch_words: int) -> None:
-        self.processed_dir, self.batch_size, self.batch_words = (
-            processed_dir,
-            batch_size,
-            batch_words,
-        )
+        self.processed_dir = processed_dir
+        self.batch_size, self.batch_words = batch_size, batch_words
         self.index = Index.read(processed_dir)
         self.members = self.index.current("nlp", stage_version("nlp"))
         self.home = {a: key for key, ids in self.members.items() for a in ids}
