@@ -418,6 +418,12 @@ def dumbbell(
     return finish(fig, note_text)
 
 
+def cell_ink(value: float, top: float) -> str:
+    """The colour of a number written on a heatmap cell whose colour runs from 0 to ``top``: white
+    on the dark end of the scale, near-black elsewhere."""
+    return "white" if value > 0.55 * top else "0.15"
+
+
 def heatmap(
     table: pd.DataFrame, *, row: str, col: str, value: str, count: str, title: str, colorbar: str,
     note_text: str = "", diverging: bool = True,
@@ -435,7 +441,9 @@ def heatmap(
         for j in range(wide.shape[1]):
             v, n = wide.iat[i, j], counts.iat[i, j]
             if pd.notna(v):
-                ax.text(j, i, f"{v:+.2f}\nN={int(n)}", ha="center", va="center", fontsize=8)
+                shown = round(v, 2) or 0.0  # never "-0.00"
+                ax.text(j, i, f"{shown:+.2f}\nN={int(n)}", ha="center", va="center", fontsize=8,
+                        color=cell_ink(abs(v), lim))  # fmt: skip
     ax.set_xticks(
         range(wide.shape[1]), [textwrap.fill(str(c), 16) for c in wide.columns], fontsize=8
     )
@@ -517,6 +525,11 @@ def _qualifier_dots(ax, part: pd.DataFrame, x: object, y: object, colours: dict,
                    edgecolor=colour, linewidth=2, **kw)  # fmt: skip
 
 
+def _alpha(dots: int) -> float:
+    """Opaque dots, translucent where a panel has more than 200 (overlaps then show)."""
+    return 1.0 if dots <= 200 else 0.6
+
+
 def _log_if_wide(values: pd.Series) -> bool:
     """Whether values span more than a factor of 20 (then a log scale shows them all)."""
     values = values.astype(float)
@@ -556,9 +569,8 @@ def claim_dots(
     hidden = 0
     for ax, name in zip(axes[0], facets, strict=True):
         part = c[c[facet] == name]
-        alpha = 1.0 if len(part) <= 200 else 0.6
         _qualifier_dots(ax, part, "value", lambda g: g["outlet_label"].map(ypos), colours,
-                        s=80, alpha=alpha)  # fmt: skip
+                        s=80, alpha=_alpha(len(part)))  # fmt: skip
         if label:
             named = part[part[label].map(lambda v: isinstance(v, str) and bool(v.strip()))]
             for _, row_dots in named.groupby("outlet_label"):
@@ -614,7 +626,7 @@ def values_by_date(claims: pd.DataFrame, *, title: str, ylabel: str, note_text: 
     fig, (ax, ax_u) = plt.subplots(
         1, 2, figsize=(11, 4.8), sharey=True, gridspec_kw={"width_ratios": [5, 1]}
     )
-    alpha = 1.0 if len(claims) <= 200 else 0.6
+    alpha = _alpha(len(claims))
     dated = claims.assign(_date=dates)
     _qualifier_dots(ax, dated[dates.notna()], "_date", "value", colours, s=70, alpha=alpha)
     # undated claims side by side, one column per outlet, so equal values do not hide each other

@@ -210,9 +210,8 @@ def share_heatmap(
     top = min(1.0, max(top, 0.05))
     image = ax.imshow(np.ma.masked_invalid(grid), aspect="auto", cmap="Blues", vmin=0, vmax=top)
     for i, j in zip(*np.nonzero(counts), strict=True):
-        dark = grid[i, j] > 0.55 * top
         ax.text(j, i, f"{int(counts[i, j])}", ha="center", va="center", fontsize=8,
-                color="white" if dark else "0.15")  # fmt: skip
+                color=plots.cell_ink(grid[i, j], top))  # fmt: skip
     labels = [_wrap(str(k[-1]), 34) if isinstance(k, tuple) else _wrap(k, 34) for k in lines]
     ax.set_yticks(range(len(lines)), labels, fontsize=8.5)
     for tick, line in zip(ax.get_yticklabels(), lines, strict=True):

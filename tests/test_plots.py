@@ -126,3 +126,15 @@ def test_bar_legend_names_outlets_before_unknown_and_other():
     fig = plots.bars(table, label="name", value="n", title="t", xlabel="n", legend=True)
     names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert names == ["Al Mayadeen English", "Zeta News", "Unknown (001_x)", plots.OTHER]
+
+
+def test_heatmap_numbers_are_legible_and_never_minus_zero():
+    table = pd.DataFrame(
+        {"actor": ["a", "b", "c", "d"], "outlet_label": ["X"] * 4,
+         "mean": [0.19, 0.01, -0.18, -0.001], "n": [3, 5, 2, 1]}
+    )  # fmt: skip
+    fig = plots.heatmap(table, row="actor", col="outlet_label", value="mean", count="n", title="t",
+                        colorbar="c")  # fmt: skip
+    colours = {t.get_text().split("\n")[0]: t.get_color() for t in fig.axes[0].texts}
+    # and a mean that rounds to zero is written +0.00, never -0.00
+    assert colours == {"+0.19": "white", "+0.01": "0.15", "-0.18": "white", "+0.00": "0.15"}
