@@ -88,12 +88,12 @@ plots.save_figure(fig, "timeline", data=dates, notebook="00", figures_dir=figure
 
 # %%
 sizes = overview.lengths(articles).head(40)
-shown = f" (longest {len(sizes)} of {len(articles):,})" if len(sizes) < len(articles) else ""
+which = f" (longest {len(sizes)} of {len(articles):,})" if len(sizes) < len(articles) else ""
 fig = plots.bars(
     sizes,
     label="article",
     value="n_words",
-    title=f"How long the articles are, in words{shown}",
+    title=f"How long the articles are, in words{which}",
     xlabel="words",
     legend=True,
     note_text=plots.source_note(c.articles),
