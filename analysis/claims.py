@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import PATHS
+from analysis.schema import NO_PLACE
 from analysis.triggers import VAGUE
 
 CATEGORIES = ("troops", "attacks", "strikes", "killed", "injured", "bases")
@@ -596,7 +597,7 @@ def consistency(claims: pd.DataFrame) -> pd.DataFrame:
                 "disagree",
             ]
         )
-    c = claims.assign(location=claims["location"].fillna("(no place named)"))
+    c = claims.assign(location=claims["location"].fillna(NO_PLACE))
     lo = np.where(
         c["qualifier"] == "approx",
         c["value"] * 0.9,
@@ -694,9 +695,9 @@ def reported_not_claims(predicted: pd.DataFrame, not_claims: list[str], text: st
 def top_locations(claims: pd.DataFrame, *, n: int = 4) -> pd.DataFrame:
     """The claims whose location is one of the ``n`` places with the most claims (others dropped
     from the chart, never from the table); claims with no place named are kept as their own group."""
-    counts = claims["location"].fillna("(no place named)").value_counts()
+    counts = claims["location"].fillna(NO_PLACE).value_counts()
     keep = set(counts.head(n).index)
-    return claims[claims["location"].fillna("(no place named)").isin(keep)].copy()
+    return claims[claims["location"].fillna(NO_PLACE).isin(keep)].copy()
 
 
 def stage(corpus) -> dict[str, pd.DataFrame]:  # noqa: ANN001 - a batch Corpus

@@ -49,9 +49,25 @@ def normalize(name: object, aliases: dict[str, str]) -> str | None:
     return aliases.get(text.casefold(), text)
 
 
+#: How the label of an article whose outlet is unknown begins; :func:`label` writes it and
+#: :func:`is_unknown` reads it, nothing else spells it.
+UNKNOWN_LABEL_START = "Unknown ("
+
+
 def label(outlet: object, file: str, record: int | None) -> str:
     """What figures show: the outlet, or ``Unknown (<file stem>[ #record])`` when unknown."""
     if isinstance(outlet, str) and outlet.strip():
         return outlet
     stem = PurePosixPath(file).stem
-    return f"Unknown ({stem} #{record})" if record else f"Unknown ({stem})"
+    where = f"{stem} #{record}" if record else stem
+    return f"{UNKNOWN_LABEL_START}{where})"
+
+
+def is_unknown(outlet_label: str) -> bool:
+    """Whether ``outlet_label`` is the label :func:`label` gives an article of unknown outlet.
+
+    Example:
+        >>> is_unknown(label(None, "raw/002_x.txt", None)), is_unknown("Reuters")
+        (True, False)
+    """
+    return outlet_label.startswith(UNKNOWN_LABEL_START)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from matplotlib.ticker import MaxNLocator
 
 from analysis import outlets
 from analysis.config import PATHS
+from analysis.schema import NO_PLACE
 
 OTHER = "Other outlets"
 #: Colour-blind-safe qualitative palette (Okabe-Ito, then Tableau 10 for more outlets).
@@ -33,7 +34,7 @@ PALETTE = (
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
     "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#76B7B2", "#EDC948", "#FF9DA7", "#9C755F",
 )  # fmt: skip
-#: Muted shades for outlets the text does not name ("Unknown (file)"), one per file.
+#: Muted shades for outlets the text does not name (:func:`analysis.outlets.is_unknown`), one per file.
 UNKNOWN_PALETTE = ("#8C8C8C", "#A5896E", "#7F8FA6", "#9E8FB2", "#8FA68C", "#B09C85")
 OTHER_COLOUR = "#BDBDBD"
 #: Warm and neutral colours for stacked "removed" parts (no blues: blue means kept text).
@@ -78,11 +79,6 @@ def _stable_index(label: str, size: int) -> int:
     return int(hashlib.sha1(label.encode("utf-8")).hexdigest(), 16) % size
 
 
-#: Outlets named by the last :func:`top_outlets` call: the colours are spread over all of them, so
-#: every figure drawn afterwards gives each a distinct colour, whichever subset it shows.
-_NAMED: list[str] = []
-
-
 def _spread(labels: Iterable[str], palette: Sequence[str]) -> dict[str, str]:
     """Each label its hash colour, or the next free one when another label took it (labels in name
     order, so the result depends only on the set)."""
@@ -96,13 +92,22 @@ def _spread(labels: Iterable[str], palette: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def outlet_colors(labels: Iterable[str], *, lexicon: pd.DataFrame | None = None) -> dict[str, str]:
-    """One colour per outlet label, the same in every figure of a corpus and every run.
+def outlet_colors(
+    labels: Iterable[str], *, named: Iterable[str] = (), lexicon: pd.DataFrame | None = None
+) -> dict[str, str]:
+    """One colour per outlet label, a function of ``labels`` and ``named`` alone.
 
     Outlets in ``data/lexicons/outlets.csv`` with a ``colour`` keep it; "Other outlets" is grey;
     other outlets get a palette colour chosen from a hash of the name, moved to the next free
-    colour when two outlets of the figure (or of the last :func:`top_outlets` call) would share
-    one; unknown outlets ("Unknown (file)") get muted shades the same way.
+    colour when two outlets of ``labels`` or ``named`` (the outlets a notebook names, see
+    :func:`top_outlets`) would share one; unknown outlets get muted shades the same way. A
+    notebook computes its palette once, ``palette = outlet_colors(shown)``, and passes it to every
+    plot function, so each outlet has one colour in all its figures whatever order cells run in.
+
+    Example:
+        >>> palette = outlet_colors(["Wire X", "Zeta News"])
+        >>> outlet_colors(["Zeta News"], named=palette) == {"Zeta News": palette["Zeta News"]}
+        True
     """
     lexicon = outlets.read_lexicon() if lexicon is None else lexicon
     fixed = {
@@ -111,11 +116,11 @@ def outlet_colors(labels: Iterable[str], *, lexicon: pd.DataFrame | None = None)
         if isinstance(row.colour, str) and row.colour.startswith("#")
     }
     labels = list(dict.fromkeys(labels))
-    pool = [x for x in dict.fromkeys([*_NAMED, *labels]) if x not in fixed and x != OTHER]
+    pool = [x for x in dict.fromkeys([*named, *labels]) if x not in fixed and x != OTHER]
     free = [c for c in PALETTE if c not in set(fixed.values())] or list(PALETTE)
     spread = {
-        **_spread([x for x in pool if not x.startswith("Unknown (")], free),
-        **_spread([x for x in pool if x.startswith("Unknown (")], UNKNOWN_PALETTE),
+        **_spread([x for x in pool if not outlets.is_unknown(x)], free),
+        **_spread([x for x in pool if outlets.is_unknown(x)], UNKNOWN_PALETTE),
     }
     return {
         label: fixed.get(label) or (OTHER_COLOUR if label == OTHER else spread[label])
@@ -125,11 +130,19 @@ def outlet_colors(labels: Iterable[str], *, lexicon: pd.DataFrame | None = None)
 
 def top_outlets(articles: pd.DataFrame, n: int, *, label_col: str = "outlet_label") -> list[str]:
     """The ``n`` outlet labels with the most articles (ties by name), for readable big-corpus
-    figures. Figures drawn afterwards give these outlets distinct colours."""
+    figures; pass them to :func:`outlet_colors` as the notebook's palette."""
     counts = articles.groupby(label_col).size().reset_index(name="articles")
     counts = counts.sort_values(["articles", label_col], ascending=[False, True])
-    _NAMED[:] = list(counts[label_col].head(n))
-    return list(_NAMED)
+    return list(counts[label_col].head(n))
+
+
+def figure_colours(labels: Iterable[str], palette: Mapping[str, str] | None) -> dict[str, str]:
+    """The colours of one figure's outlets: the notebook's ``palette`` where it has the outlet,
+    else :func:`outlet_colors` spread over the figure's outlets and the palette's."""
+    palette = palette or {}
+    labels = list(dict.fromkeys(labels))
+    own = outlet_colors(labels, named=palette)
+    return {label: palette.get(label, own[label]) for label in labels}
 
 
 def group_outlets(
@@ -217,11 +230,12 @@ def bars(
     note_text: str = "",
     colour_by: str = "outlet_label",
     legend: bool = False,
+    palette: Mapping[str, str] | None = None,
 ) -> Figure:
     """Horizontal bars (largest on top) coloured by outlet, values written at the bar ends."""
     use_style()
     table = table.sort_values([value, label], ascending=[True, False])
-    colours = outlet_colors(table[colour_by])
+    colours = figure_colours(table[colour_by], palette)
     fig, ax = plt.subplots(figsize=(9, 1.4 + 0.4 * len(table)))
     bars_ = ax.barh(table[label], table[value], color=[colours[o] for o in table[colour_by]])
     ax.bar_label(bars_, labels=[f"{v:,.0f}" for v in table[value]], padding=3, fontsize=9)
@@ -232,7 +246,7 @@ def bars(
     if (table[value] % 1 == 0).all():
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if legend:
-        names = sorted(colours, key=lambda o: (o == OTHER, o.startswith("Unknown ("), o))
+        names = sorted(colours, key=lambda o: (o == OTHER, outlets.is_unknown(o), o))
         handles = [plt.Rectangle((0, 0), 1, 1, color=colours[o]) for o in names]
         # beside the plot, where it covers no bar and no value
         ax.legend(handles, names, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8)
@@ -240,15 +254,33 @@ def bars(
 
 
 def bar_by_outlet(
-    table: pd.DataFrame, *, value: str, title: str, xlabel: str, note_text: str = ""
+    table: pd.DataFrame,
+    *,
+    value: str,
+    title: str,
+    xlabel: str,
+    note_text: str = "",
+    palette: Mapping[str, str] | None = None,
 ) -> Figure:
     """One bar per outlet (column ``outlet_label``), in the outlet's colour."""
     return bars(
-        table, label="outlet_label", value=value, title=title, xlabel=xlabel, note_text=note_text
+        table,
+        label="outlet_label",
+        value=value,
+        title=title,
+        xlabel=xlabel,
+        note_text=note_text,
+        palette=palette,
     )
 
 
-def dates_by_outlet(table: pd.DataFrame, *, title: str, note_text: str = "") -> Figure:
+def dates_by_outlet(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    note_text: str = "",
+    palette: Mapping[str, str] | None = None,
+) -> Figure:
     """Publication dates as dots, one row per outlet; undated articles in a panel of their own.
 
     ``table`` has ``outlet_label``, ``date`` (NaT when unknown) and ``is_dated`` (see
@@ -256,7 +288,7 @@ def dates_by_outlet(table: pd.DataFrame, *, title: str, note_text: str = "") -> 
     """
     use_style()
     order = sorted(table["outlet_label"].unique(), reverse=True)
-    colours = outlet_colors(order)
+    colours = figure_colours(order, palette)
     fig, (ax, ax_u) = plt.subplots(
         1,
         2,
@@ -350,6 +382,7 @@ def dot_interval(
     values: Sequence[tuple[str, str]],
     title: str,
     note_text: str = "",
+    palette: Mapping[str, str] | None = None,
 ) -> Figure:
     """One panel per value: every article as a dot per outlet, the outlet mean as a bar and its
     interval as a line where ``summary`` says to show it (``show_interval``), N at the right.
@@ -360,7 +393,7 @@ def dot_interval(
     """
     use_style()
     order = sorted(points["outlet_label"].unique(), reverse=True)
-    colours = outlet_colors(order)
+    colours = figure_colours(order, palette)
     ypos = {o: i for i, o in enumerate(order)}
     fig, axes = plt.subplots(
         1, len(values), figsize=(5.2 * len(values), 1.6 + 0.5 * len(order)), sharey=True
@@ -387,6 +420,7 @@ def dot_interval(
 def dumbbell(
     table: pd.DataFrame, *, group: str, left: str, right: str, value: str, count: str, title: str,
     xlabel: str, note_text: str = "",
+    palette: Mapping[str, str] | None = None,
 ) -> Figure:  # fmt: skip
     """Per outlet, two dots (``left`` and ``right`` values of column ``group``) joined by a line.
 
@@ -395,7 +429,7 @@ def dumbbell(
     """
     use_style()
     order = sorted(table["outlet_label"].unique(), reverse=True)
-    colours = outlet_colors(order)
+    colours = figure_colours(order, palette)
     fig, ax = plt.subplots(figsize=(9, 1.6 + 0.5 * len(order)))
     for y, outlet in enumerate(order):
         g = table[table["outlet_label"] == outlet].set_index(group)
@@ -467,6 +501,7 @@ def scatter_by_outlet(
     xlabel: str,
     ylabel: str,
     note_text: str = "",
+    palette: Mapping[str, str] | None = None,
 ) -> Figure:
     """A scatter of ``x`` against ``y``, one colour per outlet, with a legend; above
     :data:`DENSITY_POINTS` points, the density of all of them (count per hexagon, log colour
@@ -477,7 +512,7 @@ def scatter_by_outlet(
         bins = ax.hexbin(table[x], table[y], gridsize=40, bins="log", cmap="Blues", mincnt=1)
         fig.colorbar(bins, ax=ax, label="points per hexagon (log scale)")
     else:
-        colours = outlet_colors(sorted(table["outlet_label"].unique()))
+        colours = figure_colours(sorted(table["outlet_label"].unique()), palette)
         for outlet, g in table.groupby("outlet_label"):
             ax.scatter(
                 g[x], g[y], s=22, alpha=0.7, color=colours[outlet], label=outlet, edgecolor="white"
@@ -544,6 +579,7 @@ def claim_dots(
     xlabel: str,
     note_text: str = "",
     label: str | None = None,
+    palette: Mapping[str, str] | None = None,
 ) -> Figure:
     """Reported values as dots, one row per outlet, one panel per ``facet`` value (e.g. location).
 
@@ -554,10 +590,10 @@ def claim_dots(
     when they span more than a factor of 20; dots are translucent where a panel has many.
     """
     use_style()
-    c = claims.assign(**{facet: claims[facet].fillna("(no place named)")})
+    c = claims.assign(**{facet: claims[facet].fillna(NO_PLACE)})
     facets = sorted(c[facet].unique())
     outlets_ = sorted(c["outlet_label"].unique(), reverse=True)
-    colours = outlet_colors(outlets_)
+    colours = figure_colours(outlets_, palette)
     ypos = {o: i for i, o in enumerate(outlets_)}
     fig, axes = plt.subplots(
         1,
@@ -611,7 +647,14 @@ def claim_dots(
     return fig
 
 
-def values_by_date(claims: pd.DataFrame, *, title: str, ylabel: str, note_text: str = "") -> Figure:
+def values_by_date(
+    claims: pd.DataFrame,
+    *,
+    title: str,
+    ylabel: str,
+    note_text: str = "",
+    palette: Mapping[str, str] | None = None,
+) -> Figure:
     """Reported values against publication date, coloured by outlet, marker by qualifier.
 
     Claims from undated articles are drawn in a panel of their own at the right; values on a log
@@ -619,7 +662,7 @@ def values_by_date(claims: pd.DataFrame, *, title: str, ylabel: str, note_text: 
     """
     use_style()
     outlets_ = sorted(claims["outlet_label"].unique())
-    colours = outlet_colors(outlets_)
+    colours = figure_colours(outlets_, palette)
     dates = pd.to_datetime(
         claims["published"].astype("string").str.slice(0, 10), errors="coerce", format="%Y-%m-%d"
     )

@@ -13,6 +13,9 @@ Example:
 
 from __future__ import annotations
 
+#: What tables and charts show for a claim whose sentence names no place (``claims.location`` null).
+NO_PLACE = "(no place named)"
+
 TABLES: dict[str, dict[str, str]] = {
     "files": {
         "file": "path of the input file relative to the raw folder (POSIX separators)",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -40,6 +41,7 @@ def bars_by_outlet(
     xlabel: str = "rate per 1,000 words",
     source: str = "",
     max_cols: int = 3,
+    palette: Mapping[str, str] | None = None,
 ) -> Figure:
     """One panel per outlet, horizontal bars of ``value`` for each ``label``, one shared x scale.
 
@@ -51,6 +53,7 @@ def bars_by_outlet(
         xlabel: the x-axis label, with units.
         source: the note under the figure (data source and N).
         max_cols: panels per row.
+        palette: the notebook's outlet colours (:func:`plots.outlet_colors`).
     """
     plots.use_style()
     outlets = list(dict.fromkeys(table["outlet_label"]))
@@ -63,7 +66,7 @@ def bars_by_outlet(
         sharex=True,
         squeeze=False,
     )
-    colors = plots.outlet_colors(outlets)
+    colors = plots.figure_colours(outlets, palette)
     top = float(table[value].max()) if len(table) else 1.0
     for ax, outlet in zip(axes.flat, outlets, strict=False):
         part = table[table["outlet_label"] == outlet]
@@ -107,6 +110,7 @@ def log_odds_chart(
     title: str,
     source: str = "",
     max_cols: int = 3,
+    palette: Mapping[str, str] | None = None,
 ) -> Figure:
     """Per outlet: each term's z-score against its corpus frequency, the top ``label_top`` labelled.
 
@@ -123,7 +127,7 @@ def log_odds_chart(
     fig, axes = plt.subplots(
         rows, cols, figsize=(5.2 * cols, 4.2 * rows + 0.8), sharey=True, squeeze=False
     )
-    colors = plots.outlet_colors(outlets)
+    colors = plots.figure_colours(outlets, palette)
     z_lo, z_hi = float(scores["z"].min()), float(scores["z"].max())
     span = (z_hi - z_lo) or 1.0
     x_lo, x_hi = float(scores["total"].min()), float(scores["total"].max())

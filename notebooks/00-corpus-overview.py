@@ -42,6 +42,7 @@ from analysis import corpus, overview, plots
 pd.set_option("display.max_colwidth", 70)
 c = corpus.load(processed_dir)
 shown = plots.top_outlets(c.articles, n=max_outlets)
+palette = plots.outlet_colors(shown)
 articles = plots.group_outlets(c.articles, shown)
 display(Markdown(overview.summary(c.articles, c.files)))
 
@@ -59,6 +60,7 @@ fig = plots.bar_by_outlet(
     title="How many articles each outlet contributes",
     xlabel="articles",
     note_text=plots.source_note(c.articles),
+    palette=palette,
 )
 plots.save_figure(
     fig, "articles-per-outlet", data=per_outlet, notebook="00", figures_dir=figures_dir
@@ -78,6 +80,7 @@ fig = plots.dates_by_outlet(
     dates,
     title="When each outlet published (undated articles at right)",
     note_text=plots.source_note(c.articles, what=f"{int((~dates['is_dated']).sum())} undated."),
+    palette=palette,
 )
 plots.save_figure(fig, "timeline", data=dates, notebook="00", figures_dir=figures_dir)
 
@@ -97,6 +100,7 @@ fig = plots.bars(
     xlabel="words",
     legend=True,
     note_text=plots.source_note(c.articles),
+    palette=palette,
 )
 plots.save_figure(fig, "article-lengths", data=sizes, notebook="00", figures_dir=figures_dir)
 

@@ -41,6 +41,7 @@ from analysis import corpus, distinctive, entities, frequency, kwic, naming, plo
 pd.set_option("display.max_colwidth", 80)
 c = corpus.load(processed_dir)
 outlets = plots.top_outlets(c.articles, max_outlets)
+palette = plots.outlet_colors(outlets)
 words = frequency.word_counts(c.tokens, c.articles)
 source = plots.source_note(c.articles, what=f"{int(words['words'].sum()):,} words.")
 words.sort_values("words", ascending=False)
@@ -56,7 +57,10 @@ counts = frequency.term_counts(c.tokens, c.articles, unit=unit, n=(1, 2, 3))
 top = frequency.top_terms(counts[counts["n"] == 1], k=top_k)
 top = top[top["outlet_label"].isin(outlets)]
 fig = wordcharts.bars_by_outlet(
-    top, title=f"The {top_k} most used words of each outlet, per 1,000 words", source=source
+    top,
+    title=f"The {top_k} most used words of each outlet, per 1,000 words",
+    source=source,
+    palette=palette,
 )
 plots.save_figure(fig, "top-terms-by-outlet", data=top, notebook="01", figures_dir=figures_dir)
 
@@ -85,6 +89,7 @@ fig = wordcharts.log_odds_chart(
     shown,
     title="Words each outlet uses more than the others (z-score of the log-odds ratio)",
     source=source,
+    palette=palette,
 )
 plots.save_figure(
     fig, "distinctive-terms-by-outlet", data=shown, notebook="01", figures_dir=figures_dir

@@ -43,6 +43,7 @@ from analysis import corpus, plots, sentiment
 pd.set_option("display.max_colwidth", 120)
 c = corpus.load(processed_dir)
 shown = plots.top_outlets(c.articles, n=max_outlets)
+palette = plots.outlet_colors(shown)
 articles = plots.group_outlets(c.articles, shown)
 scored = plots.group_outlets(c.table("sentence_sentiment"), shown)  # scored at ingest
 per_article = sentiment.score_articles(scored, articles)
@@ -72,7 +73,7 @@ fig = plots.dot_interval(
         ("own_subjectivity", "subjectivity, own voice (TextBlob, 0 to 1)"),
     ],  # fmt: skip
     title="Polarity and subjectivity of each outlet's own voice, article by article",
-    note_text=note,
+    note_text=note, palette=palette
 )
 plots.save_figure(fig, "own-voice-by-outlet", data=summary, notebook="02", figures_dir=figures_dir)
 
@@ -96,7 +97,7 @@ fig = plots.dumbbell(
     count="sentences",
     title="Own voice (hollow) against quoted voices (filled): mean sentence polarity",
     xlabel="mean sentence polarity (TextBlob, -1 to 1); N = sentences",
-    note_text=note,
+    note_text=note, palette=palette
 )
 plots.save_figure(
     fig, "own-vs-quoted-by-outlet", data=voices, notebook="02", figures_dir=figures_dir
@@ -139,7 +140,7 @@ fig = plots.scatter_by_outlet(
     title=f"TextBlob against VADER, sentence by sentence (Pearson r = {agree['pearson']:.2f})",
     xlabel="TextBlob polarity",
     ylabel="VADER compound",
-    note_text=note,
+    note_text=note, palette=palette
 )
 plots.save_figure(
     fig, "textblob-vs-vader", data=scored[["article_id", "sentence", "outlet_label", "polarity", "vader"]],

@@ -35,7 +35,9 @@ from analysis import claims, corpus, plots
 
 pd.set_option("display.max_colwidth", 90)
 c = corpus.load(processed_dir)
-found = plots.group_outlets(c.table("claims"), plots.top_outlets(c.articles, n=max_outlets))
+shown = plots.top_outlets(c.articles, n=max_outlets)
+palette = plots.outlet_colors(shown)
+found = plots.group_outlets(c.table("claims"), shown)
 note = plots.source_note(c.articles, what=f"{len(found)} numeric claims.")
 found.groupby(["category", "outlet_label"]).size().unstack(fill_value=0)
 
@@ -48,7 +50,7 @@ found.groupby(["category", "outlet_label"]).size().unstack(fill_value=0)
 # %%
 troops = claims.top_locations(found[found["category"] == "troops"], n=max_locations)
 fig = plots.claim_dots(troops, facet="location", title="Troop numbers reported, by place",
-                       xlabel="troops", note_text=note)  # fmt: skip
+                       xlabel="troops", note_text=note, palette=palette)  # fmt: skip
 plots.save_figure(fig, "troops-by-outlet", data=troops, notebook="04", figures_dir=figures_dir)
 
 # %% [markdown]
@@ -61,7 +63,7 @@ plots.save_figure(fig, "troops-by-outlet", data=troops, notebook="04", figures_d
 # %%
 hits = found[found["category"].isin(["attacks", "strikes"])]
 fig = plots.claim_dots(hits, facet="category", title="Attack and strike counts reported",
-                       xlabel="count", label="time_anchor", note_text=note)  # fmt: skip
+                       xlabel="count", label="time_anchor", note_text=note, palette=palette)  # fmt: skip
 plots.save_figure(fig, "attacks-and-strikes", data=hits, notebook="04", figures_dir=figures_dir)
 
 # %% [markdown]
@@ -70,7 +72,7 @@ plots.save_figure(fig, "attacks-and-strikes", data=hits, notebook="04", figures_
 # %%
 casualties = found[found["category"].isin(["killed", "injured"])]
 fig = plots.claim_dots(casualties, facet="category", title="People reported killed and injured",
-                       xlabel="people", label="subject", note_text=note)  # fmt: skip
+                       xlabel="people", label="subject", note_text=note, palette=palette)  # fmt: skip
 plots.save_figure(fig, "casualties", data=casualties, notebook="04", figures_dir=figures_dir)
 
 # %% [markdown]
@@ -78,7 +80,7 @@ plots.save_figure(fig, "casualties", data=casualties, notebook="04", figures_dir
 
 # %%
 fig = plots.values_by_date(
-    troops, title="Troop numbers by publication date", ylabel="troops", note_text=note
+    troops, title="Troop numbers by publication date", ylabel="troops", note_text=note, palette=palette
 )
 plots.save_figure(fig, "troops-by-date", data=troops, notebook="04", figures_dir=figures_dir)
 

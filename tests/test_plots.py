@@ -62,8 +62,29 @@ def test_named_outlets_get_distinct_colours():
     named = plots.top_outlets(articles, 12)
     colours = plots.outlet_colors(named, lexicon=LEXICON)
     assert len(set(colours.values())) == 12
-    subset = plots.outlet_colors(named[5:8], lexicon=LEXICON)  # a figure showing only some
+    subset = plots.figure_colours(named[5:8], colours)  # a figure showing only some
     assert subset == {k: colours[k] for k in named[5:8]}
+    named_only = plots.outlet_colors(named[5:8], named=named, lexicon=LEXICON)
+    assert named_only == subset
+
+
+def test_an_outlets_colour_does_not_depend_on_what_was_drawn_before():
+    """The issue-13 regression: ``outlet_colors(["CNN"])`` changed after a ``top_outlets`` call
+    that named CNN (module state). Now every call is a function of its arguments alone."""
+    articles = pd.DataFrame({"outlet_label": ["CNN", "Fox News", "HuffPost", "CNN", "Reuters"]})
+    alone = plots.outlet_colors(["CNN"], lexicon=LEXICON)
+    calls = [
+        lambda: plots.top_outlets(articles, 3),
+        lambda: plots.outlet_colors(["Fox News", "HuffPost", "Reuters"], lexicon=LEXICON),
+        lambda: plots.figure_colours(["CNN", "Reuters"], {"Reuters": alone["CNN"]}),
+    ]
+    for order in ([0, 1, 2], [2, 1, 0], [1, 0, 2]):
+        for k in order:
+            calls[k]()
+        assert plots.outlet_colors(["CNN"], lexicon=LEXICON) == alone
+    palette = plots.outlet_colors(plots.top_outlets(articles, 3), lexicon=LEXICON)
+    assert plots.figure_colours(["CNN"], palette) == {"CNN": palette["CNN"]}
+    assert plots.figure_colours(["Reuters"], palette)["Reuters"] not in set(palette.values())
 
 
 def test_category_colours_are_not_outlet_colours():
