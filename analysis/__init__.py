@@ -1,11 +1,13 @@
 """PressLens: load news articles into clean tables and compare how outlets cover one story.
 
-Modules, one concern each (the README's table says what each does): loading (``config``,
-``readers``, ``cleaning``, ``profiles``, ``dates``, ``outlets``, ``corpus``, ``schema``), the spaCy
-layer (``nlp``, ``attributes``, ``triggers``, ``quotemarks``), the per-article stages
-(``pipeline``), the analyses (``overview``, ``frequency``, ``distinctive``, ``naming``,
-``entities``, ``kwic``, ``sentiment``, ``quotes``, ``claims``), figures and reports (``plots``,
-``wordcharts``, ``runner``) and the command line (``cli``).
+Modules, one concern each (the README's table says what each does), in layers that import only
+downwards: settings and definitions (``config``, ``schema``, ``outlets``, ``triggers``,
+``quotemarks``); the read model (``corpus``, over the table store ``store`` and the stage registry
+``stages``); ingest (``readers``, ``cleaning``, ``profiles``, ``dates``, ``cache``, ``writers``,
+``ingest``, the per-article ``pipeline``, the spaCy layer ``nlp`` and ``attributes``); the analyses
+(``overview``, ``frequency``, ``distinctive``, ``naming``, ``entities``, ``kwic``, ``sentiment``,
+``quotes``, ``claims``); figures and reports (``plots``, ``wordcharts``, ``runner``) and the
+command line (``cli``). Reading tables never loads the ingest layer (``tests/test_layers.py``).
 """
 
 import os

@@ -15,10 +15,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis.config import PATHS
+
+if TYPE_CHECKING:
+    from analysis.corpus import Corpus
+    from analysis.ingest import IngestStats
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -26,7 +31,7 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def _summary(stats, out_dir: Path, files: pd.DataFrame) -> str:
+def _summary(stats: IngestStats, out_dir: Path, files: pd.DataFrame) -> str:
     lines = [
         f"Ingested {stats.files} file(s) in {stats.seconds:.2f} s: "
         f"{stats.loaded} article(s) loaded, {stats.duplicates} duplicate(s) skipped, {stats.rejected} rejected.",
@@ -48,13 +53,13 @@ def _summary(stats, out_dir: Path, files: pd.DataFrame) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from analysis import corpus
+    from analysis import ingest
 
     raw = Path(args.raw or PATHS.raw)
     out = Path(args.out or PATHS.processed)
     if not raw.is_dir():
         return _fail(f"raw folder {raw} does not exist; put article files there or pass --raw DIR")
-    stats = corpus.ingest(
+    stats = ingest.run(
         raw,
         out,
         progress=not args.quiet,
@@ -68,7 +73,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _show_record(c, article: pd.Series) -> dict:
+def _show_record(c: Corpus, article: pd.Series) -> dict:
     aid = article["article_id"]
     paras = c.paragraphs[c.paragraphs["article_id"] == aid]
     removed = c.removed[c.removed["article_id"] == aid]
@@ -97,12 +102,12 @@ def _show_record(c, article: pd.Series) -> dict:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from analysis import corpus
+    from analysis import ingest
 
     path = Path(args.file)
     if not path.exists():
         return _fail(f"{path} does not exist")
-    c = corpus.build([path], parse=False)
+    c = ingest.build([path], parse=False)
     if c.articles.empty:
         reasons = "; ".join(c.files["reason"].astype(str))
         return _fail(f"{path}: not loaded ({reasons})")
@@ -166,12 +171,12 @@ def _print_table(frame: pd.DataFrame, columns: Sequence[str], fmt: str) -> None:
 
 def _table_command(extract: Callable[[object], pd.DataFrame], columns: Sequence[str]) -> Callable:
     def command(args: argparse.Namespace) -> int:
-        from analysis import corpus
+        from analysis import ingest
 
         missing = [p for p in args.paths if not Path(p).exists()]
         if missing:
             return _fail(f"not found: {', '.join(missing)}")
-        c = corpus.build(args.paths)
+        c = ingest.build(args.paths)
         for row in c.files[c.files["status"] != "loaded"].itertuples(index=False):
             print(f"note: {row.file}: {row.status}: {row.reason}", file=sys.stderr)
         _print_table(extract(c), columns, args.format)
@@ -186,7 +191,7 @@ CLAIM_COLUMNS = [
 ]  # fmt: skip
 
 
-def _claims(c) -> pd.DataFrame:
+def _claims(c: Corpus) -> pd.DataFrame:
     from analysis import claims
 
     return claims.extract(c)
@@ -198,7 +203,7 @@ QUOTE_COLUMNS = [
 ]  # fmt: skip
 
 
-def _quotes(c) -> pd.DataFrame:
+def _quotes(c: Corpus) -> pd.DataFrame:
     from analysis import quotes
 
     return quotes.attribute(c)

@@ -31,8 +31,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from analysis.config import PATHS
-from analysis.corpus import Corpus
-from analysis.frequency import article_outlets
+from analysis.corpus import Corpus, article_outlets
 
 Kind = Literal["person", "organization", "place", "nationality"]
 KINDS: dict[str, str] = {

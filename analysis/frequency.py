@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from analysis import outlets
 from analysis.config import PATHS
+from analysis.corpus import article_outlets
 
 Unit = Literal["lemma", "word"]
 Voice = Literal["all", "own", "quoted", "split"]
@@ -65,23 +65,6 @@ def read_stopwords(path: str | Path | None = None, *, spacy_list: bool = True) -
         if word:
             words.add(word)
     return frozenset(words)
-
-
-def article_outlets(articles: pd.DataFrame) -> pd.DataFrame:
-    """``article_id`` and ``outlet_label`` of each article (an unknown outlet gets its file label)."""
-    label = articles["outlet_label"].astype(object)
-    missing = label.isna()
-    if missing.any():
-        label = label.copy()
-        label[missing] = [
-            outlets.label(None, f, None if pd.isna(r) else int(r))
-            for f, r in zip(
-                articles.loc[missing, "file"], articles.loc[missing, "record"], strict=True
-            )
-        ]
-    return pd.DataFrame(
-        {"article_id": articles["article_id"].to_numpy(), "outlet_label": label.to_numpy()}
-    )
 
 
 def words(tokens: pd.DataFrame) -> pd.DataFrame:

@@ -12,13 +12,13 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
-from analysis.corpus import Corpus
-from analysis.frequency import article_outlets
-from analysis.nlp import PARSED_KINDS
+from analysis.corpus import Corpus, article_outlets
+from analysis.schema import PARSED_KINDS
 
 MATCH_COLUMNS = ["article_id", "paragraph", "start", "end", "match", "span_start", "span_end"]
 
@@ -135,7 +135,7 @@ def find_many(corpus: Corpus, patterns: list[re.Pattern[str]]) -> pd.DataFrame:
     return located[columns].reset_index(drop=True)
 
 
-def _reading_order(texts: pd.DataFrame):  # noqa: ANN202 - a sort key
+def _reading_order(texts: pd.DataFrame) -> Callable[[pd.Series], pd.Series]:
     order = {a: i for i, a in enumerate(texts["article_id"])}
     return lambda s: s.map(order) if s.name == "article_id" else s
 

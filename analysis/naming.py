@@ -27,8 +27,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import PATHS
-from analysis.corpus import Corpus
-from analysis.frequency import article_outlets
+from analysis.corpus import Corpus, article_outlets
 from analysis.kwic import find_many, in_quotes, term_pattern
 
 Voice = Literal["own", "quoted", "scare quotes"]

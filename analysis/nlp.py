@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -38,30 +38,24 @@ import pandas as pd
 from analysis.attributes import Attributes
 from analysis.config import spacy_model_name
 from analysis.quotemarks import inside_mask
+from analysis.schema import PARSED_KINDS, columns
 from analysis.triggers import is_trigger
 
-PARSED_KINDS = ("standfirst", "body", "subheading")
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.strings import StringStore
+    from spacy.tokens import Doc
+
+    from analysis.corpus import Corpus
+
 #: Components the tables need; the model must have them all.
 COMPONENTS = ("tok2vec", "tagger", "senter", "parser", "attribute_ruler", "lemmatizer", "ner")
 #: Components the first pass leaves out: the parser runs on picked sentences, the rules after it.
 LATER = ("parser", "attribute_ruler", "lemmatizer")
 Parse = Literal["needed", "all"]
 
-SENTENCE_COLUMNS = [
-    "article_id",
-    "sentence",
-    "paragraph",
-    "start",
-    "end",
-    "text",
-    "in_quotes",
-    "quote_share",
-    "parsed",
-]
-TOKEN_COLUMNS = [
-    "article_id", "sentence", "token", "start", "end", "text", "lemma", "pos", "tag", "dep", "head",
-    "is_stop", "is_punct", "like_num", "ent_type", "ent_iob", "in_quotes",
-]  # fmt: skip
+SENTENCE_COLUMNS = columns("sentences")
+TOKEN_COLUMNS = columns("tokens")
 
 
 class ModelMissing(RuntimeError):
@@ -69,7 +63,7 @@ class ModelMissing(RuntimeError):
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str | None = None):  # noqa: ANN201 - spacy.Language
+def load_model(name: str | None = None) -> Language:
     """Load (once) the installed spaCy model ``name`` (default: :func:`config.spacy_model_name`),
     on numpy's BLAS, with its sentence recognizer switched on."""
     import spacy
@@ -99,7 +93,7 @@ NO_START_AFTER_BRACKET = "presslens_no_start_after_bracket"
 OPENING_BRACKETS = ("[", "(")
 
 
-def _no_start_after_bracket(doc):  # noqa: ANN001, ANN202 - spacy Doc
+def _no_start_after_bracket(doc: Doc) -> Doc:
     """Keep a sentence going after an opening bracket: the sentence recognizer ends sentences at
     "[" ("he [President Trump] said"), a boundary the parser never drew (66 of the 148 places
     where the two disagreed on 4,000 Middle East paragraphs)."""
@@ -117,7 +111,7 @@ def _register() -> None:
 
 
 @lru_cache(maxsize=4)
-def _attributes(nlp) -> Attributes:  # noqa: ANN001 - spacy.Language
+def _attributes(nlp: Language) -> Attributes:
     return Attributes(nlp)
 
 
@@ -190,7 +184,7 @@ class _Tree:
 class _Picker:
     """Which tokens are triggers (:func:`triggers.is_trigger`), remembered per (lemma, word, flag)."""
 
-    def __init__(self, strings) -> None:  # noqa: ANN001 - spacy StringStore
+    def __init__(self, strings: StringStore) -> None:
         self.strings = strings
         self.memo: dict[tuple[int, int, int], bool] = {}
 
@@ -204,11 +198,11 @@ class _Picker:
 
 
 @lru_cache(maxsize=4)
-def _picker(nlp) -> _Picker:  # noqa: ANN001 - spacy.Language
+def _picker(nlp: Language) -> _Picker:
     return _Picker(nlp.vocab.strings)
 
 
-def _trees(nlp, docs: list, parse: Parse, batch_size: int) -> list[_Tree]:  # noqa: ANN001
+def _trees(nlp: Language, docs: list[Doc], parse: Parse, batch_size: int) -> list[_Tree]:
     """Parse the sentences of ``docs`` that need it (every one with ``parse="all"``), each alone:
     a document of its own words, one sentence, carrying the paragraph's token vectors."""
     from spacy.attrs import DEP, HEAD, LEMMA, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
@@ -319,7 +313,7 @@ _ARRAY_ATTRS = ("IDX", "LENGTH", "ORTH", "LEMMA", "POS", "TAG", "IS_STOP", "IS_P
 _IOB = np.array(["", "I", "O", "B"], dtype=object)
 
 
-def _columns(doc) -> dict[str, np.ndarray]:  # noqa: ANN001 - spacy Doc
+def _columns(doc: Doc) -> dict[str, np.ndarray]:
     """The token attributes the tables keep, as arrays (string hashes not yet resolved)."""
     from spacy import attrs
 
@@ -393,7 +387,7 @@ def _token_arrays(
 _HASHED = ("text", "lemma", "pos", "tag", "dep", "ent_type")
 
 
-def _tokens_frame(parts: list[dict[str, np.ndarray]], strings) -> pd.DataFrame:  # noqa: ANN001
+def _tokens_frame(parts: list[dict[str, np.ndarray]], strings: StringStore) -> pd.DataFrame:
     """Concatenate the per-paragraph arrays and turn spaCy's hashes into strings, once per value."""
     if not parts:
         return _frame({c: [] for c in TOKEN_COLUMNS}, TOKEN_COLUMNS)
@@ -414,7 +408,7 @@ def _frame(data: dict[str, list], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def stage(corpus) -> dict[str, pd.DataFrame]:  # noqa: ANN001 - a batch Corpus
+def stage(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """The pipeline stage: parse a batch's paragraphs into ``sentences`` and ``tokens``."""
     sentences, tokens = parse(corpus.paragraphs)
     return {"sentences": sentences, "tokens": tokens}

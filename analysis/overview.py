@@ -13,7 +13,7 @@ import textwrap
 
 import pandas as pd
 
-from analysis.corpus import META_FIELDS
+from analysis.schema import META_NAMES
 
 #: Removal rules grouped for the audit chart (the table keeps the exact rule).
 REASON_GROUPS = {
@@ -102,11 +102,11 @@ def lengths(articles: pd.DataFrame) -> pd.DataFrame:
 def provenance(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per article: file, then for each metadata field its value and where it came from.
 
-    Columns: file, outlet_label, and for each field of ``corpus.META_FIELDS`` the value and
+    Columns: file, outlet_label, and for each field of ``schema.META_NAMES`` the value and
     ``<field>_source`` (profile, html, export, manifest, text or missing).
     """
     cols = ["file", "outlet_label"]
-    for field in META_FIELDS:
+    for field in META_NAMES:
         cols += [field, f"{field}_source"]
     return articles[cols].reset_index(drop=True)
 
@@ -115,12 +115,12 @@ def source_counts(articles: pd.DataFrame) -> pd.DataFrame:
     """How many articles got each metadata field from each source: field x source counts."""
     rows = [
         {"field": field, "source": src, "articles": int(n)}
-        for field in META_FIELDS
+        for field in META_NAMES
         for src, n in articles[f"{field}_source"].value_counts().items()
     ]
     table = pd.DataFrame(rows, columns=["field", "source", "articles"])
     wide = table.pivot_table(index="field", columns="source", values="articles", fill_value=0)
-    return wide.reindex(list(META_FIELDS), fill_value=0).astype(int)
+    return wide.reindex(list(META_NAMES), fill_value=0).astype(int)
 
 
 def reason_group(reason: str) -> str:

@@ -1,11 +1,11 @@
-"""Per-article stages (NLP, then the analyses built on it), run in batches, cached as Parquet parts.
+"""Running the per-article stages (:mod:`analysis.stages`) in batches, as articles are read.
 
 Each stage turns a batch of articles into tables (the NLP stage: ``sentences`` and ``tokens``). A
-batch's output is written as one Parquet *part* per table under ``data/processed/<table>/``, named
-by the stage's version and the batch's articles, and recorded in ``data/processed/parts.json``.
-A stage's version hashes its code, the lexicons it reads and the versions of the stages it builds
-on, so editing a module or a lexicon invalidates exactly the parts that depend on it; adding an
-article computes one new small batch and leaves the others alone.
+batch's output is written as one Parquet *part* per table into the table store
+(:mod:`analysis.store`), named by the stage's version and the batch's articles. A stage's version
+hashes its code, the lexicons it reads and the versions of the stages it builds on, so editing a
+module or a lexicon invalidates exactly the parts that depend on it; adding an article computes
+one new small batch and leaves the others alone.
 
 Articles arrive as they are read (:class:`ArticleInputs`); :class:`Batcher` groups them into
 batches and :func:`run_stages` runs each batch in this process (``jobs=1``), in worker processes
@@ -19,140 +19,19 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import import_module
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
-from analysis.config import PATHS
-
-PACKAGE_DIR = Path(__file__).parent
-INDEX_NAME = "parts.json"
-
-
-@dataclass(frozen=True)
-class Stage:
-    """A per-article stage: ``func`` ("module:function") maps a batch Corpus to its output tables."""
-
-    name: str
-    tables: tuple[str, ...]
-    func: str
-    modules: tuple[str, ...]
-    lexicons: tuple[str, ...] = ()
-    after: tuple[str, ...] = ()
-
-
-STAGES: tuple[Stage, ...] = (
-    Stage(
-        "nlp",
-        ("sentences", "tokens"),
-        "analysis.nlp:stage",
-        ("nlp", "quotemarks", "attributes", "triggers"),
-    ),
-    Stage(
-        "sentiment",
-        ("sentence_sentiment",),
-        "analysis.sentiment:stage",
-        ("sentiment",),
-        after=("nlp",),
-    ),
-    Stage(
-        "claims",
-        ("claims",),
-        "analysis.claims:stage",
-        ("claims", "triggers"),
-        ("claims.csv",),
-        after=("nlp",),
-    ),
-    Stage(
-        "quotes",
-        ("quotes",),
-        "analysis.quotes:stage",
-        ("quotes", "quotemarks", "triggers"),
-        ("speakers.csv",),
-        after=("nlp",),
-    ),
-)
-
-
-def _digest(*parts: bytes | str) -> str:
-    h = hashlib.sha1()
-    for part in parts:
-        h.update(part.encode() if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()[:12]
-
-
-@cache
-def stage_version(name: str, lexicon_dir: Path | None = None) -> str:
-    """Hash of the stage's code, lexicons, model (for NLP) and the versions it builds on."""
-    stage = _stage(name)
-    lexicon_dir = lexicon_dir or PATHS.lexicons
-    parts: list[bytes | str] = [stage.name]
-    parts += [(PACKAGE_DIR / f"{m}.py").read_bytes() for m in stage.modules]
-    for lex in stage.lexicons:
-        path = lexicon_dir / lex
-        parts.append(path.read_bytes() if path.exists() else b"(missing)")
-    if name == "nlp":
-        from analysis.nlp import model_version
-
-        parts.append(model_version())
-    parts += [stage_version(dep, lexicon_dir) for dep in stage.after]
-    return _digest(*parts)
-
-
-def _stage(name: str) -> Stage:
-    return next(s for s in STAGES if s.name == name)
-
-
-def _func(stage: Stage) -> Callable:
-    module, _, attr = stage.func.partition(":")
-    return getattr(import_module(module), attr)
-
-
-def batch_key(article_ids: Sequence[str]) -> str:
-    """Name of a batch: a hash of its sorted article ids."""
-    return _digest(*sorted(article_ids))
-
-
-# -- the parts index -----------------------------------------------------------------------------
-@dataclass
-class Index:
-    """What parts exist: stage -> batch key -> {"version", "articles"}."""
-
-    path: Path
-    stages: dict[str, dict[str, dict]] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, processed_dir: Path) -> Index:
-        path = processed_dir / INDEX_NAME
-        data = json.loads(path.read_text()) if path.exists() else {}
-        return cls(path, data)
-
-    def write(self) -> None:
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.stages, indent=1, sort_keys=True))
-        tmp.replace(self.path)
-
-    def current(self, stage: str, version: str) -> dict[str, list[str]]:
-        """Batch key -> article ids of the parts of ``stage`` at ``version``."""
-        return {
-            key: entry["articles"]
-            for key, entry in self.stages.get(stage, {}).items()
-            if entry["version"] == version
-        }
-
-
-def part_path(processed_dir: Path, table: str, version: str, key: str) -> Path:
-    """Where one batch's part of ``table`` lives."""
-    return processed_dir / table / f"{version}-{key}.parquet"
+from analysis.corpus import TABLE_NAMES, Corpus
+from analysis.stages import STAGES, digest, function, stage, version
+from analysis.store import Index, part_path
+from analysis.writers import write_table
 
 
 # -- running batches -----------------------------------------------------------------------------
@@ -166,25 +45,27 @@ class Batch:
     inputs: dict[str, pd.DataFrame]
 
 
+def batch_key(article_ids: Sequence[str]) -> str:
+    """Name of a batch: a hash of its sorted article ids."""
+    return digest(*sorted(article_ids))
+
+
 def run_batch(batch: Batch) -> tuple[str, dict[str, pd.DataFrame], dict[str, float]]:
     """Run ``batch.stages`` in order on one batch. Pure: writes nothing.
 
     Returns:
         (batch key, output tables, seconds spent in each stage).
     """
-    from analysis.corpus import Corpus
-
     tables = dict(batch.inputs)
     out: dict[str, pd.DataFrame] = {}
     seconds: dict[str, float] = {}
-    names = ("files", "articles", "paragraphs", "removed", "texts", "sentences", "tokens")
     for name in batch.stages:
-        stage = _stage(name)
+        s = stage(name)
         started = time.perf_counter()
-        c = Corpus(**{n: tables.get(n, pd.DataFrame()) for n in names})
-        made = _func(stage)(c)
+        c = Corpus(**{n: tables.get(n, pd.DataFrame()) for n in TABLE_NAMES})
+        made = function(s)(c)
         seconds[name] = time.perf_counter() - started
-        for table in stage.tables:
+        for table in s.tables:
             out[table] = made[table]
             tables[table] = made[table]
     return batch.key, out, seconds
@@ -228,9 +109,9 @@ class Batcher:
         self.processed_dir = processed_dir
         self.batch_size, self.batch_words = batch_size, batch_words
         self.index = Index.read(processed_dir)
-        self.members = self.index.current("nlp", stage_version("nlp"))
+        self.members = self.index.current("nlp", version("nlp"))
         self.home = {a: key for key, ids in self.members.items() for a in ids}
-        later = {s.name: self.index.current(s.name, stage_version(s.name)) for s in STAGES[1:]}
+        later = {s.name: self.index.current(s.name, version(s.name)) for s in STAGES[1:]}
         self.missing = {
             key: [name for name, parts in later.items() if key not in parts] for key in self.members
         }
@@ -272,9 +153,9 @@ class Batcher:
             return Batch(batch_key(ids), ids, [s.name for s in STAGES], inputs)
         stages = self.missing[key]
         # the tables of the stages the rerun builds on, from their current parts
-        for name in {dep for s in stages for dep in _stage(s).after} - set(stages):
-            for table in _stage(name).tables:
-                path = part_path(self.processed_dir, table, stage_version(name), key)
+        for name in {dep for s in stages for dep in stage(s).after} - set(stages):
+            for table in stage(name).tables:
+                path = part_path(self.processed_dir, table, version(name), key)
                 inputs[table] = pd.read_parquet(path)
         return Batch(key, self.members[key], stages, inputs)
 
@@ -286,7 +167,7 @@ def run_stages(
     jobs: int = 1,
     batch_size: int = 100,
     batch_words: int = 120_000,
-    engine: str = "local",
+    engine: Literal["local", "dask"] = "local",
     scheduler: str | None = None,
     on_done: Callable[[int], None] | None = None,
 ) -> StageStats:
@@ -324,17 +205,17 @@ def _write_parts(
     index: Index, processed_dir: Path, name: str, batch: Batch, tables: dict[str, pd.DataFrame]
 ) -> None:
     """Write one stage's tables for one batch and record them; drop the batch's parts of older code."""
-    stage, version = _stage(name), stage_version(name)
-    for table in stage.tables:
-        path = part_path(processed_dir, table, version, batch.key)
+    s, current = stage(name), version(name)
+    for table in s.tables:
+        path = part_path(processed_dir, table, current, batch.key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tables[table].to_parquet(path, index=False)
+        write_table(tables[table], table, path)
     previous = index.stages.get(name, {}).get(batch.key)
-    if previous and previous["version"] != version:  # the same batch under older code
-        for table in stage.tables:
+    if previous and previous["version"] != current:  # the same batch under older code
+        for table in s.tables:
             part_path(processed_dir, table, previous["version"], batch.key).unlink(missing_ok=True)
     index.stages.setdefault(name, {})[batch.key] = {
-        "version": version,
+        "version": current,
         "articles": batch.article_ids,
     }
 
@@ -349,7 +230,7 @@ def _run(batch: Batch) -> Result:
 
 
 def _execute(
-    batches: Iterator[Batch], *, jobs: int, engine: str, scheduler: str | None
+    batches: Iterator[Batch], *, jobs: int, engine: Literal["local", "dask"], scheduler: str | None
 ) -> Iterator[Result]:
     """Run ``batches`` here, in ``jobs`` worker processes or on Dask, at most a few in flight per
     worker (so reading the next articles waits for the work), yielding results as they finish."""
@@ -399,12 +280,11 @@ def _collect_garbage(index: Index, loaded: set[str], processed_dir: Path) -> Non
     """Delete parts of old versions and parts whose articles are all gone."""
     for name, entries in list(index.stages.items()):
         try:
-            version = stage_version(name)
-            tables = _stage(name).tables
-        except StopIteration:  # a stage that no longer exists
-            version, tables = None, ()
+            current, tables = version(name), stage(name).tables
+        except KeyError:  # a stage that no longer exists
+            current, tables = None, ()
         for key, entry in list(entries.items()):
-            if entry["version"] == version and set(entry["articles"]) & loaded:
+            if entry["version"] == current and set(entry["articles"]) & loaded:
                 continue
             for table in tables or _tables_on_disk(processed_dir):
                 part_path(processed_dir, table, entry["version"], key).unlink(missing_ok=True)
@@ -413,30 +293,3 @@ def _collect_garbage(index: Index, loaded: set[str], processed_dir: Path) -> Non
 
 def _tables_on_disk(processed_dir: Path) -> list[str]:
     return [p.name for p in processed_dir.iterdir() if p.is_dir() and p.name != "cache"]
-
-
-def read_table(
-    table: str, processed_dir: Path, articles: pd.DataFrame, *, columns: list[str] | None = None
-) -> pd.DataFrame:
-    """One stage table for the loaded articles, in article order (then row order within each)."""
-    stage = next(s for s in STAGES if table in s.tables)
-    index = Index.read(processed_dir)
-    version = stage_version(stage.name)
-    paths = [
-        part_path(processed_dir, table, version, key) for key in index.current(stage.name, version)
-    ]
-    paths = [p for p in paths if p.exists()]
-    if not paths:
-        stale = bool(index.stages.get(stage.name))
-        why = "is out of date (its code or a lexicon changed)" if stale else "has not been built"
-        raise FileNotFoundError(
-            f"The '{table}' table in {processed_dir} {why}. Run `python -m analysis ingest`."
-        )
-    frame = pd.concat(
-        [pd.read_parquet(p, columns=columns) for p in sorted(paths)], ignore_index=True
-    )
-    order = {a: i for i, a in enumerate(articles["article_id"])}
-    frame = frame[frame["article_id"].isin(order)]
-    rank = frame["article_id"].map(order)
-    frame = frame.assign(_rank=rank).sort_values("_rank", kind="stable").drop(columns="_rank")
-    return frame.reset_index(drop=True)

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, ItemsView, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -186,7 +187,7 @@ class SavedFigure:
     def _repr_png_(self) -> bytes:
         return self.png.read_bytes()
 
-    def items(self):  # noqa: ANN201 - like a dict of format -> path
+    def items(self) -> ItemsView[str, Path]:
         return {"png": self.png, "svg": self.svg, "csv": self.csv}.items()
 
 
@@ -549,7 +550,18 @@ def _qualifier_handles() -> list:
 MAX_LABELS = 3
 
 
-def _qualifier_dots(ax, part: pd.DataFrame, x: object, y: object, colours: dict, **kw) -> None:  # noqa: ANN001
+#: A coordinate of a dot: a column name, or a function of the group's rows.
+Coordinate = str | Callable[[pd.DataFrame], pd.Series]
+
+
+def _qualifier_dots(
+    ax: Axes,
+    part: pd.DataFrame,
+    x: Coordinate,
+    y: Coordinate,
+    colours: Mapping[str, str],
+    **kw: object,
+) -> None:
     """Scatter ``part`` by qualifier marker and outlet colour, one call per (outlet, qualifier)."""
     for (outlet, qualifier), g in part.groupby(["outlet_label", "qualifier"], dropna=False):
         marker, filled, _ = QUALIFIER_MARKERS.get(qualifier, ("o", True, qualifier))

@@ -143,7 +143,7 @@ class _Article:
             if r.token != r.head:
                 self.children.setdefault(r.head, []).append(r.token)
 
-    def row(self, i: int):  # noqa: ANN201 - a row of the tokens table as a named tuple
+    def row(self, i: int):  # noqa: ANN202 - a row of the tokens table as a named tuple
         return self.rows[i - self.base]
 
     def subtree(self, i: int, skip: Iterable[int] = ()) -> list[int]:
@@ -540,7 +540,7 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
         continuing the previous speaker has no cue or speaker offsets (-1).
 
     Example:
-        >>> attribute(corpus.build(["data/raw"]))[["speaker_canonical", "content"]]  # doctest: +SKIP
+        >>> attribute(ingest.build(["data/raw"]))[["speaker_canonical", "content"]]  # doctest: +SKIP
     """
     lex = load_speakers() if speakers is None else speakers
     arts = corpus.articles.set_index("article_id")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import claims, corpus
+from analysis import claims, ingest
 
 HERE = Path(__file__).resolve().parent
 BASELINE_PYTHON = HERE.parent / ".venv-baselines" / "bin" / "python"
@@ -54,7 +54,7 @@ def presslens(rows: list[dict]) -> pd.DataFrame:
         path.write_text(
             "\n".join(json.dumps({"text": r["sentence"], "source": r["outlet"]}) for r in rows)
         )
-        c = corpus.build([path])
+        c = ingest.build([path])
     found = claims.extract(c)
     record = c.articles.set_index("article_id")["record"]
     return found.assign(row=found["article_id"].map(record).astype(int) - 1)

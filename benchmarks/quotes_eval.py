@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, quotes
+from analysis import corpus, ingest, quotes
 from analysis.config import PATHS
 
 HERE = Path(__file__).resolve().parent
@@ -91,13 +91,13 @@ def _load_unseen(labels: Path, work: Path) -> tuple[corpus.Corpus, list[dict]]:
             dest = work / r["file"].replace("/", "_")
             shutil.copy2(SHARED / r["file"], dest)
         r["file"] = dest.name
-    return corpus.build([work]), arts
+    return ingest.build([work]), arts
 
 
 def evaluate(labels: Path) -> dict[str, pd.DataFrame | str]:
     """Scores of the rules and of textacy on the sample gold and the unseen annotations."""
     out: dict[str, pd.DataFrame | str] = {}
-    sample = corpus.build([PATHS.raw])
+    sample = ingest.build([PATHS.raw])
     seeds = json.loads(
         (PATHS.root / "tests" / "fixtures" / "seeds.json").read_text(encoding="utf-8")
     )["articles"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import corpus
+from analysis import corpus, ingest
 from analysis.config import PATHS
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -42,7 +42,7 @@ def sample_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def sample_processed(sample_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample corpus ingested and parsed once for the whole session."""
     out = tmp_path_factory.mktemp("processed")
-    corpus.ingest(sample_raw, out, progress=False)
+    ingest.run(sample_raw, out, progress=False)
     return out
 
 

@@ -9,7 +9,7 @@ import spacy
 from spacy.attrs import LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc
 
-from analysis import corpus, nlp
+from analysis import ingest, nlp
 from analysis.attributes import Attributes
 from analysis.config import spacy_model_name
 
@@ -53,7 +53,7 @@ def test_tricky_texts(pipelines):
 
 
 def test_samples(pipelines, sample_raw: Path):
-    paragraphs = corpus.build([sample_raw], parse=False).paragraphs
+    paragraphs = ingest.build([sample_raw], parse=False).paragraphs
     texts = list(paragraphs[paragraphs["kind"].isin(nlp.PARSED_KINDS)]["text"])
     assert _same_as_spacy(pipelines, texts) > 3000
 
@@ -61,7 +61,7 @@ def test_samples(pipelines, sample_raw: Path):
 @pytest.mark.slow
 def test_bbc_articles(pipelines, shared_dir: Path):
     files = sorted((shared_dir / "corpora" / "bbc" / "business").glob("*.txt"))[:150]
-    paragraphs = corpus.build(files, parse=False).paragraphs
+    paragraphs = ingest.build(files, parse=False).paragraphs
     assert _same_as_spacy(pipelines, list(paragraphs["text"])) > 50_000
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import claims, corpus
+from analysis import claims, ingest
 
 # sentence -> expected claims as (category, value, qualifier, location) in reading order
 CASES = {
@@ -48,7 +48,7 @@ def extracted(tmp_path_factory):
     folder = tmp_path_factory.mktemp("claims")
     path = folder / "cases.txt"
     path.write_text("Claims test page\n\n" + "\n\n".join(CASES) + "\n", encoding="utf-8")
-    c = corpus.build([path])
+    c = ingest.build([path])
     return c, claims.extract(c)
 
 
@@ -78,7 +78,7 @@ def test_according_to_is_the_attribution(tmp_path):
     path.write_text(
         "Title\n\nAccording to CENTCOM, US forces struck 85 targets in Syria.\n", encoding="utf-8"
     )
-    found = claims.extract(corpus.build([path]))
+    found = claims.extract(ingest.build([path]))
     assert found.iloc[0]["attributed_to"] == "CENTCOM"
 
 
@@ -115,7 +115,7 @@ def test_consistency_flags_disagreement_beyond_qualifiers():
 def test_casualty_phrasings(tmp_path, sentence, expected):
     path = tmp_path / "c.txt"
     path.write_text(f"Title\n\n{sentence}\n", encoding="utf-8")
-    found = claims.extract(corpus.build([path]))
+    found = claims.extract(ingest.build([path]))
     assert [(r.category, int(r.value)) for r in found.itertuples()] == expected
 
 
@@ -130,7 +130,7 @@ def test_casualty_phrasings(tmp_path, sentence, expected):
 def test_ranges(tmp_path, sentence, expected):
     path = tmp_path / "r.txt"
     path.write_text(f"Title\n\n{sentence}\n", encoding="utf-8")
-    found = claims.extract(corpus.build([path]))
+    found = claims.extract(ingest.build([path]))
     assert [(r.category, int(r.value), int(r.value_max)) for r in found.itertuples()] == expected
 
 
@@ -145,6 +145,6 @@ def test_ranges(tmp_path, sentence, expected):
 def test_day_of_month_is_not_a_count(tmp_path, sentence):
     path = tmp_path / "d.txt"
     path.write_text(f"Title\n\n{sentence}\n", encoding="utf-8")
-    found = claims.extract(corpus.build([path]))
+    found = claims.extract(ingest.build([path]))
     assert not any(v in {8.0, 15.0} for v in found["value"])
     assert len(found) == 1

@@ -8,7 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import corpus
+from analysis import corpus, ingest
 
 ARTICLE_HTML = """<!DOCTYPE html><html><head><title>Talks begin | Example News</title>
 <meta property="og:site_name" content="Example News">
@@ -35,7 +35,7 @@ def test_jsonl_crosswalk_and_record_offsets(tmp_path):
         {"title": "Two", "content": "Second story text here. More words follow.", "media_name": "Wire Two"},
     ]  # fmt: skip
     (raw / "export.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
-    corpus.ingest(raw, tmp_path / "out", progress=False)
+    ingest.run(raw, tmp_path / "out", progress=False)
     c = corpus.load(tmp_path / "out")
     arts = c.articles.sort_values("record")
     assert list(arts["record"]) == [1, 2]
@@ -60,7 +60,7 @@ def test_csv_export(tmp_path):
             "Outlet": ["X", "Y"],
         }
     ).to_csv(raw / "rows.csv", index=False)
-    corpus.ingest(raw, tmp_path / "out", progress=False)
+    ingest.run(raw, tmp_path / "out", progress=False)
     c = corpus.load(tmp_path / "out")
     assert sorted(c.articles["outlet"]) == ["X", "Y"]
 
@@ -69,7 +69,7 @@ def test_html_through_trafilatura(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "page.html").write_text(ARTICLE_HTML, encoding="utf-8")
-    corpus.ingest(raw, tmp_path / "out", progress=False)
+    ingest.run(raw, tmp_path / "out", progress=False)
     c = corpus.load(tmp_path / "out")
     art = c.articles.iloc[0]
     assert art["offset_base"] == "extracted_text"
@@ -84,7 +84,7 @@ def test_bom_and_crlf_keep_offsets(tmp_path):
     raw.mkdir()
     text = "Headline here\r\n\r\nThe talks went on. Officials said so.\r\n\r\nA second paragraph follows here.\r\n"
     (raw / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    corpus.ingest(raw, tmp_path / "out", progress=False)
+    ingest.run(raw, tmp_path / "out", progress=False)
     c = corpus.load(tmp_path / "out")
     assert c.articles.iloc[0]["encoding"] == "utf-8-sig"
     source = c.texts.iloc[0]["text"]
@@ -103,7 +103,7 @@ def test_manifest_fills_in_and_overrides(tmp_path, sample_raw):
     ]
     manifest.loc[manifest["file"] == "004_6ed6ba85c6cd73f2.txt", "author"] = "L. Miguel"
     manifest.to_csv(raw / "sources.csv", index=False)
-    stats = corpus.ingest(raw, tmp_path / "out", progress=False)
+    stats = ingest.run(raw, tmp_path / "out", progress=False)
     c = corpus.load(tmp_path / "out")
     arts = c.articles.set_index("file")
     assert arts.loc["003_061041191efdf3ad.txt", ["outlet", "outlet_source", "published"]].tolist() == [
@@ -129,7 +129,7 @@ def test_outlet_aliases_are_normalized(tmp_path):
             "colour": [""],
         }
     )
-    corpus.ingest(raw, tmp_path / "out", progress=False, lexicon=lexicon)
+    ingest.run(raw, tmp_path / "out", progress=False, lexicon=lexicon)
     c = corpus.load(tmp_path / "out")
     assert set(c.articles["outlet"]) == {"Al Mayadeen English"}
 
@@ -138,10 +138,10 @@ def test_second_ingest_processes_nothing(tmp_path, sample_raw):
     raw = tmp_path / "raw"
     shutil.copytree(sample_raw, raw)
     out = tmp_path / "out"
-    s1 = corpus.ingest(raw, out, progress=False)
+    s1 = ingest.run(raw, out, progress=False)
     first = corpus.load(out)
     mtimes = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*.parquet")}
-    s2 = corpus.ingest(raw, out, progress=False)
+    s2 = ingest.run(raw, out, progress=False)
     second = corpus.load(out)
     assert (s1.files_read, s1.articles_parsed) == (5, 5)
     assert (s2.files_read, s2.files_cached, s2.articles_parsed) == (0, 5, 0)
@@ -151,7 +151,7 @@ def test_second_ingest_processes_nothing(tmp_path, sample_raw):
     (raw / "new.txt").write_text(
         "New headline\n\nA new article about talks. It is short.\n", encoding="utf-8"
     )
-    s3 = corpus.ingest(raw, out, progress=False)
+    s3 = ingest.run(raw, out, progress=False)
     third = corpus.load(out)
     assert (s3.files_read, s3.articles_parsed, s3.loaded) == (1, 1, 6)
     assert len(third.tokens) > len(first.tokens)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import corpus, frequency
+from analysis import corpus, frequency, ingest
 
 # The title line is not parsed; the two body paragraphs hold 31 words (punctuation excluded,
 # "Iran-backed" one word): 4 + 16 in the first, 11 in the second. Five of them are quoted:
@@ -25,7 +25,7 @@ Iran-backed militias fired 3 rockets at occupation forces, officials told report
 def short(tmp_path_factory: pytest.TempPathFactory) -> corpus.Corpus:
     path = tmp_path_factory.mktemp("short") / "short.txt"
     path.write_text(SHORT, encoding="utf-8")
-    return corpus.build([path])
+    return ingest.build([path])
 
 
 def _as_dict(counts: pd.DataFrame, *keys: str) -> dict:

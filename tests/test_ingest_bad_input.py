@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import corpus, readers
+from analysis import corpus, ingest, readers
 from analysis.cli import main
 
 GOOD = "A headline about Iraq\n\nThe coalition met in Baghdad on Saturday. Officials said talks would go on.\n"
@@ -65,7 +65,7 @@ def _bad_files(folder: Path, sample_raw: Path) -> dict[str, str]:
 def bad_ingest(tmp_path_factory: pytest.TempPathFactory, sample_raw: Path):
     root = tmp_path_factory.mktemp("bad")
     expected = _bad_files(root / "raw", sample_raw)
-    stats = corpus.ingest(root / "raw", root / "out", progress=False)
+    stats = ingest.run(root / "raw", root / "out", progress=False)
     c = corpus.load(root / "out")
     return root, expected, c, stats
 

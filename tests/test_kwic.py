@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import corpus, kwic
+from analysis import corpus, ingest, kwic
 
 
 def test_find_matches_whole_words_only(tmp_path: Path) -> None:
@@ -16,7 +16,7 @@ def test_find_matches_whole_words_only(tmp_path: Path) -> None:
         "occupation forcesx. OCCUPATION FORCES.\n",
         encoding="utf-8",
     )
-    c = corpus.build([path], parse=False)
+    c = ingest.build([path], parse=False)
     found = kwic.find(c, "occupation forces")
     assert list(found["match"]) == ["occupation  forces", "OCCUPATION FORCES"]
     assert kwic.find(c, "occupation forces", case_sensitive=True)["match"].tolist() == [

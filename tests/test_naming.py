@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import corpus, naming
+from analysis import corpus, ingest, naming
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def test_shares_sum_to_one(usage: pd.DataFrame) -> None:
 def test_scare_quotes_short_texts(tmp_path: Path, text: str, scare: bool, voice: str) -> None:
     path = tmp_path / "one.txt"
     path.write_text(f"A headline\n\n{text}\n", encoding="utf-8")
-    c = corpus.build([path])
+    c = ingest.build([path])
     lexicon = naming.read_lexicon()
     got = naming.matches(c, lexicon[lexicon["concept"] == "Israel"])
     assert len(got) == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import corpus, runner
+from analysis import ingest, runner
 from analysis.config import PATHS
 
 NEW_ARTICLE = {
@@ -25,7 +25,7 @@ NEW_ARTICLE = {
 
 def _run(raw: Path, root: Path) -> list:
     processed, figures, reports = root / "processed", root / "figures", root / "reports"
-    corpus.ingest(raw, processed, progress=False)
+    ingest.run(raw, processed, progress=False)
     return runner.run_notebooks(
         raw_dir=raw,
         processed_dir=processed,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import claims, corpus, entities, frequency, nlp, quotes, sentiment
+from analysis import claims, corpus, entities, frequency, ingest, nlp, quotes, sentiment
 
 
 def _with_parse(base: corpus.Corpus, mode: nlp.Parse) -> corpus.Corpus:
@@ -33,7 +33,7 @@ def _analyses(c: corpus.Corpus) -> dict[str, pd.DataFrame]:
 
 
 def _compare(files: list[Path]) -> tuple[corpus.Corpus, corpus.Corpus]:
-    base = corpus.build(files, parse=False)
+    base = ingest.build(files, parse=False)
     needed, everything = _with_parse(base, "needed"), _with_parse(base, "all")
     pd.testing.assert_frame_equal(
         needed.sentences.drop(columns="parsed"), everything.sentences.drop(columns="parsed")

@@ -7,7 +7,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import corpus, pipeline
+from analysis import corpus, ingest, pipeline, stages, store
 from analysis.config import PATHS, Paths
 
 
@@ -21,7 +21,7 @@ def _tables(out) -> dict[str, pd.DataFrame]:
 @pytest.fixture(scope="module")
 def local_tables(tmp_path_factory, sample_raw):
     out = tmp_path_factory.mktemp("local")
-    corpus.ingest(sample_raw, out, progress=False, jobs=1, batch_size=2)
+    ingest.run(sample_raw, out, progress=False, jobs=1, batch_size=2)
     return out, _tables(out)
 
 
@@ -32,22 +32,22 @@ def _assert_same(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None
 
 def test_batches_are_parts_on_disk(local_tables):
     out, _ = local_tables
-    index = pipeline.Index.read(out)
+    index = store.Index.read(out)
     batches = index.stages["nlp"]
     assert sorted(len(entry["articles"]) for entry in batches.values()) == [1, 2, 2]
     for key, entry in batches.items():
-        assert pipeline.part_path(out, "tokens", entry["version"], key).exists()
+        assert store.part_path(out, "tokens", entry["version"], key).exists()
 
 
 def test_worker_processes_write_the_same_tables(tmp_path, sample_raw, local_tables):
-    corpus.ingest(sample_raw, tmp_path, progress=False, jobs=2, batch_size=2)
+    ingest.run(sample_raw, tmp_path, progress=False, jobs=2, batch_size=2)
     _assert_same(local_tables[1], _tables(tmp_path))
 
 
 @pytest.mark.slow
 def test_dask_local_cluster_writes_the_same_tables(tmp_path, sample_raw, local_tables):
     pytest.importorskip("distributed")
-    corpus.ingest(sample_raw, tmp_path, progress=False, engine="dask", batch_size=2)
+    ingest.run(sample_raw, tmp_path, progress=False, engine="dask", batch_size=2)
     _assert_same(local_tables[1], _tables(tmp_path))
 
 
@@ -55,9 +55,9 @@ def test_removed_article_parts_are_collected(tmp_path, sample_raw):
     raw = tmp_path / "raw"
     shutil.copytree(sample_raw, raw)
     out = tmp_path / "out"
-    corpus.ingest(raw, out, progress=False, jobs=1, batch_size=1)
+    ingest.run(raw, out, progress=False, jobs=1, batch_size=1)
     (raw / "003_061041191efdf3ad.txt").unlink()
-    stats = corpus.ingest(raw, out, progress=False, jobs=1, batch_size=1)
+    stats = ingest.run(raw, out, progress=False, jobs=1, batch_size=1)
     assert stats.articles_parsed == 0
     assert len(list((out / "tokens").glob("*.parquet"))) == 4
     assert corpus.load(out).tokens["article_id"].nunique() == 4
@@ -65,9 +65,9 @@ def test_removed_article_parts_are_collected(tmp_path, sample_raw):
 
 def test_code_change_invalidates_the_stage(tmp_path, sample_raw, monkeypatch):
     out = tmp_path / "out"
-    corpus.ingest(sample_raw, out, progress=False, jobs=1)
-    monkeypatch.setattr(pipeline, "stage_version", lambda name, lexicon_dir=None: "changedcode00")
-    stats = corpus.ingest(sample_raw, out, progress=False, jobs=1)
+    ingest.run(sample_raw, out, progress=False, jobs=1)
+    monkeypatch.setattr(pipeline, "version", lambda name, lexicon_dir=None: "changedcode00")
+    stats = ingest.run(sample_raw, out, progress=False, jobs=1)
     assert stats.articles_parsed == 5
     assert {p.name.split("-")[0] for p in (out / "tokens").glob("*.parquet")} == {"changedcode00"}
 
@@ -80,22 +80,23 @@ def test_code_change_invalidates_the_stage(tmp_path, sample_raw, monkeypatch):
 def test_lexicon_edit_reruns_only_the_stage_reading_it(
     tmp_path, sample_raw, monkeypatch, lexicon, row, stage
 ):
+    """Edit a lexicon and ingest again in the same process (a JupyterLab kernel rerunning its
+    ingest cell): exactly the stage that reads the lexicon reruns, nothing is memoized."""
     root = tmp_path / "root"
     shutil.copytree(PATHS.lexicons, root / "data" / "lexicons")
-    monkeypatch.setattr(pipeline, "PATHS", Paths(root))
-    pipeline.stage_version.cache_clear()
-    try:
-        out = tmp_path / "out"
-        corpus.ingest(sample_raw, out, progress=False)
-        tokens = {p.name: p.stat().st_mtime_ns for p in (out / "tokens").glob("*.parquet")}
-        with (root / "data" / "lexicons" / lexicon).open("a", encoding="utf-8") as fh:
-            fh.write(row)
-        pipeline.stage_version.cache_clear()
-        stats = corpus.ingest(sample_raw, out, progress=False)
-        assert stats.articles_parsed == 0 and set(stats.stage_seconds) == {stage}
-        assert {p.name: p.stat().st_mtime_ns for p in (out / "tokens").glob("*.parquet")} == tokens
-        versions = {p.name.split("-")[0] for p in (out / stage).glob("*.parquet")}
-        assert versions == {pipeline.stage_version(stage)}
-    finally:
-        monkeypatch.undo()
-        pipeline.stage_version.cache_clear()
+    monkeypatch.setattr(stages, "PATHS", Paths(root))
+    out = tmp_path / "out"
+    ingest.run(sample_raw, out, progress=False)
+    before = {name: stages.version(name) for name in ("nlp", "sentiment", "claims", "quotes")}
+    tokens = {p.name: p.stat().st_mtime_ns for p in (out / "tokens").glob("*.parquet")}
+    with (root / "data" / "lexicons" / lexicon).open("a", encoding="utf-8") as fh:
+        fh.write(row)
+    after = {name: stages.version(name) for name in before}
+    assert {name for name in before if before[name] != after[name]} == {stage}
+    stats = ingest.run(sample_raw, out, progress=False)
+    assert stats.articles_parsed == 0 and set(stats.stage_seconds) == {stage}
+    assert {p.name: p.stat().st_mtime_ns for p in (out / "tokens").glob("*.parquet")} == tokens
+    versions = {p.name.split("-")[0] for p in (out / stage).glob("*.parquet")}
+    assert versions == {after[stage]}
+    again = ingest.run(sample_raw, out, progress=False)
+    assert again.articles_parsed == 0 and not again.stage_seconds

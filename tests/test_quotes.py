@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import corpus, quotes
+from analysis import corpus, ingest, quotes
 
 # each case: paragraphs of a tiny article -> expected (kind, speaker_canonical, content) rows
 CASES = {
@@ -150,7 +150,7 @@ def attributed(tmp_path_factory) -> tuple[corpus.Corpus, pd.DataFrame]:
     for name, (paragraphs, _) in CASES.items():
         text = f"Quote test {name}\n\n" + "\n\n".join(paragraphs) + "\n"
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    c = corpus.build([folder])
+    c = ingest.build([folder])
     return c, quotes.attribute(c)
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import corpus, sentiment
+from analysis import corpus, ingest, sentiment
 
 TEXT = (
     "Talks in Baghdad\n\n"
@@ -20,7 +20,7 @@ TEXT = (
 def scored(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sent")
     (folder / "a.txt").write_text(TEXT, encoding="utf-8")
-    c = corpus.build([folder / "a.txt"])
+    c = ingest.build([folder / "a.txt"])
     return sentiment.score_sentences(c.sentences, c.tokens, c.articles)
 
 

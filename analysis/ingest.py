@@ -1,0 +1,457 @@
+"""Ingest: read a folder of articles into clean tables, incrementally, accounting for every file.
+
+:func:`run` reads every file under the raw folder (recursively), cleans it, drops duplicates, applies
+the manifest (``data/raw/sources.csv``) and the outlet aliases, runs the per-article stages
+(:mod:`analysis.pipeline`) and writes the tables of :mod:`analysis.schema` as Parquet to
+``data/processed/``, plus ``ingest_report.csv``. Files are read one at a time and exports a record
+at a time, and each article goes on to the analysis as it is read, so memory does not grow with the
+corpus. A document already cleaned is not cleaned again (:mod:`analysis.cache`), and an article
+already parsed is not parsed again. :func:`build` does the same in memory for a few files.
+
+Every input ends as ``loaded``, ``duplicate`` (of which file) or ``rejected`` (with a reason), one
+row per article or record in the ``files`` table. Bad input never raises.
+
+Example:
+    >>> stats = run()                                  # doctest: +SKIP
+    >>> corpus.load().articles.shape                   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from spacy.util import minibatch
+
+from analysis import outlets, pipeline
+from analysis.cache import CHUNK, CleanedCache, code_version
+from analysis.cleaning import clean_page
+from analysis.config import PATHS
+from analysis.corpus import TABLE_NAMES, Corpus
+from analysis.dates import parse_date
+from analysis.nlp import PARSED_KINDS
+from analysis.readers import Document, stream_file
+from analysis.schema import META_NAMES, columns
+from analysis.writers import TableWriter, frame_of, write_if_changed
+
+#: Cached cleanings are redone when the reading or cleaning code changes.
+PARSER_VERSION = code_version("readers", "cleaning", "profiles", "dates", "ingest")
+MANIFEST_NAME = "sources.csv"
+#: The ingest tables written as articles arrive (row groups).
+STREAMED = ("paragraphs", "removed", "texts")
+
+
+@dataclass
+class IngestStats:
+    """What an ingest did, for the summary line and the closing note."""
+
+    files: int = 0
+    files_read: int = 0
+    files_cached: int = 0
+    loaded: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    articles_parsed: int = 0
+    seconds: float = 0.0
+    manifest_rows: int = 0
+    manifest_unmatched: list[str] = field(default_factory=list)
+    report: pd.DataFrame | None = None
+    read_seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def discover(raw_dir: Path) -> list[tuple[Path, str]]:
+    """Every file under ``raw_dir`` (recursively, sorted) as (path, path relative to raw_dir)."""
+    found = []
+    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file() or p.is_symlink()):
+        rel = path.relative_to(raw_dir).as_posix()
+        if rel == MANIFEST_NAME:
+            continue
+        found.append((path, rel))
+    return found
+
+
+def _article_id(texts: Iterable[str]) -> str:
+    normalized = " ".join(" ".join(texts).split())
+    return hashlib.sha1(normalized.encode("utf-8")).hexdigest()[:16]
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
+def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | str:
+    page = clean_page(doc.text, title_in_text=doc.title_in_text)
+    paras = [(p.kind, p.spans, p.text(doc.text)) for p in page.paragraphs]
+    content = [t for kind, _, t in paras if kind in PARSED_KINDS]
+    if not any(kind == "body" for kind, _, _ in paras):
+        return f"no article text found ({len(page.removed)} stretches of page furniture, no body paragraph)"
+    article_id = _article_id(content)
+    meta = dict(doc.meta)
+    source = dict(doc.meta_source)
+    standfirst = next((t for kind, _, t in paras if kind == "standfirst"), None)
+    if standfirst:
+        meta.setdefault("standfirst", standfirst)
+        source.setdefault("standfirst", "text")
+    for key, value in page.meta.items():
+        if key in META_NAMES and key not in meta:
+            meta[key] = value
+            source[key] = page.meta_source.get(key, "text")
+    if "published" in meta:
+        meta["published"] = parse_date(meta["published"]) or None
+    article = {
+        "article_id": article_id,
+        "file": doc.file,
+        "record": doc.record,
+        "format": doc.fmt,
+        "encoding": doc.encoding,
+        "offset_base": doc.offset_base,
+        "n_words": sum(_words(t) for t in content),
+        "n_paragraphs": len(paras),
+    }
+    for key in META_NAMES:
+        value = meta.get(key)
+        article[key] = value if value not in ("", []) else None
+        article[f"{key}_source"] = (
+            source.get(key, "missing") if article[key] is not None else "missing"
+        )
+    paragraphs = [
+        {
+            "article_id": article_id,
+            "paragraph": i,
+            "kind": kind,
+            "text": text,
+            "spans": [list(s) for s in spans],
+            "start": spans[0][0],
+            "end": spans[-1][1],
+        }
+        for i, (kind, spans, text) in enumerate(paras)
+    ]
+    removed = [
+        {"article_id": article_id, "file": doc.file, "start": r.start, "end": r.end,
+         "text": doc.text[r.start : r.end], "reason": r.reason}
+        for r in page.removed
+    ]  # fmt: skip
+    return (
+        article,
+        paragraphs,
+        removed,
+        {"article_id": article_id, "offset_base": doc.offset_base, "text": doc.text},
+    )
+
+
+@dataclass
+class ArticleRows:
+    """One article's rows of the ingest tables."""
+
+    article: dict
+    paragraphs: list[dict]
+    removed: list[dict]
+    text: dict
+
+
+def _clean(doc: Document) -> ArticleRows | str:
+    """One document's rows, or why it has no article; a cleaning bug must not stop the others."""
+    try:
+        made = _article_from(doc)
+    except Exception as exc:
+        return f"could not be cleaned ({type(exc).__name__}: {exc})"
+    return made if isinstance(made, str) else ArticleRows(*made)
+
+
+def _read(
+    inputs: Sequence[tuple[Path, str]],
+    cache: CleanedCache[ArticleRows | str],
+    stats: IngestStats,
+    *,
+    on_file: Callable[[], None] | None = None,
+) -> Iterator[tuple[dict, ArticleRows | None]]:
+    """Every input's report row(s), in order, each with its article's rows when it is loaded.
+
+    Files are read one at a time and exports a chunk of records at a time; an article whose text
+    was already loaded is a duplicate of the first file (or record) that had it. Counts files
+    read and files entirely from the cache in ``stats``.
+    """
+    seen: dict[str, str] = {}
+    for path, rel in inputs:
+        info, items = stream_file(path, rel)
+        base = {"file": rel, "format": info.fmt, "encoding": info.encoding, "bytes": info.bytes,
+                "sha256": info.sha256}  # fmt: skip
+        from_cache = True
+        for chunk in minibatch(items, CHUNK):
+            docs = [i for i in chunk if isinstance(i, Document)]
+            cleaned, hit = cache.clean(rel, docs)
+            from_cache = from_cache and hit
+            done = iter(cleaned)
+            for item in chunk:
+                made = next(done) if isinstance(item, Document) else item[1]
+                record = item.record if isinstance(item, Document) else item[0]
+                if isinstance(made, str):
+                    yield {**base, "record": record, "status": "rejected", "reason": made,
+                           "duplicate_of": None, "article_id": None}, None  # fmt: skip
+                    continue
+                aid = made.article["article_id"]
+                if aid in seen:
+                    yield {**base, "record": record, "status": "duplicate",
+                           "reason": f"same text as {seen[aid]}", "duplicate_of": seen[aid],
+                           "article_id": aid}, None  # fmt: skip
+                    continue
+                seen[aid] = rel if record is None else f"{rel}#{record}"
+                yield {**base, "record": record, "status": "loaded", "reason": "",
+                       "duplicate_of": None, "article_id": aid}, made  # fmt: skip
+        stats.files_cached += from_cache
+        stats.files_read += not from_cache
+        if on_file:
+            on_file()
+
+
+# -- manifest ------------------------------------------------------------------------------------
+def read_manifest(raw_dir: Path) -> pd.DataFrame:
+    """The manifest ``sources.csv`` (file, outlet, url, published, author, notes); empty if absent."""
+    path = raw_dir / MANIFEST_NAME
+    columns = ["file", "outlet", "url", "published", "author", "notes"]
+    if not path.exists():
+        return pd.DataFrame(columns=columns)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for col in columns:
+        if col not in frame:
+            frame[col] = ""
+    return frame[columns]
+
+
+class _Metadata:
+    """The manifest and the outlet aliases, applied to each article as it is read.
+
+    A manifest row fills in or overrides the outlet, url, published date and author of the file
+    it names (``*_source`` becomes ``manifest``); the outlet then goes through the aliases and
+    gets the label figures show.
+    """
+
+    def __init__(self, lexicon: pd.DataFrame, manifest: pd.DataFrame | None = None) -> None:
+        self.by_file: dict[str, list] = {}
+        rows = manifest.itertuples(index=False) if manifest is not None else ()
+        for row in rows:
+            if row.file.strip():
+                self.by_file.setdefault(row.file.strip(), []).append(row)
+        self.aliases = outlets.alias_map(lexicon)
+        self.matched: set[str] = set()
+
+    def apply(self, article: dict) -> dict:
+        out = dict(article)
+        for row in self.by_file.get(out["file"], []):
+            self.matched.add(out["file"])
+            for key in ("outlet", "url", "published", "author"):
+                value = str(getattr(row, key)).strip()
+                if key == "published" and value:
+                    value = parse_date(value) or ""
+                if value:
+                    out[key], out[f"{key}_source"] = value, "manifest"
+        out["outlet"] = outlets.normalize(out["outlet"], self.aliases)
+        out["outlet_label"] = outlets.label(out["outlet"], out["file"], out["record"])
+        return out
+
+    def unmatched(self) -> list[str]:
+        """Files the manifest names that no loaded article came from."""
+        return [name for name in self.by_file if name not in self.matched]
+
+
+def _rows_of(loaded: ArticleRows, table: str) -> list[dict]:
+    return {"paragraphs": loaded.paragraphs, "removed": loaded.removed, "texts": [loaded.text]}[
+        table
+    ]
+
+
+def _files_frame(report: list[dict]) -> pd.DataFrame:
+    files = pd.DataFrame(report, columns=columns("files"))
+    files["record"] = files["record"].astype("Int64")
+    files["bytes"] = files["bytes"].astype("int64")
+    return files
+
+
+def _articles_frame(articles: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(articles, columns=columns("articles"))
+    frame["record"] = frame["record"].astype("Int64")
+    for col in ("n_words", "n_paragraphs"):
+        frame[col] = frame[col].astype("int64")
+    return frame
+
+
+def _count(stats: IngestStats, files: pd.DataFrame) -> None:
+    counts = files["status"].value_counts()
+    stats.loaded, stats.duplicates, stats.rejected = (
+        int(counts.get(s, 0)) for s in ("loaded", "duplicate", "rejected")
+    )
+
+
+# -- public API ----------------------------------------------------------------------------------
+def _inputs_of(paths: Sequence[str | Path]) -> list[tuple[Path, str]]:
+    inputs: list[tuple[Path, str]] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            inputs.extend((path, (p / rel).as_posix()) for path, rel in discover(p))
+        else:
+            inputs.append((p, p.as_posix()))
+    return inputs
+
+
+def build(
+    paths: Sequence[str | Path],
+    *,
+    parse: bool = True,
+    lexicon: pd.DataFrame | None = None,
+    stages: Sequence[str] = ("nlp",),
+) -> Corpus:
+    """Ingest the given files or folders in memory (nothing written) and return the tables.
+
+    Args:
+        paths: files and/or folders (read recursively).
+        parse: run the NLP layer (sentences, tokens); False leaves them empty.
+        lexicon: outlet aliases (default ``data/lexicons/outlets.csv``).
+        stages: per-article stages to run (``nlp`` for sentences and tokens; the analyses
+            themselves are usually computed from the returned corpus).
+    """
+    inputs = _inputs_of(paths)
+    meta = _Metadata(outlets.read_lexicon() if lexicon is None else lexicon)
+    report, loaded = [], []
+    for row, made in _read(
+        inputs, CleanedCache(None, _clean, PARSER_VERSION), IngestStats(files=len(inputs))
+    ):
+        report.append(row)
+        if made is not None:
+            loaded.append(made)
+    tables = {
+        "files": _files_frame(report),
+        "articles": _articles_frame([meta.apply(m.article) for m in loaded]),
+        **{t: frame_of([r for m in loaded for r in _rows_of(m, t)], t) for t in STREAMED},
+    }
+    if parse and len(tables["paragraphs"]):
+        ids = list(tables["articles"]["article_id"])
+        base = {k: tables[k] for k in ("articles", "paragraphs", "texts")}
+        _, made, _ = pipeline.run_batch(pipeline.Batch("memory", ids, list(stages), base))
+        tables.update(made)
+    else:
+        tables["sentences"], tables["tokens"] = (
+            pd.DataFrame(columns=columns("sentences")),
+            pd.DataFrame(columns=columns("tokens")),
+        )
+    return Corpus(**{name: tables[name] for name in TABLE_NAMES})
+
+
+def run(
+    raw_dir: Path | None = None,
+    out_dir: Path | None = None,
+    *,
+    progress: bool = True,
+    lexicon: pd.DataFrame | None = None,
+    jobs: int = 1,
+    engine: Literal["local", "dask"] = "local",
+    scheduler: str | None = None,
+    batch_size: int = 100,
+) -> IngestStats:
+    """Read ``raw_dir`` into the processed tables in ``out_dir``; returns what was done.
+
+    Files are read one at a time (exports a chunk of records at a time) and each new article
+    goes to the per-article stages as soon as its batch is full, so memory does not grow with the
+    corpus, only the one-row-per-article ``articles`` and ``files`` tables do. Unchanged
+    documents come from the cache (``out_dir/cache``); articles already processed keep their parts
+    (see :mod:`analysis.pipeline`). Writes the ingest tables as Parquet, the per-article stage
+    tables as parts, and ``ingest_report.csv``. Read the result with :func:`analysis.corpus.load`.
+
+    Args:
+        raw_dir, out_dir: default ``data/raw`` and ``data/processed``.
+        progress: a progress bar (files read, articles analysed).
+        lexicon: outlet aliases (default ``data/lexicons/outlets.csv``).
+        jobs: worker processes for the per-article stages.
+        engine: ``local`` or ``dask``; ``scheduler`` is the Dask scheduler address.
+        batch_size: articles per batch of the per-article stages (bounds memory).
+    """
+    started = time.perf_counter()
+    raw_dir = Path(raw_dir or PATHS.raw)
+    out_dir = Path(out_dir or PATHS.processed)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    inputs = discover(raw_dir)
+    stats = IngestStats(files=len(inputs))
+    manifest = read_manifest(raw_dir)
+    meta = _Metadata(outlets.read_lexicon() if lexicon is None else lexicon, manifest)
+    cache = CleanedCache(out_dir / "cache", _clean, PARSER_VERSION)
+    writers = {t: TableWriter(out_dir / f"{t}.parquet", t) for t in STREAMED}
+    report: list[dict] = []
+    articles: list[dict] = []
+    bar = _Progress(len(inputs)) if progress else None
+
+    def arrivals() -> Iterator[pipeline.ArticleInputs]:
+        reading = _read(inputs, cache, stats, on_file=bar.file_done if bar else None)
+        while True:
+            begun = time.perf_counter()
+            row, made = next(reading, (None, None))
+            if row is None:
+                return
+            report.append(row)
+            if made is not None:
+                article = meta.apply(made.article)
+                articles.append(article)
+                for table, writer in writers.items():
+                    writer.add(_rows_of(made, table))
+            stats.read_seconds += time.perf_counter() - begun
+            if made is not None:
+                yield pipeline.ArticleInputs(article, made.paragraphs, made.text)
+
+    done = pipeline.run_stages(
+        arrivals(),
+        out_dir,
+        jobs=jobs,
+        batch_size=batch_size,
+        engine=engine,
+        scheduler=scheduler,
+        on_done=bar.analysed if bar else None,
+    )
+    if bar:
+        bar.close()
+    for writer in writers.values():
+        writer.close()
+    files = _files_frame(report)
+    write_if_changed(files, "files", out_dir / "files.parquet")
+    write_if_changed(_articles_frame(articles), "articles", out_dir / "articles.parquet")
+    files.to_csv(out_dir / "ingest_report.csv", index=False)
+    cache.prune()
+    _count(stats, files)
+    stats.report = files
+    stats.manifest_rows, stats.manifest_unmatched = len(manifest), meta.unmatched()
+    stats.articles_parsed = done.articles_processed
+    stats.stage_seconds = done.stage_seconds
+    stats.seconds = time.perf_counter() - started
+    _write_run_stats(stats, out_dir / "run_stats.json")
+    return stats
+
+
+class _Progress:
+    """One progress bar: files read, with the number of articles analysed beside it."""
+
+    def __init__(self, files: int) -> None:
+        from tqdm.auto import tqdm
+
+        self.bar = tqdm(total=files, desc="Ingesting", unit="file", leave=False)
+        self.done = 0
+
+    def file_done(self) -> None:
+        self.bar.update()
+
+    def analysed(self, articles: int) -> None:
+        self.done += articles
+        self.bar.set_postfix(analysed=self.done)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _write_run_stats(stats: IngestStats, path: Path) -> None:
+    """What the last ingest did and how long each part took (read by benchmarks/run.py)."""
+    keep = {k: v for k, v in vars(stats).items() if k != "report"}
+    path.write_text(json.dumps(keep, indent=1, default=str))
