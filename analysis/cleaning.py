@@ -500,7 +500,7 @@ class _Cleaner:
                 last = j
         end = last + 1
         following = _blocks(self.lines[end:])[:2]
-        for k, block in enumerate(following):  # a tag list, perhaps after a one-line block
+        for block in following:  # a tag list, perhaps after a one-line block
             if all(ln.bullet and 0 < len(ln.item.split()) <= 6 for ln in block):
                 end = self.lines.index(block[-1]) + 1
                 break
