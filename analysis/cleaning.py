@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis import lineshape, profiles
-from analysis.dates import parse_date
+from analysis.dates import find_date, parse_date
 
 #: The headline is looked for among this many non-blank lines above the article's first prose.
 HEADLINE_WINDOW = 40
@@ -120,7 +120,14 @@ _BULLET = re.compile(r"^(?:[•·▪●◦‣∙]|[-*+](?=\s))\s*")
 _TERMINAL = tuple(".!?:;\"”’')…")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:[^()\s]*)\)")
 
-_BYLINE = re.compile(r"^(?:By|BY|Written by|Posted by|Author:)\s+(.{2,80}?)(?:\s+on\s+(.{6,40}))?$")
+_BY = re.compile(r"^(?:By|BY|by|Written by|Posted by|Words by|Author:|Reporting by)\s*:?\s+")
+#: One name: capitalized words or initials ("J.O. Haselhoef", "Mohammed Shia al-Sudani", "Sarah
+#: O'Neil"), a particle allowed inside; at most this many words.
+MAX_NAME_WORDS = 5
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|de|da|del|van|von|der|den|la|le|bin|ibn|di|du)-?[\w'’-]*)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
+_NAMES = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME})*$")
+_BYLINE_SEPARATORS = " \t|,·•–—-/:"
 _SOURCE = re.compile(r"^Source:\s*(.{2,80})$")
 _SHARES = re.compile(r"^\d[\d,.]*\s*[kKmM]?\s+(?:Shares?|Comments?|Views?)$", re.I)
 _READING = re.compile(r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read$", re.I)
@@ -182,10 +189,35 @@ def _looks_like_date(text: str) -> bool:
     return parse_date(text) is not None and len(text.split()) <= 6
 
 
+def byline(text: str) -> tuple[str, str | None] | None:
+    """(author, ISO date or None) when ``text`` is a byline, else None.
+
+    Forms: "By NAME", "By NAME and NAME", "By NAME | DATE", "Written by NAME on DATE", and
+    "NAME | DATE" without "By". The names need a name's shape (:data:`_NAMES`): "By noon, their
+    allies had buckled." is a sentence, not a byline.
+    """
+    t = _MD_LINK.sub(r"\1", text.strip())
+    lead = _BY.match(t)
+    rest = t[lead.end() :] if lead else t
+    found = find_date(rest)
+    date = found[0] if found else None
+    if found:
+        tail = rest[found[2] :].strip(_BYLINE_SEPARATORS + ".")
+        if tail and parse_date(tail) is None:
+            return None  # more text after the date (a second date is fine): not a byline
+        rest = rest[: found[1]]
+    rest = re.sub(r"\s+on\s*$", "", rest.strip(_BYLINE_SEPARATORS))
+    if not lead and not (found and re.search(r"[|·•]", t)):
+        return None
+    if not rest or len(rest) > 80 or not _NAMES.match(rest):
+        return None
+    return rest, date
+
+
 def _is_meta_line(line: _Line) -> bool:
     t = line.item
-    return bool(_BYLINE.match(t) or _SOURCE.match(t) or _SHARES.match(t) or _READING.match(t)) or (
-        line.bullet and _looks_like_date(t)
+    return bool(byline(t) or _SOURCE.match(t) or _SHARES.match(t) or _READING.match(t)) or (
+        _looks_like_date(t)
     )
 
 
@@ -458,15 +490,13 @@ class _Cleaner:
         """Record byline, source, date, share-count and reading-time lines. True if it was one."""
         t = line.item
         key = re.sub(r"\s+", " ", t.lower())
-        if m := _BYLINE.match(t):
+        if found := byline(t):
             if key in self.bylines:
                 self.drop(line, "repeated byline (page break)")
                 return True
             self.bylines.add(key)
-            author = _MD_LINK.sub(r"\1", m.group(1)).strip()
-            self.page.set_meta("author", author, "text")
-            if m.group(2):
-                self.page.set_meta("published", parse_date(m.group(2)), "text")
+            self.page.set_meta("author", found[0], "text")
+            self.page.set_meta("published", found[1], "text")
             self.drop(line, "byline")
             return True
         if m := _SOURCE.match(t):
@@ -479,7 +509,7 @@ class _Cleaner:
         if _READING.match(t):
             self.drop(line, "reading time")
             return True
-        if line.bullet and _looks_like_date(t):
+        if _looks_like_date(t):
             self.page.set_meta("published", parse_date(t), "text")
             self.drop(line, "dateline")
             return True
