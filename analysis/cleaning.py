@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis import lineshape, profiles
+from analysis.repetition import repetition_key
 from analysis.dates import find_date, parse_date
 
 #: The headline is looked for among this many non-blank lines above the article's first prose.
@@ -758,11 +759,6 @@ def _shape(text: str, repeated: dict[str, int]) -> tuple[str, str]:
     return lineshape.classify(text)
 
 
-def repetition_key(text: str) -> str:
-    """A line as repetition counts it: case, digits, bullets and spacing ignored."""
-    return " ".join(re.sub(r"\d+", "0", _BULLET.sub("", text.strip(), count=1)).casefold().split())
-
-
 def _headline_candidate(line: _Line, shape: str) -> bool:
     """Shaped like a headline: not a bullet, furniture, byline or date; 3+ words, no final stop."""
     t = line.text
@@ -789,7 +785,7 @@ def clean_page(
     Args:
         text: the decoded raw text.
         title_in_text: whether the first lines hold the headline (page dumps) or not (exports).
-        repeated: lines (by :func:`repetition_key`) that recur across files of the same folder,
+        repeated: lines (by :func:`analysis.repetition.repetition_key`) that recur across files of the same folder,
             with the number of files (see :mod:`analysis.repetition`): dropped as furniture.
 
     Returns:

@@ -117,11 +117,16 @@ class Features:
     glued: bool
 
 
+def strip_bullet(text: str) -> str:
+    """``text`` without a leading list bullet."""
+    return _BULLET.sub("", text, count=1).strip()
+
+
 def features(text: str) -> Features:
     """The shape features of ``text`` (one line of a dump)."""
     t = text.strip()
     bullet = bool(_BULLET.match(t))
-    item = _BULLET.sub("", t, count=1).strip()
+    item = strip_bullet(t)
     words = _WORD.findall(item)
     lowered = [w.lower() for w in words]
     stops = sum(w in STOP_WORDS for w in lowered)
