@@ -30,8 +30,8 @@ import re
 from dataclasses import dataclass, field
 
 from analysis import lineshape, profiles
-from analysis.repetition import repetition_key
 from analysis.dates import find_date, parse_date
+from analysis.repetition import repetition_key
 
 #: The headline is looked for among this many non-blank lines above the article's first prose.
 HEADLINE_WINDOW = 40
