@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from spacy.util import minibatch
 
-from analysis import nlp, outlets, pipeline
+from analysis import nlp, outlets, pipeline, repetition
 from analysis.cleaning import clean_page
 from analysis.config import PATHS
 from analysis.dates import parse_date
@@ -49,7 +49,9 @@ def _code_version(*modules: str) -> str:
 
 
 #: Cached file parses are redone when the reading or cleaning code changes.
-PARSER_VERSION = _code_version("readers", "cleaning", "profiles", "dates", "corpus")
+PARSER_VERSION = _code_version(
+    "readers", "cleaning", "lineshape", "repetition", "profiles", "dates", "corpus"
+)
 MANIFEST_NAME = "sources.csv"
 META_FIELDS = ("outlet", "title", "author", "published", "source_line", "standfirst", "tags", "url")
 REPORT_COLUMNS = [
@@ -156,7 +158,7 @@ def _words(text: str) -> int:
 
 
 def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | str:
-    page = clean_page(doc.text, title_in_text=doc.title_in_text)
+    page = clean_page(doc.text, title_in_text=doc.title_in_text, repeated=doc.repeated)
     paras = [(p.kind, p.spans, p.text(doc.text)) for p in page.paragraphs]
     content = [t for kind, _, t in paras if kind in nlp.PARSED_KINDS]
     if not any(kind == "body" for kind, _, _ in paras):
@@ -183,6 +185,8 @@ def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | 
         "offset_base": doc.offset_base,
         "n_words": sum(_words(t) for t in content),
         "n_paragraphs": len(paras),
+        "source_id": doc.source_id,
+        **{f"extra_{k}": v for k, v in doc.extra.items()},
     }
     for key in META_FIELDS:
         value = meta.get(key)
@@ -251,7 +255,8 @@ class _Cache:
         digest = hashlib.sha1(f"{PARSER_VERSION}\0{rel}".encode())
         for d in docs:
             head = json.dumps([d.record, d.fmt, d.encoding, d.offset_base, d.title_in_text, d.meta,
-                               d.meta_source], sort_keys=True, default=str)  # fmt: skip
+                               d.meta_source, d.source_id, d.extra, d.repeated], sort_keys=True,
+                              default=str)  # fmt: skip
             digest.update(f"\0{head}\0{len(d.text)}\0".encode())
             digest.update(d.text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
@@ -290,12 +295,14 @@ def _read(
     stats: IngestStats,
     *,
     on_file: Callable[[], None] | None = None,
+    repeated: repetition.Repetition | None = None,
 ) -> Iterator[tuple[dict, _Loaded | None]]:
     """Every input's report row(s), in order, each with its article's rows when it is loaded.
 
     Files are read one at a time and exports a chunk of records at a time; an article whose text
     was already loaded is a duplicate of the first file (or record) that had it. Counts files
-    read and files entirely from the cache in ``stats``.
+    read and files entirely from the cache in ``stats``. Page dumps get the lines that recur in
+    their folder (``repeated``) before cleaning.
     """
     seen: dict[str, str] = {}
     for path, rel in inputs:
@@ -305,6 +312,9 @@ def _read(
         from_cache = True
         for chunk in minibatch(items, CHUNK):
             docs = [i for i in chunk if isinstance(i, Document)]
+            for d in docs if repeated is not None else ():
+                if d.title_in_text:
+                    d.repeated = repeated.repeated(repetition.group_of(rel), d.text)
             cleaned, hit = cache.clean(rel, docs)
             from_cache = from_cache and hit
             done = iter(cleaned)
@@ -360,6 +370,7 @@ class _Metadata:
                 self.by_file.setdefault(row.file.strip(), []).append(row)
         self.aliases = outlets.alias_map(lexicon)
         self.matched: set[str] = set()
+        self.spellings: dict[str, str] = {}  # an outlet not in the lexicon: its first spelling
 
     def apply(self, article: dict) -> dict:
         out = dict(article)
@@ -372,6 +383,10 @@ class _Metadata:
                 if value:
                     out[key], out[f"{key}_source"] = value, "manifest"
         out["outlet"] = outlets.normalize(out["outlet"], self.aliases)
+        if out["outlet"]:  # "nyt" and "NYT" are one outlet even when the lexicon lacks it
+            out["outlet"] = self.spellings.setdefault(
+                outlets.alias_key(out["outlet"]), out["outlet"]
+            )
         out["outlet_label"] = outlets.label(out["outlet"], out["file"], out["record"])
         return out
 
@@ -384,6 +399,7 @@ class _Metadata:
 ARTICLE_COLUMNS = [
     "article_id", "file", "record", "format", "encoding", "offset_base", "outlet", "outlet_label",
     *[c for key in META_FIELDS[1:] for c in (key, f"{key}_source")], "outlet_source", "n_words", "n_paragraphs",
+    "source_id",
 ]  # fmt: skip
 #: The tables written as articles arrive (row groups), with their Parquet types.
 STREAMED = {
@@ -417,7 +433,8 @@ def _files_frame(report: list[dict]) -> pd.DataFrame:
 
 
 def _articles_frame(articles: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(articles, columns=ARTICLE_COLUMNS)
+    extra = sorted({k for a in articles for k in a if k.startswith("extra_")})
+    frame = pd.DataFrame(articles, columns=[*ARTICLE_COLUMNS, *extra])
     frame["record"] = frame["record"].astype("Int64")
     for col in ("n_words", "n_paragraphs"):
         frame[col] = frame[col].astype("int64")
@@ -484,6 +501,7 @@ def build(
     parse: bool = True,
     lexicon: pd.DataFrame | None = None,
     stages: Sequence[str] = ("nlp",),
+    raw_dir: Path | None = None,
 ) -> Corpus:
     """Ingest the given files or folders in memory (nothing written) and return the tables.
 
@@ -493,11 +511,20 @@ def build(
         lexicon: outlet aliases (default ``data/lexicons/outlets.csv``).
         stages: per-article stages to run (``nlp`` for sentences and tokens; the analyses
             themselves are usually computed from the returned corpus).
+        raw_dir: the raw folder the paths lie in: files are then named relative to it, its
+            manifest applies and line repetition is counted over all of it, as ingest does.
     """
-    inputs = _inputs_of(paths)
-    meta = _Metadata(outlets.read_lexicon() if lexicon is None else lexicon)
+    if raw_dir is None:
+        inputs, manifest, counted = _inputs_of(paths), None, _inputs_of(paths)
+    else:
+        inputs = [
+            (Path(p), Path(p).resolve().relative_to(raw_dir.resolve()).as_posix()) for p in paths
+        ]
+        manifest, counted = read_manifest(raw_dir), discover(raw_dir)
+    meta = _Metadata(outlets.read_lexicon() if lexicon is None else lexicon, manifest)
+    repeated = repetition.count(counted)
     report, loaded = [], []
-    for row, made in _read(inputs, _Cache(None), IngestStats(files=len(inputs))):
+    for row, made in _read(inputs, _Cache(None), IngestStats(files=len(inputs)), repeated=repeated):
         report.append(row)
         if made is not None:
             loaded.append(made)
@@ -561,8 +588,12 @@ def ingest(
     articles: list[dict] = []
     bar = _Progress(len(inputs)) if progress else None
 
+    repeated = repetition.count(inputs, out_dir / "repetition.pkl")
+
     def arrivals() -> Iterator[pipeline.ArticleInputs]:
-        reading = _read(inputs, cache, stats, on_file=bar.file_done if bar else None)
+        reading = _read(
+            inputs, cache, stats, on_file=bar.file_done if bar else None, repeated=repeated
+        )
         while True:
             begun = time.perf_counter()
             row, made = next(reading, (None, None))

@@ -45,6 +45,8 @@ TABLES: dict[str, dict[str, str]] = {
         "*_source": "for each metadata field: profile | html | export | manifest | text | missing",
         "n_words": "words in standfirst, subheading and body paragraphs",
         "n_paragraphs": "paragraphs of every kind",
+        "source_id": "an export record's own id (its id, _id, article_id, doc_id, uuid, guid or record_id field), null otherwise",
+        "extra_*": "one column per field of the user's export the crosswalk does not map (extra_keywords, extra_event, ...), as text (lists and objects as JSON); only when some record has it",
     },
     "paragraphs": {
         "article_id": "article",
