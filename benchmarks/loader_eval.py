@@ -2,8 +2,9 @@
 
     python benchmarks/loader_eval.py [--pages ../shared/corpora/pagedumps] [--label NAME]
 
-Each page of ``../shared/corpora/pagedumps`` is read as ``show`` reads it (``corpus.build`` of the
-one file): its text dump (``dumps/NNN.txt``) and its saved HTML (``html/NNN.html``). Measured, on
+Each page of ``../shared/corpora/pagedumps`` is read as ``show`` and ingest read it: its text dump
+(``dumps/NNN.txt``; the 103 dumps as one folder, so line repetition across them counts, and each
+file alone, on shape only) and its saved HTML (``html/NNN.html``). Measured, on
 the analysed paragraphs (standfirst, body, subheading) joined, whitespace collapsed:
 
 - **must-keep**: share of the ``with`` snippets found in them;
@@ -69,15 +70,28 @@ def headline_right(headline: str | None, page_title: str) -> tuple[bool, bool]:
     return within and len(h.split()) >= MIN_TITLE_COVER * max(len(longest), 1), within
 
 
-def presslens_page(path: Path) -> dict:
-    """Body text, headline and date of one file as ``show`` gives them."""
-    c = corpus.build([path], parse=False)
-    if c.articles.empty:
-        return {"body": "", "title": None, "published": None}
-    art = c.articles.iloc[0]
-    paras = c.paragraphs[c.paragraphs["kind"].isin(nlp.PARSED_KINDS)]
-    return {"body": _norm(" ".join(paras["text"])), "title": art["title"],
-            "published": art["published"]}  # fmt: skip
+def presslens(paths: dict[str, Path], *, together: bool) -> dict[str, dict]:
+    """Body text, headline and date of each file as ``show`` gives them: ``together`` reads the
+    files as one folder (line repetition counted over all of them), else each file alone."""
+    groups = [list(paths.items())] if together else [[item] for item in paths.items()]
+    found = {}
+    for group in groups:
+        c = corpus.build([p for _, p in group], parse=False)
+        by_file = c.articles.set_index("file")
+        for name, path in group:
+            if path.as_posix() not in by_file.index:
+                found[name] = {"body": "", "title": None, "published": None}
+                continue
+            art = by_file.loc[path.as_posix()]
+            paras = c.paragraphs[
+                (c.paragraphs["article_id"] == art["article_id"])
+                & c.paragraphs["kind"].isin(nlp.PARSED_KINDS)
+            ]
+            published = art["published"] if isinstance(art["published"], str) else None
+            title = art["title"] if isinstance(art["title"], str) else None
+            found[name] = {"body": _norm(" ".join(paras["text"])), "title": title,
+                           "published": published}  # fmt: skip
+    return found
 
 
 def every_line(path: Path) -> dict:
@@ -142,11 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     dumps = {g["file"]: args.pages / "dumps" / f"{g['file']}.txt" for g in gold}
     htmls = {g["file"]: args.pages / "html" / f"{g['file']}.html" for g in gold}
     systems = {
-        "PressLens, dumps": {f: presslens_page(p) for f, p in dumps.items()},
+        "PressLens, dumps": presslens(dumps, together=True),
+        "PressLens, dumps, each file alone": presslens(dumps, together=False),
         "keep every line, dumps": {f: every_line(p) for f, p in dumps.items()},
     }
     if args.only == "all":
-        systems["PressLens, HTML"] = {f: presslens_page(p) for f, p in htmls.items()}
+        systems["PressLens, HTML"] = presslens(htmls, together=False)
         systems["trafilatura alone, HTML"] = {f: trafilatura_alone(p) for f, p in htmls.items()}
     dates = {f: r["published"] for f, r in systems.get("trafilatura alone, HTML", {}).items()}
     results: dict = {"seed": SEED, "halves": halves, "rows": []}
