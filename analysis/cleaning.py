@@ -518,7 +518,8 @@ class _Cleaner:
 
     def prose_end(self, begin: int) -> int:
         """Index after the article's prose (:meth:`prose_run`), its last short sentences and a tag
-        list right after it (or after one more line, "Read more: ..."). ``len(lines)`` when the page has no prose."""
+        list right after it (or after one more line, "Read more: ..."); the end of the page when
+        no furniture follows (a clean text ending in a table or a line-up). ``len(lines)`` when the page has no prose."""
         run = self.prose_run()
         if run is None or run[1] < begin:
             return len(self.lines)
@@ -530,6 +531,8 @@ class _Cleaner:
             if lineshape.short_sentence(self.lines[j].text):
                 last = j
         end = last + 1
+        if not any(cls == "furniture" for cls, _ in self.shapes[end:]):
+            return len(self.lines)  # no furniture follows: a clean text's tables and line-ups
         following = _blocks(self.lines[end:])[:2]
         for block in following:  # a tag list, perhaps after a one-line block
             if all(ln.bullet and 0 < len(ln.item.split()) <= 6 for ln in block):

@@ -34,6 +34,7 @@ import sys
 from pathlib import Path
 
 from analysis import corpus, nlp
+from analysis.cleaning import clean_page
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE.parent.parent / "shared" / "corpora" / "pagedumps"
@@ -137,6 +138,42 @@ def leaks(gold: list[dict], found: dict[str, dict]) -> list[str]:
     ]
 
 
+#: Clean articles spot-checked per corpus: the cleaner must keep their text.
+CLEAN_SAMPLE = 200
+#: An article keeping less than this share of its characters counts as damaged.
+DAMAGED_BELOW = 0.95
+
+
+def kept_share(shared: Path, n: int = CLEAN_SAMPLE, seed: int = SEED) -> dict[str, dict] | None:
+    """Share of the characters of clean articles (BBC: headline line then text, cleaned as a page
+    dump; Middle East: the export's text) that the cleaner keeps in analysed paragraphs."""
+    bbc = sorted((shared / "corpora" / "bbc").glob("*/*.txt"))
+    middle_east = shared / "corpora" / "middle_east.jsonl"
+    if not bbc or not middle_east.exists():
+        return None
+    rng = random.Random(seed)
+    samples = {"BBC (page dump)": [], "Middle East (export text)": []}
+    for path in rng.sample(bbc, n):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        samples["BBC (page dump)"].append((text, True))
+    records = [json.loads(line) for line in middle_east.open(encoding="utf-8")]
+    for rec in rng.sample(records, n):
+        samples["Middle East (export text)"].append((rec["text"], False))
+    out = {}
+    for name, texts in samples.items():
+        shares = []
+        for text, in_text in texts:
+            page = clean_page(text, title_in_text=in_text)
+            body = sum(len(p.text(text)) for p in page.paragraphs if p.kind in nlp.PARSED_KINDS)
+            lines = text.strip().splitlines()[1:] if in_text else text.splitlines()
+            total = sum(len(line.strip()) for line in lines)
+            shares.append(min(body / total, 1.0) if total else 1.0)
+        out[name] = {"articles": len(shares), "mean_kept": round(sum(shares) / len(shares), 4),
+                     "min_kept": round(min(shares), 3),
+                     "damaged": sum(x < DAMAGED_BELOW for x in shares)}  # fmt: skip
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -169,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         for part, files in (*halves.items(), ("all", [g["file"] for g in gold])):
             subset = [g for g in gold if g["file"] in set(files)]
             results["rows"].append({"system": name, "part": part, **score(subset, found, dates)})
+    results["clean_articles"] = kept_share(args.pages.parent.parent)
     results["leaks_dumps"] = leaks(gold, systems["PressLens, dumps"])
     results["missed_headlines_dumps"] = [
         f"{g['file']}: {systems['PressLens, dumps'][g['file']]['title']!r} / {g['page_title']!r}"
@@ -200,6 +238,14 @@ def markdown(results: dict, *, details: bool = True) -> str:
             f"({r['leaked_n']}) | {r['headline']} | {r['headline_within']} | {r['date_found']} "
             f"| {r['date_agrees']} |"
         )
+    if results.get("clean_articles"):
+        lines += ["", f"Clean articles (a seeded sample): share of characters kept in analysed "
+                  f"paragraphs; damaged = under {DAMAGED_BELOW:.0%} kept.", "",
+                  "| corpus | articles | mean kept | min kept | damaged |",
+                  "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+        for name, r in results["clean_articles"].items():
+            lines.append(f"| {name} | {r['articles']} | {r['mean_kept']} | {r['min_kept']} | "
+                         f"{r['damaged']} |")  # fmt: skip
     if details:
         lines += ["", "## Must-drop snippets leaked into dump bodies", ""]
         lines += [f"- {t}" for t in results["leaks_dumps"]]
