@@ -38,7 +38,11 @@ MIN_UNPUNCTUATED_PROSE_WORDS = 30
 MIN_STOPWORD_SHARE = 0.25
 #: A call to action is short: above this many words a line mentioning "share" is prose.
 MAX_CTA_WORDS = 14
-#: Menu bullets are short: a bullet of at most this many words without sentence punctuation.
+#: A teaser cut short with "..." has this many words (a reader's long comment ending in "..." is
+#: longer, two words are a label).
+MIN_TEASER_WORDS, MAX_TEASER_WORDS = 5, 40
+#: Menu bullets are short: a bullet of at most this many words without sentence punctuation, in
+#: title case or without stop words ("Latin America", "State of Our Nation"; not "Pay the fine").
 MAX_MENU_WORDS = 5
 #: A label of at most this many words ("PC Gamer Newsletter") is furniture wherever its CTA or
 #: label word is.
@@ -63,7 +67,8 @@ LABEL_WORDS = (
 )
 _CTA = re.compile(rf"(?:\W*\w+\W+)?\b(?:{CTA_WORDS})\b", re.I)
 _LABEL = re.compile(rf"\b(?:{CTA_WORDS}|{LABEL_WORDS})\b", re.I)
-#: Menu entries run together by the dump lose their spaces: "San FranciscoEast BaySouth Bay".
+#: Menu entries run together by the dump lose their spaces: "San FranciscoEast BaySouth Bay"
+#: (this many joins, in a line with fewer stop words than prose).
 MIN_GLUED_WORDS = 2
 _GLUED = re.compile(r"[a-z][A-Z]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -139,7 +144,8 @@ def features(text: str) -> Features:
         cta=bool(_CTA.search(item)),
         cta_lead=bool(_CTA.match(item))
         or (len(words) <= MAX_LABEL_WORDS and bool(_LABEL.search(item))),
-        glued=len(_GLUED.findall(item)) >= MIN_GLUED_WORDS,
+        glued=len(_GLUED.findall(item)) >= MIN_GLUED_WORDS
+        and (stops / len(words) if words else 0.0) < MIN_STOPWORD_SHARE,
         reader_address=bool(_IMPERATIVE.match(item)) and bool(_READER.search(item)),
         title_case=bool(content) and all(w[0].isupper() for w in content),
         form_field=bool(_FORM_FIELD.search(item)),
@@ -150,7 +156,8 @@ def features(text: str) -> Features:
         numbers_only=bool(item) and bool(_NUMBERS.match(item)),
         counter=bool(_COUNTER.match(item)),
         copyright=bool(_COPYRIGHT.search(item)) and len(words) <= MAX_CTA_WORDS,
-        truncated=item.endswith(("...", "…", "[…]", "[...]")) and len(words) >= 5,
+        truncated=item.endswith(("...", "…", "[…]", "[...]"))
+        and MIN_TEASER_WORDS <= len(words) <= MAX_TEASER_WORDS,
     )
 
 
@@ -187,7 +194,12 @@ def classify(text: str) -> tuple[str, str]:
         return "furniture", "call to action"
     if f.reader_address and f.words <= 2 * MAX_CTA_WORDS:
         return "furniture", "call to action"
-    if f.bullet and f.words <= MAX_MENU_WORDS and not f.sentence_end:
+    if (
+        f.bullet
+        and f.words <= MAX_MENU_WORDS
+        and not f.sentence_end
+        and (f.title_case or f.stopword_share == 0)
+    ):
         return "furniture", "menu bullet"
     if (
         f.words >= MIN_PROSE_WORDS
