@@ -605,12 +605,15 @@ class _Cleaner:
             if len(block) == 1 and first.start in self.promos:
                 self.drop(first, "newsletter or subscription promo")
                 continue
-            if _RELATED.match(first.text) and len(block) == 1:
-                self.drop(first, "related-news block")
+            if _RELATED.match(first.item) and all(ln.bullet for ln in block[1:]):
+                self.drop_range(block, "related-news block")  # the heading and its list
                 related_open = True
                 continue
-            if related_open and len(block) == 1 and _is_headline_like(first.text, max_words=20):
-                self.drop(first, "related-news block")
+            if related_open and (
+                all(ln.bullet for ln in block)
+                or (len(block) == 1 and _is_headline_like(first.text, max_words=20))
+            ):
+                self.drop_range(block, "related-news block")
                 continue
             related_open = False
             if len(block) == 1 and _READ_LINK.match(first.text):

@@ -8,7 +8,8 @@ one of three classes (:func:`classify`):
   text has (:data:`MIN_STOPWORD_SHARE`), ending like a sentence, not an address to the reader;
 - ``furniture``: a shape no article sentence has: a form field, an image placeholder, a URL, a
   separator, a breadcrumb, a number or date alone, a short call to action, a short menu bullet,
-  a copyright line, a "N comments" counter, a teaser cut short with "...";
+  a copyright line, a "N comments" counter, a teaser cut short with "...", a sentence about the
+  page itself ("This site is protected by reCAPTCHA");
 - ``short``: anything else (headlines, subheadings, captions, short quotes, menu labels): the
   cleaner decides those by their neighbours.
 
@@ -89,6 +90,14 @@ _COUNTER = re.compile(
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙□■]|[-*+](?=\s)|\d{1,3}\.(?=\s))\s*")
+#: A sentence about the page itself ("This site is protected by reCAPTCHA", "comments are
+#: moderated", "This post contains affiliate links") is furniture up to this many words.
+MAX_SELF_REFERENCE_WORDS = 40
+_SELF_REFERENCE = re.compile(
+    r"\b(?:this|our) (?:site|website|web site|page|post|newsletter|blog)\b|\bcomments? (?:are|is|may|will)\b"
+    r"|\b(?:advertising|affiliate) (?:disclosure|disclaimer|links?|commissions?)\b|\bnot responsible for\b",
+    re.I,
+)
 _READER = re.compile(r"\b(?:you|your|you're|we|our|us)\b", re.I)
 _IMPERATIVE = re.compile(
     r"^(?:subscribe|sign|log|download|follow|join|get|click|tap|share|support|donate|read|watch"
@@ -120,6 +129,7 @@ class Features:
     copyright: bool
     truncated: bool
     glued: bool
+    self_reference: bool
 
 
 def strip_bullet(text: str) -> str:
@@ -144,6 +154,8 @@ def features(text: str) -> Features:
         cta=bool(_CTA.search(item)),
         cta_lead=bool(_CTA.match(item))
         or (len(words) <= MAX_LABEL_WORDS and bool(_LABEL.search(item))),
+        self_reference=bool(_SELF_REFERENCE.search(item))
+        and len(words) <= MAX_SELF_REFERENCE_WORDS,
         glued=len(_GLUED.findall(item)) >= MIN_GLUED_WORDS
         and (stops / len(words) if words else 0.0) < MIN_STOPWORD_SHARE,
         reader_address=bool(_IMPERATIVE.match(item)) and bool(_READER.search(item)),
@@ -194,6 +206,8 @@ def classify(text: str) -> tuple[str, str]:
         return "furniture", "call to action"
     if f.reader_address and f.words <= 2 * MAX_CTA_WORDS:
         return "furniture", "call to action"
+    if f.self_reference:
+        return "furniture", "about the page itself"
     if (
         f.bullet
         and f.words <= MAX_MENU_WORDS

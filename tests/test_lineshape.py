@@ -29,6 +29,8 @@ FURNITURE = [
     ("━━━━━━━━━━━━", "separator"),
     ("• Latin America", "menu bullet"),
     ("2022-04-26 21:21:50", "numbers only"),
+    ("This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.", "about the page itself"),
+    ("Please understand that comments are moderated and it is not always possible to publish all that have been submitted.", "about the page itself"),
 ]  # fmt: skip
 
 BODY = [
