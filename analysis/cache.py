@@ -46,7 +46,8 @@ class CleanedCache(Generic[T]):
         digest = hashlib.sha1(f"{self.version}\0{rel}".encode())
         for d in docs:
             head = json.dumps([d.record, d.fmt, d.encoding, d.offset_base, d.title_in_text, d.meta,
-                               d.meta_source], sort_keys=True, default=str)  # fmt: skip
+                               d.meta_source, d.source_id, d.extra, d.repeated], sort_keys=True,
+                              default=str)  # fmt: skip
             digest.update(f"\0{head}\0{len(d.text)}\0".encode())
             digest.update(d.text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()

@@ -29,8 +29,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis import profiles
-from analysis.dates import parse_date
+from analysis import lineshape, profiles
+from analysis.dates import find_date, parse_date
+from analysis.repetition import repetition_key
+
+#: The headline is looked for among this many non-blank lines above the article's first prose.
+HEADLINE_WINDOW = 40
+#: A byline or date this many non-blank lines below a candidate marks it as the headline.
+META_WINDOW = 6
+#: Headlines usually have this many words or more; shorter candidates are labels or names.
+FULL_HEADLINE_WORDS = 6
+#: Each non-blank line between a candidate and the first prose line costs it this much.
+HEADLINE_DISTANCE_COST = 0.1
+#: A headline has at least this many words (a menu word or a section label has one or two).
+MIN_HEADLINE_WORDS = 3
+#: The article ends after its last prose line when more than this many non-prose lines follow
+#: before the next prose line (comments, author boxes, related stories, footers).
+MAX_GAP_LINES = 8
+#: A short line that is not furniture (a list item, a subheading, a line of code) weighs this much
+#: in a gap: lists and tables inside an article do not end it.
+SHORT_LINE_WEIGHT = 0.25
+#: A "Related Stories" or "Most Read" heading weighs this much in a gap: a short related box inside
+#: an article is crossed, a long one (or a footer) is not.
+HEADING_WEIGHT = 3.0
+#: Short lines right after the last prose line still belong to the story when a short sentence
+#: ends them ("A subheading" / "The talks resume on Monday."), up to this many lines.
+MAX_TAIL_LINES = 3
 
 Span = tuple[int, int]
 
@@ -97,7 +121,14 @@ _BULLET = re.compile(r"^(?:[•·▪●◦‣∙]|[-*+](?=\s))\s*")
 _TERMINAL = tuple(".!?:;\"”’')…")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:[^()\s]*)\)")
 
-_BYLINE = re.compile(r"^(?:By|BY|Written by|Posted by|Author:)\s+(.{2,80}?)(?:\s+on\s+(.{6,40}))?$")
+_BY = re.compile(r"^(?:By|BY|by|Written by|Posted by|Words by|Author:|Reporting by)\s*:?\s+")
+#: One name: capitalized words or initials ("J.O. Haselhoef", "Mohammed Shia al-Sudani", "Sarah
+#: O'Neil"), a particle allowed inside; at most this many words.
+MAX_NAME_WORDS = 5
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|de|da|del|van|von|der|den|la|le|bin|ibn|di|du)-?[\w'’-]*)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
+_NAMES = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME})*$")
+_BYLINE_SEPARATORS = " \t|,·•–—-/:"
 _SOURCE = re.compile(r"^Source:\s*(.{2,80})$")
 _SHARES = re.compile(r"^\d[\d,.]*\s*[kKmM]?\s+(?:Shares?|Comments?|Views?)$", re.I)
 _READING = re.compile(r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read$", re.I)
@@ -159,22 +190,106 @@ def _looks_like_date(text: str) -> bool:
     return parse_date(text) is not None and len(text.split()) <= 6
 
 
+def byline(text: str) -> tuple[str, str | None] | None:
+    """(author, ISO date or None) when ``text`` is a byline, else None.
+
+    Forms: "By NAME", "By NAME and NAME", "By NAME | DATE", "Written by NAME on DATE", and
+    "NAME | DATE" without "By". The names need a name's shape (:data:`_NAMES`): "By noon, their
+    allies had buckled." is a sentence, not a byline.
+    """
+    t = _MD_LINK.sub(r"\1", text.strip())
+    lead = _BY.match(t)
+    rest = t[lead.end() :] if lead else t
+    found = find_date(rest)
+    date = found[0] if found else None
+    if found:
+        tail = rest[found[2] :].strip(_BYLINE_SEPARATORS + ".")
+        if tail and parse_date(tail) is None:
+            return None  # more text after the date (a second date is fine): not a byline
+        rest = rest[: found[1]]
+    rest = re.sub(r"\s+on\s*$", "", rest.strip(_BYLINE_SEPARATORS))
+    if not lead and not (found and re.search(r"[|·•]", t)):
+        return None
+    if not rest or len(rest) > 80 or not _NAMES.match(rest):
+        return None
+    return rest, date
+
+
 def _is_meta_line(line: _Line) -> bool:
     t = line.item
-    return bool(_BYLINE.match(t) or _SOURCE.match(t) or _SHARES.match(t) or _READING.match(t)) or (
-        line.bullet and _looks_like_date(t)
+    return bool(byline(t) or _SOURCE.match(t) or _SHARES.match(t) or _READING.match(t)) or (
+        _looks_like_date(t)
     )
 
 
 class _Cleaner:
-    def __init__(self, text: str, *, title_in_text: bool) -> None:
+    def __init__(
+        self, text: str, *, title_in_text: bool, repeated: dict[str, int] | None = None
+    ) -> None:
         self.text = text
         self.lines = _lines(text)
+        self.shapes = [_shape(ln.text, repeated or {}) for ln in self.lines]
+        self._hard_wraps()
+        self._context()
         self.page = Page()
         self.title_in_text = title_in_text
         self.profile = profiles.detect(text)
         self.bylines: set[str] = set()
         self.promos: set[int] = set()  # offsets of in-article newsletter promo lines
+
+    def _hard_wraps(self) -> None:
+        """A paragraph hard-wrapped over several lines (the next line goes on in lower case) is
+        classified as one text: all its lines get the class of the whole."""
+        group: list[int] = []
+        for i, line in enumerate([*self.lines, _Line(0, 0, 0, "", 0)]):
+            prev = self.lines[group[-1]] if group else None
+            if (
+                prev is not None
+                and line.text[:1].islower()
+                and not line.bullet
+                and not prev.text.endswith((".", "!", "?"))
+                and i == group[-1] + 1
+            ):
+                group.append(i)
+                continue
+            if len(group) > 1 and self.shapes[group[0]][0] != "furniture":
+                whole = _shape(" ".join(self.lines[j].text for j in group), {})
+                for j in group:
+                    self.shapes[j] = whole
+            group = [i] if line.text and not line.bullet else []
+
+    def _ticker_lines(self) -> set[int]:
+        """Lines of a ticker block: a "Breaking News" label followed, without a blank line, by at
+        least two lines that are not dates (one headline under "Latest News" is the article's)."""
+        found: set[int] = set()
+        for block in _blocks(self.lines):
+            for k, line in enumerate(block):
+                if _TICKER.match(line.text):
+                    rest = [ln for ln in block[k + 1 :] if not _looks_like_date(ln.text)]
+                    if len(rest) >= 2:
+                        found |= {self.lines.index(ln) for ln in block[k:]}
+                    break
+        return found
+
+    def _context(self) -> None:
+        """Reclassify lines by their neighbours: a ticker's lines are furniture; a prose line
+        between two list items (bullets that are not menu furniture) describes a list item (a
+        related story), it is not the article."""
+        nonblank = [i for i, ln in enumerate(self.lines) if ln.text]
+        self.ticker = self._ticker_lines()
+        for k, i in enumerate(nonblank):
+            if i in self.ticker:
+                self.shapes[i] = ("short", "breaking-news ticker")
+            elif (
+                self.shapes[i][0] == "good"
+                and not self.lines[i].bullet
+                and 0 < k < len(nonblank) - 1
+                and all(
+                    self.lines[j].bullet and self.shapes[j][0] == "short"
+                    for j in (nonblank[k - 1], nonblank[k + 1])
+                )
+            ):
+                self.shapes[i] = ("short", "prose between list items")
 
     # -- bookkeeping -------------------------------------------------------------------------
     def drop(self, line: _Line, reason: str) -> None:
@@ -195,6 +310,11 @@ class _Cleaner:
         lines = self.lines
         begin = self.header_end() if self.title_in_text else 0
         end = self.footer_start(begin)
+        prose_end = self.prose_end(begin) if self.title_in_text else end
+        if any(ln.text for ln in lines[prose_end:end]):
+            end = prose_end
+            first = next((ln.text for ln in lines[end:] if ln.text), "")
+            self.footer_reason = f"after the article's last prose (from '{first[:40]}')"
         for line in lines[end:]:
             self.drop(line, self.footer_reason)
         self.body(lines[begin:end])
@@ -207,12 +327,100 @@ class _Cleaner:
         self.page.removed.sort(key=lambda r: r.start)
         return self.page
 
+    def prose_run(self) -> tuple[int, int] | None:
+        """First and last line of the article's prose: the run of prose lines with the most
+        characters, a run going on while the lines between two prose lines weigh at most
+        :data:`MAX_GAP_LINES` (furniture 1, other short lines :data:`SHORT_LINE_WEIGHT`, a footer
+        or related-stories heading or a form field :data:`HEADING_WEIGHT`)."""
+        if hasattr(self, "_run"):
+            return self._run
+        runs: list[list[int]] = []  # [first, last, characters]
+        gap = 0.0
+        for i, (cls, _) in enumerate(self.shapes):
+            if cls == "good":
+                if runs and gap <= MAX_GAP_LINES:
+                    runs[-1][1] = i
+                    runs[-1][2] += len(self.lines[i].text)
+                else:
+                    runs.append([i, i, len(self.lines[i].text)])
+                gap = 0.0
+            elif self._heading_of_furniture(i) or self.shapes[i][1] == "form field":
+                gap += HEADING_WEIGHT
+            elif cls != "blank":
+                gap += 1.0 if cls == "furniture" else SHORT_LINE_WEIGHT
+        best = max(runs, key=lambda r: r[2], default=None)
+        self._run = (best[0], best[1]) if best else None
+        return self._run
+
+    def _heading_of_furniture(self, i: int) -> bool:
+        """A footer or related-stories heading ("Most Read", "Related Stories")."""
+        t = self.lines[i].item
+        return bool(_FOOTER.match(t) or _RELATED.match(t))
+
+    def prose_start(self) -> int | None:
+        """Index of the article's first prose line (see :meth:`prose_run`), or None."""
+        run = self.prose_run()
+        return run[0] if run else None
+
+    def headline(self, start: int) -> int | None:
+        """Index of the headline above the first prose line ``start``, or None.
+
+        Candidates are headline-shaped lines (:func:`_headline_candidate`) among the
+        :data:`HEADLINE_WINDOW` lines above; the best is repeated elsewhere in the page (breadcrumbs,
+        "N thoughts on ...", share texts repeat the headline), then stands above a byline or date,
+        then is in title case; ties go to the earliest (the headline comes before the standfirst).
+        """
+        above = [i for i in range(start) if self.lines[i].text][-HEADLINE_WINDOW:]
+        others = [  # where a headline is repeated: breadcrumbs, share texts, not the prose
+            ln.text.casefold()
+            for ln, (cls, _) in zip(self.lines, self.shapes, strict=True)
+            if ln.text and cls != "good"
+        ]
+        scored: list[tuple[int, float]] = []
+        for d, i in enumerate(reversed(above)):
+            line = self.lines[i]
+            if i in self.ticker or not _headline_candidate(line, self.shapes[i][0]):
+                continue
+            key = line.text.casefold()
+            repeated = sum(key in o for o in others) > (self.shapes[i][0] != "good")
+            meta_after = any(
+                _is_meta_line(self.lines[j]) or _looks_like_date(self.lines[j].item)
+                for j in [j for j in range(i + 1, start) if self.lines[j].text][:META_WINDOW]
+            )
+            feats = lineshape.features(line.text)
+            score = (
+                4 * repeated
+                + 2 * meta_after
+                + 2 * (feats.words >= FULL_HEADLINE_WORDS)
+                + feats.title_case
+                + (feats.stopword_share > 0)
+                - HEADLINE_DISTANCE_COST * d
+            )
+            scored.append((i, score))
+        if not scored:
+            return None
+        best, score = max(scored, key=lambda s: s[1])
+        # a headline and its standfirst stand one above the other: the upper one is the headline
+        prev = [i for i in above if i < best][-1:]
+        if prev and any(i == prev[0] and sc >= score - 1 for i, sc in scored):
+            best = prev[0]
+        return best
+
     def header_end(self) -> int:
         """Find the headline; drop what stands above it. Returns the index after the headline."""
         lines = self.lines
         nonblank = [i for i, ln in enumerate(lines) if ln.text]
         if not nonblank:
             return len(lines)
+        start = self.prose_start()
+        found = self.headline(start) if start is not None else None
+        if found is not None:
+            for i in nonblank:
+                if i < found:
+                    self.meta_line(lines[i])
+            self._drop_header(found, skip_meta=True)
+            self.title(lines[found])
+            return found + 1
         limit = nonblank[: max(12, len(nonblank) // 2)]
         meta_idx = next(
             (i for i in limit if _is_meta_line(lines[i]) and not _TICKER.match(lines[i].text)), None
@@ -283,15 +491,13 @@ class _Cleaner:
         """Record byline, source, date, share-count and reading-time lines. True if it was one."""
         t = line.item
         key = re.sub(r"\s+", " ", t.lower())
-        if m := _BYLINE.match(t):
+        if found := byline(t):
             if key in self.bylines:
                 self.drop(line, "repeated byline (page break)")
                 return True
             self.bylines.add(key)
-            author = _MD_LINK.sub(r"\1", m.group(1)).strip()
-            self.page.set_meta("author", author, "text")
-            if m.group(2):
-                self.page.set_meta("published", parse_date(m.group(2)), "text")
+            self.page.set_meta("author", found[0], "text")
+            self.page.set_meta("published", found[1], "text")
             self.drop(line, "byline")
             return True
         if m := _SOURCE.match(t):
@@ -304,11 +510,37 @@ class _Cleaner:
         if _READING.match(t):
             self.drop(line, "reading time")
             return True
-        if line.bullet and _looks_like_date(t):
+        if _looks_like_date(t):
             self.page.set_meta("published", parse_date(t), "text")
             self.drop(line, "dateline")
             return True
         return False
+
+    def prose_end(self, begin: int) -> int:
+        """Index after the article's prose (:meth:`prose_run`), its last short sentences and a tag
+        list right after it (or after one more line, "Read more: ..."); the end of the page when
+        no furniture follows (a clean text ending in a table or a line-up). ``len(lines)`` when the page has no prose."""
+        run = self.prose_run()
+        if run is None or run[1] < begin:
+            return len(self.lines)
+        last = run[1]
+        tail = [j for j in range(last + 1, len(self.lines)) if self.lines[j].text][:MAX_TAIL_LINES]
+        for j in tail:  # the story's last short lines, up to a short sentence that ends it
+            if self.shapes[j][0] == "furniture":
+                break
+            if lineshape.short_sentence(self.lines[j].text):
+                last = j
+        end = last + 1
+        if not any(cls == "furniture" for cls, _ in self.shapes[end:]):
+            return len(self.lines)  # no furniture follows: a clean text's tables and line-ups
+        following = _blocks(self.lines[end:])[:2]
+        for block in following:  # a tag list, perhaps after a one-line block
+            if all(ln.bullet and 0 < len(ln.item.split()) <= 6 for ln in block):
+                end = self.lines.index(block[-1]) + 1
+                break
+            if len(block) > 1:
+                break
+        return end
 
     def footer_start(self, begin: int) -> int:
         """Index of the first footer line after some body text (everything from it is dropped).
@@ -317,7 +549,8 @@ class _Cleaner:
         reporting verb) is an in-article promo: only that line goes (see :meth:`body`).
         """
         seen_body = False
-        for i in range(begin, len(self.lines)):
+        first = max(begin, self.prose_start() or 0) if self.title_in_text else begin
+        for i in range(first, len(self.lines)):
             t = self.lines[i].text
             if not t:
                 continue
@@ -372,12 +605,15 @@ class _Cleaner:
             if len(block) == 1 and first.start in self.promos:
                 self.drop(first, "newsletter or subscription promo")
                 continue
-            if _RELATED.match(first.text) and len(block) == 1:
-                self.drop(first, "related-news block")
+            if _RELATED.match(first.item) and all(ln.bullet for ln in block[1:]):
+                self.drop_range(block, "related-news block")  # the heading and its list
                 related_open = True
                 continue
-            if related_open and len(block) == 1 and _is_headline_like(first.text, max_words=20):
-                self.drop(first, "related-news block")
+            if related_open and (
+                all(ln.bullet for ln in block)
+                or (len(block) == 1 and _is_headline_like(first.text, max_words=20))
+            ):
+                self.drop_range(block, "related-news block")
                 continue
             related_open = False
             if len(block) == 1 and _READ_LINK.match(first.text):
@@ -390,6 +626,10 @@ class _Cleaner:
                 broke_page = True
                 continue
             for k, line in enumerate(block):
+                shape, why = self.shapes[self.lines.index(line)]
+                if shape == "furniture" and self.title_in_text:
+                    self.drop(line, f"furniture: {why}")
+                    continue
                 kind = self._kind(line, pending_standfirst, len(block))
                 pending_standfirst = False
                 spans = self._spans(line)
@@ -516,19 +756,46 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
     return blocks
 
 
+def _shape(text: str, repeated: dict[str, int]) -> tuple[str, str]:
+    """The line's class (:func:`lineshape.classify`); a line repeated across files is furniture."""
+    if not text:
+        return "blank", ""
+    if (count := repeated.get(repetition_key(text))) is not None:
+        return "furniture", f"repeated in {count} files of the folder"
+    return lineshape.classify(text)
+
+
+def _headline_candidate(line: _Line, shape: str) -> bool:
+    """Shaped like a headline: not a bullet, furniture, byline or date; 3+ words, no final stop."""
+    t = line.text
+    return (
+        not line.bullet
+        and shape != "furniture"
+        and not _is_meta_line(line)
+        and not _looks_like_date(t)
+        and len(t.split()) >= MIN_HEADLINE_WORDS
+        and _is_headline_like(t, max_words=30)
+        and sum(c.isalpha() for c in t) >= len(t) / 2
+    )
+
+
 def _single_sentence(text: str) -> bool:
     return len(text.split()) <= 45 and len(re.findall(r"[.!?][\"”’']?(?:\s|$)", text)) <= 1
 
 
-def clean_page(text: str, *, title_in_text: bool = True) -> Page:
+def clean_page(
+    text: str, *, title_in_text: bool = True, repeated: dict[str, int] | None = None
+) -> Page:
     """Clean one page dump. ``title_in_text=False`` for texts whose title comes from elsewhere.
 
     Args:
         text: the decoded raw text.
         title_in_text: whether the first lines hold the headline (page dumps) or not (exports).
+        repeated: lines (by :func:`analysis.repetition.repetition_key`) that recur across files of the same folder,
+            with the number of files (see :mod:`analysis.repetition`): dropped as furniture.
 
     Returns:
         A :class:`Page` with paragraphs (``standfirst|body|subheading|caption|blockquote``), the
         removed stretches with reasons, and metadata found in the text.
     """
-    return _Cleaner(text, title_in_text=title_in_text).run()
+    return _Cleaner(text, title_in_text=title_in_text, repeated=repeated).run()

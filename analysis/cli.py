@@ -101,13 +101,26 @@ def _show_record(c: Corpus, article: pd.Series) -> dict:
     }
 
 
+def _raw_root(path: Path) -> Path:
+    """The raw folder ``path`` belongs to, so that ``show`` reads it as ingest does: the nearest
+    folder above it holding a manifest (``sources.csv``), else ``data/raw`` when it lies there,
+    else its own folder."""
+    from analysis.ingest import MANIFEST_NAME
+
+    resolved = path.resolve()
+    for folder in resolved.parents:
+        if (folder / MANIFEST_NAME).is_file():
+            return folder
+    return PATHS.raw if PATHS.raw.resolve() in resolved.parents else resolved.parent
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from analysis import ingest
 
     path = Path(args.file)
     if not path.exists():
         return _fail(f"{path} does not exist")
-    c = ingest.build([path], parse=False)
+    c = ingest.build([path], parse=False, raw_dir=_raw_root(path))
     if c.articles.empty:
         reasons = "; ".join(c.files["reason"].astype(str))
         return _fail(f"{path}: not loaded ({reasons})")

@@ -30,7 +30,7 @@ from typing import Literal
 import pandas as pd
 from spacy.util import minibatch
 
-from analysis import outlets, pipeline
+from analysis import outlets, pipeline, repetition
 from analysis.cache import CHUNK, CleanedCache, code_version
 from analysis.cleaning import clean_page
 from analysis.config import PATHS
@@ -38,11 +38,13 @@ from analysis.corpus import TABLE_NAMES, Corpus
 from analysis.dates import parse_date
 from analysis.nlp import PARSED_KINDS
 from analysis.readers import Document, stream_file
-from analysis.schema import META_NAMES, columns
+from analysis.schema import EXTRA_PREFIX, META_NAMES, columns
 from analysis.writers import TableWriter, frame_of, write_if_changed
 
 #: Cached cleanings are redone when the reading or cleaning code changes.
-PARSER_VERSION = code_version("readers", "cleaning", "profiles", "dates", "ingest")
+PARSER_VERSION = code_version(
+    "readers", "cleaning", "lineshape", "repetition", "profiles", "dates", "ingest"
+)
 MANIFEST_NAME = "sources.csv"
 #: The ingest tables written as articles arrive (row groups).
 STREAMED = ("paragraphs", "removed", "texts")
@@ -88,7 +90,7 @@ def _words(text: str) -> int:
 
 
 def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | str:
-    page = clean_page(doc.text, title_in_text=doc.title_in_text)
+    page = clean_page(doc.text, title_in_text=doc.title_in_text, repeated=doc.repeated)
     paras = [(p.kind, p.spans, p.text(doc.text)) for p in page.paragraphs]
     content = [t for kind, _, t in paras if kind in PARSED_KINDS]
     if not any(kind == "body" for kind, _, _ in paras):
@@ -115,6 +117,8 @@ def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | 
         "offset_base": doc.offset_base,
         "n_words": sum(_words(t) for t in content),
         "n_paragraphs": len(paras),
+        "source_id": doc.source_id,
+        **{f"{EXTRA_PREFIX}{k}": v for k, v in doc.extra.items()},
     }
     for key in META_NAMES:
         value = meta.get(key)
@@ -172,12 +176,14 @@ def _read(
     stats: IngestStats,
     *,
     on_file: Callable[[], None] | None = None,
+    repeated: repetition.Repetition | None = None,
 ) -> Iterator[tuple[dict, ArticleRows | None]]:
     """Every input's report row(s), in order, each with its article's rows when it is loaded.
 
     Files are read one at a time and exports a chunk of records at a time; an article whose text
     was already loaded is a duplicate of the first file (or record) that had it. Counts files
-    read and files entirely from the cache in ``stats``.
+    read and files entirely from the cache in ``stats``. Page dumps get the lines that recur in
+    their folder (``repeated``) before cleaning.
     """
     seen: dict[str, str] = {}
     for path, rel in inputs:
@@ -187,6 +193,9 @@ def _read(
         from_cache = True
         for chunk in minibatch(items, CHUNK):
             docs = [i for i in chunk if isinstance(i, Document)]
+            for d in docs if repeated is not None else ():
+                if d.title_in_text:
+                    d.repeated = repeated.repeated(repetition.group_of(rel), d.text)
             cleaned, hit = cache.clean(rel, docs)
             from_cache = from_cache and hit
             done = iter(cleaned)
@@ -242,6 +251,7 @@ class _Metadata:
                 self.by_file.setdefault(row.file.strip(), []).append(row)
         self.aliases = outlets.alias_map(lexicon)
         self.matched: set[str] = set()
+        self.spellings: dict[str, str] = {}  # an outlet not in the lexicon: its first spelling
 
     def apply(self, article: dict) -> dict:
         out = dict(article)
@@ -254,6 +264,10 @@ class _Metadata:
                 if value:
                     out[key], out[f"{key}_source"] = value, "manifest"
         out["outlet"] = outlets.normalize(out["outlet"], self.aliases)
+        if out["outlet"]:  # "nyt" and "NYT" are one outlet even when the lexicon lacks it
+            out["outlet"] = self.spellings.setdefault(
+                outlets.alias_key(out["outlet"]), out["outlet"]
+            )
         out["outlet_label"] = outlets.label(out["outlet"], out["file"], out["record"])
         return out
 
@@ -276,7 +290,8 @@ def _files_frame(report: list[dict]) -> pd.DataFrame:
 
 
 def _articles_frame(articles: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(articles, columns=columns("articles"))
+    extra = sorted({k for a in articles for k in a if k.startswith(EXTRA_PREFIX)})
+    frame = pd.DataFrame(articles, columns=[*columns("articles"), *extra])
     frame["record"] = frame["record"].astype("Int64")
     for col in ("n_words", "n_paragraphs"):
         frame[col] = frame[col].astype("int64")
@@ -307,6 +322,7 @@ def build(
     parse: bool = True,
     lexicon: pd.DataFrame | None = None,
     stages: Sequence[str] = ("nlp",),
+    raw_dir: Path | None = None,
 ) -> Corpus:
     """Ingest the given files or folders in memory (nothing written) and return the tables.
 
@@ -316,13 +332,21 @@ def build(
         lexicon: outlet aliases (default ``data/lexicons/outlets.csv``).
         stages: per-article stages to run (``nlp`` for sentences and tokens; the analyses
             themselves are usually computed from the returned corpus).
+        raw_dir: the raw folder the paths lie in: files are then named relative to it, its
+            manifest applies and line repetition is counted over all of it, as ingest does.
     """
-    inputs = _inputs_of(paths)
-    meta = _Metadata(outlets.read_lexicon() if lexicon is None else lexicon)
+    if raw_dir is None:
+        inputs, manifest, counted = _inputs_of(paths), None, _inputs_of(paths)
+    else:
+        inputs = [
+            (Path(p), Path(p).resolve().relative_to(raw_dir.resolve()).as_posix()) for p in paths
+        ]
+        manifest, counted = read_manifest(raw_dir), discover(raw_dir)
+    meta = _Metadata(outlets.read_lexicon() if lexicon is None else lexicon, manifest)
+    repeated = repetition.count(counted)
     report, loaded = [], []
-    for row, made in _read(
-        inputs, CleanedCache(None, _clean, PARSER_VERSION), IngestStats(files=len(inputs))
-    ):
+    cache = CleanedCache(None, _clean, PARSER_VERSION)
+    for row, made in _read(inputs, cache, IngestStats(files=len(inputs)), repeated=repeated):
         report.append(row)
         if made is not None:
             loaded.append(made)
@@ -385,9 +409,12 @@ def run(
     report: list[dict] = []
     articles: list[dict] = []
     bar = _Progress(len(inputs)) if progress else None
+    repeated = repetition.count(inputs, out_dir / "repetition.pkl")
 
     def arrivals() -> Iterator[pipeline.ArticleInputs]:
-        reading = _read(inputs, cache, stats, on_file=bar.file_done if bar else None)
+        reading = _read(
+            inputs, cache, stats, on_file=bar.file_done if bar else None, repeated=repeated
+        )
         while True:
             begun = time.perf_counter()
             row, made = next(reading, (None, None))

@@ -5,7 +5,7 @@ semicolons, ``colour``). An article whose outlet is unknown is labelled by its f
 unknown articles are never pooled into one fake outlet.
 
 Example:
-    >>> normalize("almayadeen.net", {"almayadeen.net": "Al Mayadeen English"})
+    >>> normalize("AlMayadeen.net", {alias_key("almayadeen.net"): "Al Mayadeen English"})
     'Al Mayadeen English'
     >>> label(None, "raw/002_x.txt", None)
     'Unknown (002_x)'
@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
@@ -28,14 +29,19 @@ def read_lexicon(path: Path | None = None) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
+def alias_key(name: str) -> str:
+    """A name as aliases match it: case, spaces and punctuation ignored ("NYT" = "n.y.t.")."""
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
 def alias_map(lexicon: pd.DataFrame) -> dict[str, str]:
-    """Lower-cased name or alias -> canonical outlet name."""
+    """Name or alias (by :func:`alias_key`) -> canonical outlet name."""
     mapping: dict[str, str] = {}
     for row in lexicon.itertuples(index=False):
         canonical = row.outlet.strip()
         for name in [canonical, *str(row.aliases).split(";")]:
-            if name.strip():
-                mapping[name.strip().casefold()] = canonical
+            if alias_key(name):
+                mapping[alias_key(name)] = canonical
     return mapping
 
 
@@ -46,7 +52,7 @@ def normalize(name: object, aliases: dict[str, str]) -> str | None:
     text = " ".join(str(name).split())
     if not text:
         return None
-    return aliases.get(text.casefold(), text)
+    return aliases.get(alias_key(text), text)
 
 
 #: How the label of an article whose outlet is unknown begins; :func:`label` writes it and

@@ -25,6 +25,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +84,9 @@ CROSSWALK: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "keywords", "categories"),
 }
 
+#: Export field names of a record's own id, in order of preference.
+ID_FIELDS = ("id", "_id", "article_id", "doc_id", "uuid", "guid", "record_id")
+
 #: Single-article files above this size are rejected (exports are streamed, whatever their size).
 MAX_ARTICLE_BYTES = 5_000_000
 
@@ -104,6 +108,12 @@ class Document:
     title_in_text: bool
     meta: dict[str, object] = field(default_factory=dict)
     meta_source: dict[str, str] = field(default_factory=dict)
+    #: an export record's own id (:data:`ID_FIELDS`), kept as ``articles.source_id``
+    source_id: str | None = None
+    #: the record's fields the crosswalk does not map, as text (``articles.extra_<name>``)
+    extra: dict[str, str] = field(default_factory=dict)
+    #: lines of this page that recur across its folder (:mod:`analysis.repetition`)
+    repeated: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -172,6 +182,20 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode(info.encoding), info.encoding
 
 
+def _extra(record: dict, used: set[str]) -> tuple[str | None, dict[str, str]]:
+    """The record's own id and its fields not in ``used`` (the mapped ones), as text: lists and
+    objects as JSON. Empty fields are left out."""
+    lowered = {str(k).lower().strip(): v for k, v in record.items()}
+    id_key = next((k for k in ID_FIELDS if lowered.get(k) not in (None, "")), None)
+    extra = {}
+    for key, value in lowered.items():
+        if key in used or key == id_key or value in (None, "", [], {}):
+            continue
+        name = re.sub(r"\W+", "_", key).strip("_") or "field"
+        extra[name] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return (str(lowered[id_key]) if id_key else None), extra
+
+
 def _field(record: dict, name: str) -> tuple[object, str] | None:
     lowered = {str(k).lower().strip(): v for k, v in record.items()}
     for key in CROSSWALK[name]:
@@ -200,12 +224,15 @@ def _from_record(record: object, file: str, number: int, fmt: str, encoding: str
         names = ", ".join(CROSSWALK["text"])
         raise ReadProblem(f"record {number} has no article text (looked for fields: {names})")
     doc = Document(file, number, str(found[0]), "record_text", fmt, encoding, title_in_text=False)
+    used = {found[1]}
     for name in ("title", "url", "published", "outlet", "author", "standfirst", "tags"):
         hit = _field(record, name)
         if hit is not None:
             value = hit[0] if name == "tags" and isinstance(hit[0], list) else str(hit[0]).strip()
             doc.meta[name] = value
             doc.meta_source[name] = "export"
+            used.add(hit[1])
+    doc.source_id, doc.extra = _extra(record, used)
     return doc
 
 

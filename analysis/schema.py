@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -129,6 +130,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("outlet_source", "string", f"where `outlet` came from: {SOURCES}"),
         Column("n_words", "int64", "words in standfirst, subheading and body paragraphs"),
         Column("n_paragraphs", "int64", "paragraphs of every kind"),
+        Column(
+            "source_id",
+            "string",
+            "an export record's own id (its id, _id, article_id, doc_id, uuid, guid or record_id field), null otherwise",
+        ),
     ),
     "paragraphs": (
         Column("article_id", "string", "article"),
@@ -347,6 +353,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
 }
 
+#: ``articles`` ends with one string column per field of the user's export the crosswalk does not map
+#: (``extra_keywords``, ``extra_event``, ...; lists and objects as JSON), present only when some
+#: record has it.
+EXTRA_PREFIX = "extra_"
+#: Tables that carry such extra columns after their own.
+WITH_EXTRAS = ("articles",)
+
 #: The per-article stage tables are read with the article's metadata joined in front of them.
 JOINED = ("file", "outlet_label", "published")
 
@@ -367,11 +380,19 @@ _ARROW = {
 }
 
 
-def arrow_schema(table: str) -> pa.Schema:
-    """The Parquet (Arrow) schema ``table`` is written with."""
+def extras(table: str, frame: pd.DataFrame) -> list[str]:
+    """The extra columns (:data:`EXTRA_PREFIX`) of ``frame``, when ``table`` may carry them."""
+    if table not in WITH_EXTRAS:
+        return []
+    return [c for c in frame.columns if c.startswith(EXTRA_PREFIX)]
+
+
+def arrow_schema(table: str, extra: Sequence[str] = ()) -> pa.Schema:
+    """The Parquet (Arrow) schema ``table`` is written with (``extra``: its extra columns)."""
     import pyarrow as pa
 
-    return pa.schema([(c.name, _ARROW[c.dtype](pa)) for c in TABLES[table]])
+    fields = [(c.name, _ARROW[c.dtype](pa)) for c in TABLES[table]]
+    return pa.schema([*fields, *((name, pa.string()) for name in extra)])
 
 
 def _dtype_ok(series: pd.Series, dtype: Dtype) -> bool:
@@ -398,7 +419,7 @@ def validate(table: str, frame: pd.DataFrame, *, joined: bool = False) -> None:
     Raises:
         ValueError: naming every missing, extra or mistyped column.
     """
-    expected = columns(table)
+    expected = [*columns(table), *extras(table, frame)]
     if joined:
         expected = [expected[0], *JOINED, *expected[1:]]
     problems = []

@@ -42,8 +42,11 @@ def write_table(frame: pd.DataFrame, table: str, path: Path) -> None:
     missing = [c for c in schema.columns(table) if c not in frame.columns]
     if missing:
         raise ValueError(f"table '{table}' has no column(s) {missing}")
+    extra = schema.extras(table, frame)
     arrow = pa.Table.from_pandas(
-        frame[schema.columns(table)], schema=schema.arrow_schema(table), preserve_index=False
+        frame[[*schema.columns(table), *extra]],
+        schema=schema.arrow_schema(table, extra),
+        preserve_index=False,
     )
     pq.write_table(arrow, path)
 

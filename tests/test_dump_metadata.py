@@ -1,0 +1,124 @@
+"""Dates, bylines and headlines of page dumps in the forms people see (issue 21's list)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import cleaning
+from analysis.cleaning import byline, clean_page
+from analysis.dates import find_date, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("January 29, 2024", "2024-01-29"),
+        ("Published January 29, 2024", "2024-01-29"),
+        ("Jan. 29, 2024 10:32 AM ET", "2024-01-29T10:32"),
+        ("29 January 2024", "2024-01-29"),
+        ("Updated: 2024-01-29", "2024-01-29"),
+        ("Posted on April 29, 2022", "2022-04-29"),
+        ("Thursday, November 9, 2023 7:35AM", "2023-11-09T07:35"),
+        ("8 January 2020, 3:51 pm", "2020-01-08T15:51"),
+        ("2022-04-26 21:21:50", "2022-04-26T21:21"),
+        ("2 hours ago", None),  # relative forms are left alone
+        ("April 29 4:05 am", None),  # no year
+        ("Jan 32, 2024", None),
+    ],
+)
+def test_date_forms(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_a_date_inside_a_line_with_its_offsets():
+    line = "By Sarah Whitfield | January 29, 2024"
+    iso, start, end = find_date(line)
+    assert iso == "2024-01-29" and line[start:end] == "January 29, 2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("By Jane Roe", ("Jane Roe", None)),
+        ("By David Brand and Ramsey Khalifeh", ("David Brand and Ramsey Khalifeh", None)),
+        ("By Sarah Whitfield | January 29, 2024", ("Sarah Whitfield", "2024-01-29")),
+        ("Sarah Whitfield | January 29, 2024", ("Sarah Whitfield", "2024-01-29")),
+        ("By Evan Symon, August 14, 2020 2:30 pm", ("Evan Symon", "2020-08-14T14:30")),
+        ("by J.O. Haselhoef Apr. 26, 2022Apr. 26, 2022", ("J.O. Haselhoef", "2022-04-26")),
+        ("Written by [Luis Miguel](#) on January 26, 2024", ("Luis Miguel", "2024-01-26")),
+        ("By noon, their own allies in Congress had buckled.", None),
+        ("By the time they arrived, it was over.", None),
+        ("Sarah Whitfield said on January 29, 2024 that she would run", None),
+    ],
+)
+def test_bylines_need_a_names_shape(text, found):
+    assert byline(text) == found
+
+
+DUMP = """Daily Planet
+
+  • Home
+  • World
+  • Sport
+
+Search for: [                    ] [Search]
+
+Home » World » Ports reopen after the storm
+
+Ports reopen after the storm
+
+Shipping resumed on the coast, officials say
+
+By Sarah Whitfield | January 29, 2024
+
+The harbour authority said on Monday that the ports had reopened after three days of closure.
+
+Officials said the storm had damaged two piers, which would take several weeks to repair.
+
+Fishermen said they had lost most of a week of work and asked the government for help.
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+
+Comment [                                             ]
+
+  • Privacy Policy
+  • Terms of Use
+"""
+
+
+def test_a_dump_from_an_unseen_site():
+    page = clean_page(DUMP)
+    assert page.meta["title"] == "Ports reopen after the storm"
+    assert page.meta["author"] == "Sarah Whitfield"
+    assert page.meta["published"] == "2024-01-29"
+    body = [p.text(DUMP) for p in page.paragraphs if p.kind == "body"]
+    assert body[0].startswith("The harbour authority") and body[-1].startswith("Fishermen")
+    reasons = {DUMP[r.start : r.end]: r.reason for r in page.removed}
+    assert (
+        reasons["Search for: [                    ] [Search]"]
+        == "masthead or navigation above the headline"
+    )
+    assert reasons["Leave a Reply"] == "footer (from 'Leave a Reply')"
+    assert (
+        reasons["Comment [                                             ]"]
+        == reasons["Leave a Reply"]
+    )
+    standfirst = [p.text(DUMP) for p in page.paragraphs if p.kind == "standfirst"]
+    assert standfirst == ["Shipping resumed on the coast, officials say"]
+    assert all(r.reason for r in page.removed)
+
+
+def test_headline_is_not_a_menu_word_or_section_label():
+    text = "Menu\n\nShare\n\nTrending Now\n\nWorld\n\nMinisters agree on a new budget plan\n\n" \
+        "By Jane Roe\n\n" + "\n\n".join(
+            f"Paragraph {n} of the story says what the ministers agreed on during the talks." for n in range(3)
+        )  # fmt: skip
+    assert clean_page(text).meta["title"] == "Ministers agree on a new budget plan"
+
+
+def test_headline_thresholds():
+    assert cleaning.MIN_HEADLINE_WORDS == 3
+    assert cleaning.HEADLINE_WINDOW == 40
+    assert cleaning.MAX_GAP_LINES == 8
