@@ -1,10 +1,12 @@
-"""The ``python -m analysis`` command line: ingest, show, run, claims, quotes.
+"""The ``presslens`` command line (also ``python -m analysis``): ingest, show, run, claims, quotes.
 
 Errors are reported as one clear line on stderr with a non-zero exit code, never as a traceback.
+This module imports only the standard library at the top, so that a Python without the
+project's dependencies (outside ``.venv``) gets one line saying to run the set-up command.
 
 Example:
-    $ python -m analysis ingest
-    $ python -m analysis show data/raw/000_788efbf25b089b4e.txt --format json
+    $ presslens ingest
+    $ presslens show data/raw/000_788efbf25b089b4e.txt --format json
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from analysis.config import PATHS, SETUP_COMMAND
 
-from analysis.config import PATHS
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -27,6 +31,8 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _summary(stats, out_dir: Path, files: pd.DataFrame) -> str:
+    import pandas as pd
+
     lines = [
         f"Ingested {stats.files} file(s) in {stats.seconds:.2f} s: "
         f"{stats.loaded} article(s) loaded, {stats.duplicates} duplicate(s) skipped, {stats.rejected} rejected.",
@@ -149,6 +155,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _print_table(frame: pd.DataFrame, columns: Sequence[str], fmt: str) -> None:
+    import pandas as pd
+
     frame = frame.reindex(columns=list(columns))
     if fmt == "jsonl":
         for rec in frame.to_dict(orient="records"):
@@ -205,9 +213,9 @@ def _quotes(c) -> pd.DataFrame:
 
 
 def parser() -> argparse.ArgumentParser:
-    """The argument parser (``python -m analysis --help``)."""
+    """The argument parser (``presslens --help``)."""
     p = argparse.ArgumentParser(
-        prog="python -m analysis",
+        prog="presslens",
         description="PressLens: compare how news outlets cover the same story.",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -268,5 +276,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("interrupted", 130)
     except BrokenPipeError:
         return 0
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] == "analysis":
+            raise  # a bug in the package, not a missing dependency
+        return _fail(
+            f"{exc.name} is not installed in this Python ({sys.executable}); "
+            f"run `{SETUP_COMMAND}` in {PATHS.root}, then `source .venv/bin/activate`"
+        )
     except Exception as exc:  # a last resort: one line, not a traceback
         return _fail(f"{type(exc).__name__}: {exc}")

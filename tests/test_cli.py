@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
 from analysis.cli import main
-from analysis.config import PATHS
+from analysis.config import PATHS, SETUP_COMMAND
 
 SHOW_KEYS = {
     "file", "article_id", "outlet", "outlet_label", "outlet_source", "title", "author", "published",
@@ -83,3 +86,21 @@ def test_quotes_command_prints_one_record_per_attribution(capsys):
     assert [(r["kind"], r["speaker_canonical"], r["affiliation"]) for r in sudani] == [
         ("direct", "Mohammed Shia al-Sudani", "Iraqi government")
     ]
+
+
+def test_a_missing_dependency_ends_with_one_line_naming_the_setup_command(tmp_path):
+    """A Python without pandas (as outside .venv): one line saying to run `make env`, no traceback."""
+    (tmp_path / "a.txt").write_text("A title\n\nA paragraph of an article.\n", encoding="utf-8")
+    code = (
+        "import sys; sys.modules['pandas'] = None\n"  # importing pandas now fails, as if missing
+        "from analysis.cli import main\n"
+        f"sys.exit(main(['show', {str(tmp_path / 'a.txt')!r}]))"
+    )
+    env = {"PATH": os.defpath, "PYTHONPATH": str(PATHS.root)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert (
+        done.stderr.startswith("error: pandas is not installed")
+        and f"`{SETUP_COMMAND}`" in done.stderr
+    )
