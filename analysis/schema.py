@@ -37,7 +37,7 @@ TABLES: dict[str, dict[str, str]] = {
         "encoding": "decoding used for the file",
         "offset_base": "what offsets index: file | record_text | extracted_text",
         "outlet": "outlet name after alias normalization, null when unknown",
-        "outlet_label": "what tables and figures show: the outlet, or 'Unknown (<file stem>)'",
+        "outlet_label": "what tables and figures show: the outlet, or 'Unknown: <file stem without its hash>'",
         "title": "headline, title suffixes such as '| military news' removed",
         "author": "byline name(s)",
         "published": "ISO 8601 date or date-time (2024-04-16T07:22 or 2024-01-26), null if unknown",

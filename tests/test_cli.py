@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from analysis import claims, quotes
+from analysis import claims, outlets, quotes
 from analysis.cli import main
 from analysis.config import PATHS, SETUP_COMMAND
 
@@ -39,7 +39,7 @@ def test_show_json_matches_gold(capsys, gold, index):
     assert set(shown) == SHOW_KEYS
     for key in ("outlet", "title", "author", "published", "source_line", "standfirst", "tags"):
         assert shown[key] == g[key], key
-    assert shown["outlet_label"] == (g["outlet"] or f"Unknown ({path.stem})")
+    assert shown["outlet_label"] == (g["outlet"] or outlets.label(None, path.name, None))
     raw = path.read_text(encoding="utf-8")
     body = [p for p in shown["paragraphs"] if p["kind"] == "body"]
     assert body[0]["text"].startswith(g["body_first"]) and body[-1]["text"].endswith(g["body_last"])
@@ -59,7 +59,9 @@ def test_show_text_reads_like_a_report(capsys):
 def test_show_missing_file_is_one_line(capsys, tmp_path):
     assert main(["show", str(tmp_path / "nope.txt")]) == 1
     err = capsys.readouterr().err
-    assert err == f"error: {tmp_path / 'nope.txt'}: no such file or folder; give a file of articles\n"
+    assert (
+        err == f"error: {tmp_path / 'nope.txt'}: no such file or folder; give a file of articles\n"
+    )
 
 
 def test_claims_command_prints_one_record_per_claim(capsys):

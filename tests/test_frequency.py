@@ -145,14 +145,14 @@ def test_sample_coalition_own_and_quoted(sample_corpus: corpus.Corpus) -> None:
     got = {(r.outlet_label, r.voice): r.count for r in coalition.itertuples()}
     assert got[("The New American", "own")] == 5
     assert got[("The New American", "quoted")] == 3
-    unknown_003 = [k for k in got if "003_" in k[0]]
+    unknown_003 = [k for k in got if k[0] == "Unknown: 003"]
     assert unknown_003 == [(unknown_003[0][0], "own")] and got[unknown_003[0]] == 8
 
 
 def test_article_outlets_labels_unknown_files() -> None:
     articles = pd.DataFrame({"article_id": ["a", "b"], "outlet_label": ["X", None],
                              "file": ["x.txt", "dir/y.txt"], "record": [None, None]})  # fmt: skip
-    assert list(frequency.article_outlets(articles)["outlet_label"]) == ["X", "Unknown (y)"]
+    assert list(frequency.article_outlets(articles)["outlet_label"]) == ["X", "Unknown: y"]
 
 
 def test_empty_tokens_give_empty_tables(short: corpus.Corpus) -> None:
