@@ -22,7 +22,6 @@ import filecmp
 import hashlib
 import json
 import pickle
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from spacy.util import minibatch
 
-from analysis import nlp, outlets, pipeline
+from analysis import nlp, outlets, pipeline, wordcount
 from analysis.cleaning import clean_page
 from analysis.config import PATHS
 from analysis.dates import parse_date
@@ -151,10 +150,6 @@ def _article_id(texts: Iterable[str]) -> str:
     return hashlib.sha1(normalized.encode("utf-8")).hexdigest()[:16]
 
 
-def _words(text: str) -> int:
-    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
-
-
 def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | str:
     page = clean_page(doc.text, title_in_text=doc.title_in_text)
     paras = [(p.kind, p.spans, p.text(doc.text)) for p in page.paragraphs]
@@ -181,7 +176,7 @@ def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | 
         "format": doc.fmt,
         "encoding": doc.encoding,
         "offset_base": doc.offset_base,
-        "n_words": sum(_words(t) for t in content),
+        "n_words": sum(wordcount.count_words(t) for t in content),
         "n_paragraphs": len(paras),
     }
     for key in META_FIELDS:
