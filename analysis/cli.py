@@ -154,6 +154,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             figures_dir=PATHS.figures,
             reports_dir=PATHS.reports,
             notebooks_dir=PATHS.notebooks,
+            progress=None if args.quiet else lambda line: print(line, file=sys.stderr, flush=True),
         )
     except runner.NotebookFailed as exc:
         return _fail(str(exc))
