@@ -113,11 +113,11 @@ def _show_record(c, article: pd.Series) -> dict:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from analysis import corpus
-
     path = Path(args.file)
     if not path.exists():
         return _no_such_path(path, "give a file of articles")
+    from analysis import corpus
+
     c = corpus.build([path], parse=False)
     if c.articles.empty:
         return _fail(_not_loaded(next(c.files.itertuples(index=False))))
@@ -335,11 +335,11 @@ class TableCommand:
         return getattr(self._module(), self.function)(c)
 
     def __call__(self, args: argparse.Namespace) -> int:
-        from analysis import corpus
-
-        for path in args.paths:
+        for path in args.paths:  # before any heavy import: a typo is answered at once
             if not Path(path).exists():
                 return _no_such_path(path, "give a file or folder of articles")
+        from analysis import corpus
+
         known = self.all_columns()
         columns = self._columns(args, known)
         unknown = [c for c in columns if c not in known]
