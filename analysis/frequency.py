@@ -4,7 +4,10 @@ Terms come from the ``tokens`` table (nothing is parsed again): lemmas or surfac
 or n-grams. Words that spaCy splits at a hyphen are joined back first (``Iran - backed`` is counted as
 ``Iran-backed``, ``al - Sudani`` as ``al-Sudani``). Terms are case-folded (``The`` and ``the`` are
 one term) except acronyms (``US`` is not ``us``), and each term is shown as most of its mid-sentence
-occurrences write it (``Iraqi``, ``Resistance``, ``coalition``). Stop words (spaCy's list plus
+occurrences write it (``Iraqi``, ``Resistance``, ``coalition``). By default spelling variants are
+one term: dotted initials lose their dots (``U.S.`` is ``US``) and multi-word names that the entity
+recognizer or the proper-noun tags mark (``United States``, ``Prime Minister``) are one word;
+``merge_variants=False`` counts the raw forms. Stop words (spaCy's list plus
 the editable ``data/lexicons/stopwords_news.txt``), numbers and punctuation are dropped by option.
 Each occurrence carries its ``voice``: ``own`` (the outlet's words) or ``quoted`` (inside quotation
 marks, the outlet quoting someone), so the two can be counted apart.
@@ -20,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
@@ -28,6 +32,7 @@ import numpy as np
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from analysis import wordcount
 from analysis.config import PATHS
 from analysis.corpus import article_outlets
 
@@ -72,15 +77,15 @@ def words(tokens: pd.DataFrame) -> pd.DataFrame:
 
     A hyphen with no space on either side between two non-punctuation tokens of one sentence joins
     them (``US - led`` becomes ``US-led``, lemma ``US-led``). Returns the token columns used here
-    (article_id, sentence, token, start, end, text, lemma, pos, is_punct, like_num, in_quotes) plus
-    ``compound`` (a joined hyphenated word).
+    (article_id, sentence, token, start, end, text, lemma, pos, is_punct, like_num, in_quotes,
+    ent_type, ent_iob) plus ``compound`` (a joined hyphenated word).
 
     Example:
         >>> words(c.tokens).query("compound")["text"].head(2).tolist()  # doctest: +SKIP
         ['al-Sudani', 'US-led']
     """
     keep = ["article_id", "sentence", "token", "start", "end", "text", "lemma", "pos", "is_punct",
-            "like_num", "in_quotes"]  # fmt: skip
+            "like_num", "in_quotes", "ent_type", "ent_iob"]  # fmt: skip
     codes, uniques = pd.factorize(tokens["text"])
     blank = np.array([not u.strip() for u in uniques], dtype=bool)
     tok = tokens.loc[(tokens["pos"] != "SPACE").to_numpy() & ~blank[codes], keep].reset_index(
@@ -126,6 +131,93 @@ def words(tokens: pd.DataFrame) -> pd.DataFrame:
     return tok[~joins_prev].reset_index(drop=True)
 
 
+#: Entity types whose multi-word spans are names, counted as one term ("United States", "Joe
+#: Biden", "the Islamic State" as "Islamic State"); dates, times, amounts and numbers are not.
+NAME_TYPES = frozenset(
+    [
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    ]
+)
+#: Initials with dots, as in "U.S.", "U.K.", "U.N.", "D.C." (a final dot optional, as spaCy splits
+#: one off at a sentence end): the same term as "US", "UK", "UN", "DC".
+DOTTED_INITIALS = re.compile(r"(?<![A-Za-z.])[A-Z](?:\.[A-Z])+\.?(?![A-Za-z])")
+
+
+def undot(text: str) -> str:
+    """``text`` with dotted initials written without dots: ``U.S.-led`` -> ``US-led``.
+
+    Example:
+        >>> undot("U.S."), undot("U.N. Security Council"), undot("a.m."), undot("No.")
+        ('US', 'UN Security Council', 'a.m.', 'No.')
+    """
+    return DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+
+
+def names(seq: pd.DataFrame) -> pd.DataFrame:
+    """The words of :func:`words` with each multi-word name joined into one row.
+
+    A name is what the layers say it is, not a list: a multi-word entity span of a
+    :data:`NAME_TYPES` type (a leading determiner left out: "the United States" gives "United
+    States"), or, outside entities, a run of proper nouns separated by single spaces ("Prime
+    Minister", "Defense Secretary"). The joined row has the text and lemma of the whole name, the
+    first word's start, the last word's end, and ``compound`` set (never a stop word).
+
+    Example:
+        >>> names(words(c.tokens)).query("compound")["text"].head(2).tolist()  # doctest: +SKIP
+        ['Middle East', 'United States']
+    """
+    if seq.empty:
+        return seq
+    art = pd.factorize(seq["article_id"])[0]
+    sent = seq["sentence"].to_numpy()
+    start, end = seq["start"].to_numpy(), seq["end"].to_numpy()
+    same_prev = np.r_[False, (art[1:] == art[:-1]) & (sent[1:] == sent[:-1])]
+    iob = seq["ent_iob"].astype(str).to_numpy()
+    # punctuation and possessive endings stay out: "ISIS (Daesh", "States'" are not names
+    wordish = (
+        ~seq["is_punct"].to_numpy(dtype=bool)
+        & ~seq["pos"].isin(["PUNCT", "PART", "SYM"]).to_numpy()
+    )
+    named = seq["ent_type"].isin(NAME_TYPES).to_numpy() & (iob != "O") & wordish
+    det = (seq["pos"] == "DET").to_numpy()
+    propn = (seq["pos"] == "PROPN").to_numpy() & wordish
+    in_span = (
+        named
+        & (iob == "I")
+        & np.r_[False, named[:-1]]
+        & ~np.r_[False, det[:-1] & (iob[:-1] == "B")]
+    )
+    one_space = np.r_[False, start[1:] == end[:-1] + 1]
+    propn_run = propn & np.r_[False, propn[:-1]] & ~named & ~np.r_[False, named[:-1]] & one_space
+    joins_prev = same_prev & (in_span | propn_run)
+    if not joins_prev.any():
+        return seq
+    group = np.cumsum(~joins_prev) - 1
+    gap = np.r_[False, start[1:] > end[:-1]]
+    piece = np.where(joins_prev & gap, " ", "") + seq["text"].astype(str).to_numpy(dtype=object)
+    multi = np.bincount(group)[group] > 1
+    joined = pd.Series(piece[multi]).groupby(group[multi], sort=False).agg("".join)
+    last_end = pd.Series(end[multi]).groupby(group[multi], sort=False).max()
+    heads = np.flatnonzero(~joins_prev & multi)
+    out = seq.copy()
+    out.loc[heads, "text"] = joined.to_numpy()
+    out.loc[heads, "lemma"] = joined.to_numpy()
+    out.loc[heads, "end"] = last_end.to_numpy()
+    out.loc[heads, "compound"] = True
+    out.loc[heads, "like_num"] = False
+    return out[~joins_prev].reset_index(drop=True)
+
+
 def _sentence_initial(art: np.ndarray, sent: np.ndarray, punct: np.ndarray) -> np.ndarray:
     """True for the first non-punctuation word of each sentence."""
     word_rows = np.flatnonzero(~punct)
@@ -140,7 +232,9 @@ def _sentence_initial(art: np.ndarray, sent: np.ndarray, punct: np.ndarray) -> n
 class _Vocab:
     """Each word's term code, stop-word flag and the term strings, computed on distinct words."""
 
-    def __init__(self, seq: pd.DataFrame, unit: Unit, stop_set: frozenset[str]) -> None:
+    def __init__(
+        self, seq: pd.DataFrame, unit: Unit, stop_set: frozenset[str], *, merge_variants: bool
+    ) -> None:
         self.art, art_ids = pd.factorize(seq["article_id"])
         self.art_ids = np.asarray(art_ids, dtype=object)
         self.sent = seq["sentence"].to_numpy()
@@ -167,6 +261,8 @@ class _Vocab:
         pair_codes, pairs = pd.factorize(t_codes.astype(np.int64) * len(b_u) + b_codes)
         pt, pb = pairs // len(b_u), pairs % len(b_u)
         text, base = t_u[pt], b_u[pb]
+        if merge_variants:  # "U.S." and "US" one term, shown without the dots
+            base = np.array([undot(u) for u in base], dtype=object)
         base_low = np.array([u.lower() for u in base], dtype=object)
         key = np.where(acronym[pt], base, base_low)
         cap = text != t_low[pt]
@@ -323,6 +419,7 @@ def terms(
     drop_stopwords: bool = True,
     drop_numbers: bool = True,
     drop_punct: bool = True,
+    merge_variants: bool = True,
 ) -> pd.DataFrame:
     """Every occurrence of a term (word or n-gram) in ``tokens``, one row each.
 
@@ -339,6 +436,9 @@ def terms(
             n-gram straddling a quotation mark dropped).
         stopwords: the stop-word list (default :func:`read_stopwords`).
         drop_stopwords, drop_numbers, drop_punct: the filters.
+        merge_variants: count spellings of one term as one: dotted initials as the same letters
+            without dots (``U.S.`` is ``US``, :func:`undot`) and multi-word names as one word
+            (:func:`names`: ``United States``, ``Prime Minister``). False counts the raw forms.
 
     Returns:
         ``article_id``, ``sentence``, ``token`` (first token's index), ``start``, ``end`` (offsets
@@ -348,11 +448,12 @@ def terms(
         >>> terms(c.tokens, n=2, voice="own")  # doctest: +SKIP
     """
     lengths = _check(unit, n, voice)
-    seq = words(tokens)
+    seq = names(words(tokens)) if merge_variants else words(tokens)
     v = _Vocab(
         seq,
         unit,
         read_stopwords() if stopwords is None else frozenset(w.lower() for w in stopwords),
+        merge_variants=merge_variants,
     )
     g = _Grams(
         v, lengths, drop_stopwords=drop_stopwords, drop_numbers=drop_numbers, drop_punct=drop_punct
@@ -378,27 +479,21 @@ def _keys(by: By, voice: Voice) -> list[str]:
     return keys + (["voice"] if voice == "split" else [])
 
 
-def _word_counts(v: _Vocab, labels: pd.Series, by: By, voice: Voice) -> pd.DataFrame:
-    rows = ~v.punct
-    if voice in ("own", "quoted"):
-        rows &= v.quoted == (voice == "quoted")
-    n_art = len(v.art_ids)
-    quoted = (
-        v.quoted[rows].astype(np.int64)
-        if voice == "split"
-        else np.zeros(int(rows.sum()), dtype=np.int64)
+def _word_counts(tokens: pd.DataFrame, labels: pd.Series, by: By, voice: Voice) -> pd.DataFrame:
+    keep = (tokens["pos"] != "SPACE").to_numpy()
+    runs = wordcount.words_per_run(
+        tokens.loc[keep, ["article_id", "start", "end", "text", "in_quotes"]]
     )
-    per = np.bincount(v.art[rows] * 2 + quoted, minlength=2 * n_art).reshape(n_art, 2)
-    frame = pd.DataFrame({
-        "article_id": np.repeat(v.art_ids, 2),
-        "voice": np.tile(np.array(["own", "quoted"], dtype=object), n_art),
-        "words": per.ravel(),
-    })  # fmt: skip
-    frame["outlet_label"] = frame["article_id"].map(labels)
+    if voice in ("own", "quoted"):
+        runs = runs[runs["in_quotes"] == (voice == "quoted")]
+    frame = runs.assign(
+        voice=np.where(runs["in_quotes"].to_numpy(dtype=bool), "quoted", "own"),
+        outlet_label=runs["article_id"].map(labels),
+    )
     if voice != "split":
-        frame = frame[frame["voice"] == "own"]
-    frame = frame[frame["words"] > 0]
-    return frame.groupby(_keys(by, voice), sort=True)["words"].sum().reset_index()
+        frame = frame.assign(voice="own")
+    out = frame.groupby(_keys(by, voice), sort=True)["words"].sum().reset_index()
+    return out.astype({"words": np.int64})
 
 
 def word_counts(
@@ -406,16 +501,16 @@ def word_counts(
 ) -> pd.DataFrame:
     """How many words each outlet (or article) wrote: the denominator of the rates.
 
-    A word is a token with a letter or digit that is not punctuation (spaCy's flag or tag), a
-    hyphenated compound counting once; stop words and numbers count. With ``voice="split"`` there is one row per voice.
+    Words as :mod:`analysis.wordcount` defines them, the rule of ``articles.n_words`` too, so
+    every notebook and table gives the same total for the same articles. With ``voice="split"``
+    there is one row per voice.
 
     Returns:
         ``outlet_label`` (and ``article_id`` when ``by="article"``), ``voice`` when split, ``words``.
     """
     _check("word", 1, voice)
-    v = _Vocab(words(tokens), "word", frozenset())
     labels = article_outlets(articles).set_index("article_id")["outlet_label"]
-    return _word_counts(v, labels, by, voice)
+    return _word_counts(tokens, labels, by, voice)
 
 
 def term_counts(
@@ -430,6 +525,7 @@ def term_counts(
     drop_stopwords: bool = True,
     drop_numbers: bool = True,
     drop_punct: bool = True,
+    merge_variants: bool = True,
     min_count: int = 1,
 ) -> pd.DataFrame:
     """Term counts and rates per outlet or per article (options as in :func:`terms`).
@@ -449,9 +545,10 @@ def term_counts(
     lengths = _check(unit, n, voice)
     keys = _keys(by, voice)
     v = _Vocab(
-        words(tokens),
+        names(words(tokens)) if merge_variants else words(tokens),
         unit,
         read_stopwords() if stopwords is None else frozenset(w.lower() for w in stopwords),
+        merge_variants=merge_variants,
     )
     g = _Grams(
         v, lengths, drop_stopwords=drop_stopwords, drop_numbers=drop_numbers, drop_punct=drop_punct
@@ -482,7 +579,7 @@ def term_counts(
     result["n"] = g.gram_n[out["gram"].to_numpy()]
     result["count"] = out["count"].to_numpy()
     result["articles"] = out["articles"].to_numpy()
-    result = result.merge(_word_counts(v, labels, by, voice), on=keys, how="left")
+    result = result.merge(_word_counts(tokens, labels, by, voice), on=keys, how="left")
     result["rate_per_1000"] = result["count"] / result["words"] * 1000
     result = result.sort_values(
         [*keys, "count", "term"], ascending=[True] * len(keys) + [False, True]

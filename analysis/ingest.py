@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from typing import Literal
 import pandas as pd
 from spacy.util import minibatch
 
-from analysis import outlets, pipeline, repetition
+from analysis import outlets, pipeline, repetition, wordcount
 from analysis.cache import CHUNK, CleanedCache, code_version
 from analysis.cleaning import clean_page
 from analysis.config import PATHS
@@ -85,10 +84,6 @@ def _article_id(texts: Iterable[str]) -> str:
     return hashlib.sha1(normalized.encode("utf-8")).hexdigest()[:16]
 
 
-def _words(text: str) -> int:
-    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
-
-
 def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | str:
     page = clean_page(doc.text, title_in_text=doc.title_in_text, repeated=doc.repeated)
     paras = [(p.kind, p.spans, p.text(doc.text)) for p in page.paragraphs]
@@ -115,7 +110,7 @@ def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | 
         "format": doc.fmt,
         "encoding": doc.encoding,
         "offset_base": doc.offset_base,
-        "n_words": sum(_words(t) for t in content),
+        "n_words": sum(wordcount.count_words(t) for t in content),
         "n_paragraphs": len(paras),
         "source_id": doc.source_id,
         **{f"{EXTRA_PREFIX}{k}": v for k, v in doc.extra.items()},

@@ -13,7 +13,6 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 import textwrap
 from collections.abc import Callable, ItemsView, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,19 +24,33 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from analysis import outlets
+from analysis import colourvision, outlets
 from analysis.config import PATHS
 from analysis.schema import NO_PLACE
 
 OTHER = "Other outlets"
-#: Colour-blind-safe qualitative palette (Okabe-Ito, then Tableau 10 for more outlets).
-PALETTE = (
+#: Candidate outlet colours: Okabe-Ito, Tableau 10, Paul Tol's bright and muted (greys left out:
+#: grey means "Other outlets" or an unknown outlet).
+PALETTE_CANDIDATES = (
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
-    "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#76B7B2", "#EDC948", "#FF9DA7", "#9C755F",
+    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F",
+    "#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377",
+    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
 )  # fmt: skip
+OTHER_COLOUR = "#BDBDBD"
+BACKGROUND = "#FFFFFF"
+#: How many outlet colours a figure can use before they repeat.
+PALETTE_SIZE = 15
+#: The outlet colours in the order figures use them: Okabe-Ito's blue, vermillion and green first
+#: (the colours of the sample outlets in data/lexicons/outlets.csv), then each next colour the one
+#: farthest from all before it, from the white background and from the "Other outlets" grey, with
+#: normal vision, deuteranopia and protanopia alike (:mod:`analysis.colourvision`). The first
+#: eight are at least 11 CIEDE2000 apart for all three (the old palette's: 2.2).
+PALETTE = colourvision.most_distinct_order(
+    PALETTE_CANDIDATES, keep_first=3, avoid=(BACKGROUND, OTHER_COLOUR), size=PALETTE_SIZE
+)
 #: Muted shades for outlets the text does not name (:func:`analysis.outlets.is_unknown`), one per file.
 UNKNOWN_PALETTE = ("#8C8C8C", "#A5896E", "#7F8FA6", "#9E8FB2", "#8FA68C", "#B09C85")
-OTHER_COLOUR = "#BDBDBD"
 #: Warm and neutral colours for stacked "removed" parts (no blues: blue means kept text).
 QUOTE_KIND_COLOURS = {"direct": "#08519c", "mixed": "#4292c6", "indirect": "#9ecae1"}
 #: Soft colours for categories that are not outlets (affiliations), so no bar reads as an outlet.
@@ -76,21 +89,10 @@ def use_style() -> None:
     plt.rcParams.update(STYLE)
 
 
-def _stable_index(label: str, size: int) -> int:
-    return int(hashlib.sha1(label.encode("utf-8")).hexdigest(), 16) % size
-
-
 def _spread(labels: Iterable[str], palette: Sequence[str]) -> dict[str, str]:
-    """Each label its hash colour, or the next free one when another label took it (labels in name
-    order, so the result depends only on the set)."""
-    taken: set[str] = set()
-    out: dict[str, str] = {}
-    for label in sorted(set(labels)):
-        start = _stable_index(label, len(palette))
-        free = [palette[(start + k) % len(palette)] for k in range(len(palette))]
-        out[label] = next((c for c in free if c not in taken), free[0])
-        taken.add(out[label])
-    return out
+    """The labels in name order take the palette's colours in order (the first ones are the most
+    distinct), so the result depends only on the set; past the palette's end colours repeat."""
+    return {label: palette[i % len(palette)] for i, label in enumerate(sorted(set(labels)))}
 
 
 def outlet_colors(
@@ -99,9 +101,10 @@ def outlet_colors(
     """One colour per outlet label, a function of ``labels`` and ``named`` alone.
 
     Outlets in ``data/lexicons/outlets.csv`` with a ``colour`` keep it; "Other outlets" is grey;
-    other outlets get a palette colour chosen from a hash of the name, moved to the next free
-    colour when two outlets of ``labels`` or ``named`` (the outlets a notebook names, see
-    :func:`top_outlets`) would share one; unknown outlets get muted shades the same way. A
+    the other outlets of ``labels`` and ``named`` (the outlets a notebook names, see
+    :func:`top_outlets`), in name order, take the free colours of :data:`PALETTE` in order, so a
+    figure's few outlets get its most distinct colours; unknown outlets get muted shades the same
+    way. A
     notebook computes its palette once, ``palette = outlet_colors(shown)``, and passes it to every
     plot function, so each outlet has one colour in all its figures whatever order cells run in.
 

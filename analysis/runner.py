@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
@@ -94,8 +96,12 @@ def run_notebooks(
     figures_dir: Path,
     reports_dir: Path,
     notebooks_dir: Path,
+    progress: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Execute the notebooks, then write the HTML report. Returns the executed copies.
+
+    ``progress`` (for instance ``print``) gets a line when each notebook starts and when it ends,
+    with its number, how long it took and how many are left.
 
     Raises:
         NotebookFailed: naming the notebook and the failing cell; later notebooks are not run.
@@ -108,10 +114,19 @@ def run_notebooks(
         "processed_dir": str(processed_dir),
         "figures_dir": str(figures_dir),
     }
-    done = [
-        run_notebook(notebook, executed_dir / notebook.name, params)
-        for notebook in notebooks_in(notebooks_dir)
-    ]
+    notebooks = notebooks_in(notebooks_dir)
+    done = []
+    for i, notebook in enumerate(notebooks):
+        started = time.perf_counter()
+        if progress:
+            progress(f"notebook {i + 1}/{len(notebooks)}: {notebook.name} ...")
+        done.append(run_notebook(notebook, executed_dir / notebook.name, params))
+        if progress:
+            left = len(notebooks) - i - 1
+            progress(
+                f"notebook {i + 1}/{len(notebooks)}: {notebook.name} done in "
+                f"{time.perf_counter() - started:.1f} s; {left} left"
+            )
     write_report(done, reports_dir / "report.html")
     return done
 

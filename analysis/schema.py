@@ -117,7 +117,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column(
             "outlet_label",
             "string",
-            "what tables and figures show: the outlet, or 'Unknown (<file stem>)' when unknown",
+            "what tables and figures show: the outlet, or 'Unknown: <file stem without its hash>' when unknown",
         ),
         *(
             column

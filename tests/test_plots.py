@@ -25,11 +25,9 @@ def test_fixed_colours_and_stable_hash_colours():
 
 
 def test_unknown_and_other_outlets_are_muted():
-    colours = plots.outlet_colors(
-        ["Unknown (002_x)", "Unknown (003_y)", plots.OTHER], lexicon=LEXICON
-    )
+    colours = plots.outlet_colors(["Unknown: 002", "Unknown: 003", plots.OTHER], lexicon=LEXICON)
     assert colours[plots.OTHER] == plots.OTHER_COLOUR
-    assert {colours["Unknown (002_x)"], colours["Unknown (003_y)"]} <= set(plots.UNKNOWN_PALETTE)
+    assert {colours["Unknown: 002"], colours["Unknown: 003"]} <= set(plots.UNKNOWN_PALETTE)
 
 
 def test_top_outlets_and_grouping():
@@ -142,11 +140,11 @@ def test_a_big_scatter_is_drawn_as_a_density():
 def test_bar_legend_names_outlets_before_unknown_and_other():
     table = pd.DataFrame(
         {"name": ["a", "b", "c", "d"], "n": [4, 3, 2, 1],
-         "outlet_label": ["Unknown (001_x)", plots.OTHER, "Zeta News", "Al Mayadeen English"]}
+         "outlet_label": ["Unknown: 001", plots.OTHER, "Zeta News", "Al Mayadeen English"]}
     )  # fmt: skip
     fig = plots.bars(table, label="name", value="n", title="t", xlabel="n", legend=True)
     names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert names == ["Al Mayadeen English", "Zeta News", "Unknown (001_x)", plots.OTHER]
+    assert names == ["Al Mayadeen English", "Zeta News", "Unknown: 001", plots.OTHER]
 
 
 def test_heatmap_numbers_are_legible_and_never_minus_zero():

@@ -22,13 +22,14 @@ def _notebook(path, *cells: str) -> None:
     nbformat.write(nb, path)
 
 
-def _run(tmp_path, nbdir):
+def _run(tmp_path, nbdir, progress=None):
     return runner.run_notebooks(
         raw_dir=tmp_path / "raw",
         processed_dir=tmp_path / "proc",
         figures_dir=tmp_path / "fig",
         reports_dir=tmp_path / "reports",
         notebooks_dir=nbdir,
+        progress=progress,
     )
 
 
@@ -37,8 +38,15 @@ def test_runs_in_order_with_parameters_and_writes_report(tmp_path):
     nbdir.mkdir()
     _notebook(nbdir / "01-second.ipynb", "print('SECOND', figures_dir)")
     _notebook(nbdir / "00-first.ipynb", "secret_code_marker = 1\nprint('FIRST', processed_dir)")
-    done = _run(tmp_path, nbdir)
+    lines: list[str] = []
+    done = _run(tmp_path, nbdir, progress=lines.append)
     assert [p.name for p in done] == ["00-first.ipynb", "01-second.ipynb"]
+    # which notebook is executing, and how many are left
+    assert lines[0] == "notebook 1/2: 00-first.ipynb ..."
+    assert lines[1].startswith("notebook 1/2: 00-first.ipynb done in ") and lines[1].endswith(
+        "; 1 left"
+    )
+    assert lines[2] == "notebook 2/2: 01-second.ipynb ..." and lines[3].endswith("; 0 left")
     html = (tmp_path / "reports" / "report.html").read_text()
     assert f"FIRST {tmp_path / 'proc'}" in html and f"SECOND {tmp_path / 'fig'}" in html
     assert "secret_code_marker" not in html  # code cells are left out
