@@ -26,16 +26,15 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from analysis import deptree
 from analysis.config import PATHS
+from analysis.deptree import Token, Tree
 from analysis.triggers import VAGUE
 
 CATEGORIES = ("troops", "attacks", "strikes", "killed", "injured", "bases")
@@ -108,26 +107,10 @@ def read_lexicon(path: Path | None = None) -> pd.DataFrame:
     return pd.read_csv(path or PATHS.lexicons / "claims.csv", dtype=str, keep_default_na=False)
 
 
-@dataclass
-class _Tok:
-    i: int
-    text: str
-    lemma: str
-    pos: str
-    tag: str
-    dep: str
-    head: int
-    ent: str
-    iob: str
-    start: int
-    end: int
-    quoted: bool
-
-
-def _compound_number(s: _Sentence, num: _Tok) -> tuple[float | None, bool]:
+def _compound_number(s: Tree, num: Token) -> tuple[float | None, bool]:
     """The value of "Thirty-three" (split by the tokenizer into Thirty, -, three); (None, False)
     for the tens word itself, which the units word reports."""
-    nxt, nxt2 = s.get(num.i + 1), s.get(num.i + 2)
+    nxt, nxt2 = s.get(num.token + 1), s.get(num.token + 2)
     if (
         nxt is not None
         and nxt.text == "-"
@@ -135,7 +118,7 @@ def _compound_number(s: _Sentence, num: _Tok) -> tuple[float | None, bool]:
         and nxt2.text.lower() in NUMBER_WORDS
     ):
         return None, False
-    prev, prev2 = s.get(num.i - 1), s.get(num.i - 2)
+    prev, prev2 = s.get(num.token - 1), s.get(num.token - 2)
     value, vague = number_value(num.text)
     if value is not None and prev is not None and prev.text == "-" and prev2 is not None:
         tens = NUMBER_WORDS.get(prev2.text.lower())
@@ -156,40 +139,12 @@ def number_value(text: str) -> tuple[float | None, bool]:
     return None, False
 
 
-class _Sentence:
-    def __init__(self, toks: list[_Tok], base: int) -> None:
-        self.toks = toks
-        self.base = base  # article-level index of the first token
-        self.children: dict[int, list[_Tok]] = {}
-        for t in toks:
-            if t.head != t.i:
-                self.children.setdefault(t.head, []).append(t)
-
-    def get(self, i: int) -> _Tok | None:
-        k = i - self.base
-        return self.toks[k] if 0 <= k < len(self.toks) else None
-
-    def head(self, t: _Tok) -> _Tok | None:
-        return self.get(t.head) if t.head != t.i else None
-
-    def kids(self, t: _Tok) -> list[_Tok]:
-        return self.children.get(t.i, [])
-
-    def subtree(self, t: _Tok) -> list[_Tok]:
-        out, stack = [], [t]
-        while stack:
-            cur = stack.pop()
-            out.append(cur)
-            stack.extend(self.kids(cur))
-        return sorted(out, key=lambda x: x.i)
-
-
-def _excluded(s: _Sentence, num: _Tok, noun: _Tok | None) -> bool:
+def _excluded(s: Tree, num: Token, noun: Token | None) -> bool:
     """Years, dates, durations, money, percentages, ages and ordinals are not claims."""
     t = num.text
     if re.fullmatch(r"(1[89]|20)\d\d", t):
         return True  # a year
-    before = s.get(num.i - 1)
+    before = s.get(num.token - 1)
     if (
         t.lower() == "one"
         and before is not None
@@ -202,7 +157,7 @@ def _excluded(s: _Sentence, num: _Tok, noun: _Tok | None) -> bool:
         and num.text.lower() not in NUMBER_WORDS
     ):
         return True  # ordinal
-    prev, nxt = s.get(num.i - 1), s.get(num.i + 1)
+    prev, nxt = s.get(num.token - 1), s.get(num.token + 1)
     if prev is not None and (
         prev.text in {"$", "€", "£"} or prev.text.lower().rstrip(".") in MONTHS
     ):
@@ -225,19 +180,19 @@ def _excluded(s: _Sentence, num: _Tok, noun: _Tok | None) -> bool:
         return True
     # the entity recognizer's DATE/TIME/MONEY labels decide only when no counted noun does: it
     # calls "between 10 and 20 soldiers" a DATE
-    return noun is None and num.ent in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+    return noun is None and num.ent_type in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 
 
-def _qualifier(s: _Sentence, num: _Tok) -> tuple[str, int]:
+def _qualifier(s: Tree, num: Token) -> tuple[str, int]:
     """The qualifier before a number and how many words it takes ("more than" -> 2)."""
-    words = [t.text.lower() for t in (s.get(num.i - 2), s.get(num.i - 1)) if t is not None]
+    words = [t.text.lower() for t in (s.get(num.token - 2), s.get(num.token - 1)) if t is not None]
     for pattern, name in QUALIFIERS:
         if tuple(words[-len(pattern) :]) == pattern:
             return name, len(pattern)
     return "exact", 0
 
 
-def _lookup(lex: dict[tuple[str, str], str], kind: str, tok: _Tok) -> str | None:
+def _lookup(lex: dict[tuple[str, str], str], kind: str, tok: Token) -> str | None:
     """The lexicon category of a token by lemma, then by its lower-cased and singular form."""
     for form in (tok.lemma.lower(), tok.text.lower(), tok.text.lower().removesuffix("s")):
         if (kind, form) in lex:
@@ -245,40 +200,49 @@ def _lookup(lex: dict[tuple[str, str], str], kind: str, tok: _Tok) -> str | None
     return None
 
 
-def _casualty_modifier(s: _Sentence, noun: _Tok, lex: dict[tuple[str, str], str]) -> str | None:
+def _casualty_modifier(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> str | None:
     """killed/injured when the counted phrase says so itself: "350,000 deaths", "the five dead",
     "the three people who were killed", "left four hostages dead"."""
     cat = _lookup(lex, "casualty", noun)
     if cat in {"killed", "injured"} and noun.dep != "pobj":
         return cat
-    for kid in s.kids(noun):
+    for kid in s.rows_of(s.kids(noun.token)):
         if kid.dep in {"amod", "acl", "relcl"}:
             cat = _lookup(lex, "verb", kid) or _lookup(lex, "casualty", kid)
             if cat in {"killed", "injured"}:
                 return cat
-    head = s.head(noun)
+    head = s.get(s.head(noun.token))
     if head is not None and noun.dep == "dobj":
-        for kid in s.kids(head):
+        for kid in s.rows_of(s.kids(head.token)):
             if kid.dep == "oprd" and (_lookup(lex, "casualty", kid) in {"killed", "injured"}):
                 return _lookup(lex, "casualty", kid)
     return None
 
 
 def _category(
-    s: _Sentence, num: _Tok, lex: dict[tuple[str, str], str]
-) -> tuple[str | None, _Tok | None]:
+    s: Tree, num: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str | None, Token | None]:
     """(category, counted noun) of a number, or (None, None).
 
     The counted noun is the number's head ("2,500 troops") or, for "dozens of soldiers", the
     object of its "of". The casualty verb or noun is looked for above the counted phrase.
     """
-    anchor = noun = s.head(num) if num.dep in {"nummod", "quantmod", "compound", "amod"} else None
+    anchor = noun = (
+        s.get(s.head(num.token)) if num.dep in {"nummod", "quantmod", "compound", "amod"} else None
+    )
     if noun is None:
-        of = next((k for k in s.kids(num) if k.dep == "prep" and k.text.lower() == "of"), None)
-        noun = next((k for k in s.kids(of) if k.dep == "pobj"), None) if of is not None else None
+        of = next(
+            (k for k in s.rows_of(s.kids(num.token)) if k.dep == "prep" and k.text.lower() == "of"),
+            None,
+        )
+        noun = (
+            next((k for k in s.rows_of(s.kids(of.token)) if k.dep == "pobj"), None)
+            if of is not None
+            else None
+        )
         anchor = num
     if noun is None:  # "wounded more than 20": the number is the casualty verb's object
-        verb = s.head(num)
+        verb = s.get(s.head(num.token))
         if verb is not None and num.dep in {"dobj", "nsubjpass", "attr"}:
             cat = _lookup(lex, "verb", verb)
             if cat in {"killed", "injured"}:
@@ -288,23 +252,23 @@ def _category(
     cat = _casualty_modifier(s, noun, lex)
     if cat is not None:
         return cat, noun
-    verb = s.head(anchor)
+    verb = s.get(s.head(anchor.token))
     # "N times" after an attack verb
     if lemma == "time" and verb is not None and verb.lemma.lower() in ATTACK_VERBS:
         return "attacks", noun
     # casualties: a casualty verb or noun governing the counted people
     cur = anchor
     for _ in range(3):
-        up = s.head(cur)
+        up = s.get(s.head(cur.token))
         if up is None:
             break
         cat = _lookup(lex, "verb", up) or _lookup(lex, "casualty", up)
         if cat in {"killed", "injured"}:
             return cat, noun
         cur = up
-    for kid in s.kids(noun):  # "personnel incurring minor injuries"
+    for kid in s.rows_of(s.kids(noun.token)):  # "personnel incurring minor injuries"
         if kid.pos == "VERB":
-            for obj in s.kids(kid):
+            for obj in s.rows_of(s.kids(kid.token)):
                 cat = _lookup(lex, "casualty", obj)
                 if cat in {"killed", "injured"}:
                     return cat, noun
@@ -312,7 +276,7 @@ def _category(
         "nsubj",
         "nsubjpass",
     }:  # "One member has suffered injuries"
-        for obj in s.kids(verb):
+        for obj in s.rows_of(s.kids(verb.token)):
             cat = _lookup(lex, "casualty", obj)
             if obj.dep in {"dobj", "attr"} and cat in {"killed", "injured"}:
                 return cat, noun
@@ -326,44 +290,44 @@ def _category(
     return cat, noun
 
 
-def _range_end(s: _Sentence, num: _Tok) -> _Tok | None:
+def _range_end(s: Tree, num: Token) -> Token | None:
     """The upper number of a range starting at ``num``: "N to M", "N-M", "between N and M"."""
-    link, high = s.get(num.i + 1), s.get(num.i + 2)
+    link, high = s.get(num.token + 1), s.get(num.token + 2)
     if link is None or high is None or number_value(high.text)[0] is None:
         return None
-    before = s.get(num.i - 1)
+    before = s.get(num.token - 1)
     joined = link.text.lower() in {"to", "-", "–"} or (
         link.text.lower() == "and" and before is not None and before.text.lower() == "between"
     )
     return high if joined else None
 
 
-def _ellipsis_source(s: _Sentence, num: _Tok, claimed: dict[int, dict]) -> _Tok | None:
+def _ellipsis_source(s: Tree, num: Token, claimed: dict[int, dict]) -> Token | None:
     """For a bare number joined by "and" to an earlier claim ("2,500 troops in Iraq and 900 in
     Syria"), the earlier claim's number; None otherwise."""
     if num.dep not in {"conj", "appos", "dobj", "pobj"}:
         return None
-    earlier = [i for i in claimed if i < num.i]
+    earlier = [i for i in claimed if i < num.token]
     if not earlier:
         return None
     source = s.get(max(earlier))
-    between = [t for t in s.toks if source.i < t.i < num.i]
+    between = [t for t in s.rows if source.token < t.token < num.token]
     joined = any(t.text.lower() == "and" for t in between)
     no_other_number = not any(number_value(t.text)[0] is not None for t in between)
     return source if joined and no_other_number and len(between) <= 8 else None
 
 
-def _locations(s: _Sentence) -> list[tuple[int, str]]:
+def _locations(s: Tree) -> list[tuple[int, str]]:
     """Places named after a locative preposition: (token index, name), conjoined places joined."""
-    ents: list[list[_Tok]] = []
-    for t in s.toks:
-        if t.ent in {"GPE", "LOC"} and t.iob == "B":
+    ents: list[list[Token]] = []
+    for t in s.rows:
+        if t.ent_type in {"GPE", "LOC"} and t.ent_iob == "B":
             ents.append([t])
-        elif t.ent in {"GPE", "LOC"} and t.iob == "I" and ents:
+        elif t.ent_type in {"GPE", "LOC"} and t.ent_iob == "I" and ents:
             ents[-1].append(t)
     found: list[tuple[int, str]] = []
     for ent in ents:
-        k = ent[0].i - 1
+        k = ent[0].token - 1
         prev = s.get(k)
         while prev is not None and (
             prev.pos == "ADJ"
@@ -374,40 +338,46 @@ def _locations(s: _Sentence) -> list[tuple[int, str]]:
             prev = s.get(k)
         name = " ".join(t.text for t in ent)
         if prev is not None and prev.text.lower() in LOCATIVE:
-            found.append((ent[0].i, name))
+            found.append((ent[0].token, name))
         elif (
             found
             and prev is not None
             and prev.text.lower() == "and"
-            and found[-1][0] >= ent[0].i - 4
+            and found[-1][0] >= ent[0].token - 4
         ):
             first = found.pop()
             found.append((first[0], f"{first[1]} and {name}"))
     return found
 
 
-def _location(s: _Sentence, num: _Tok) -> str | None:
+def _location(s: Tree, num: Token) -> str | None:
     places = _locations(s)
     if not places:
         return None
-    return min(places, key=lambda p: (abs(p[0] - num.i), p[0] < num.i))[1]
+    return min(places, key=lambda p: (abs(p[0] - num.token), p[0] < num.token))[1]
 
 
-def _subject(s: _Sentence, noun: _Tok | None, category: str) -> str | None:
+def _subject(s: Tree, noun: Token | None, category: str) -> str | None:
     if noun is None:
         return None
-    mods = [t for t in s.subtree(noun) if t.i < noun.i and t.dep in {"compound", "amod", "nmod"}]
-    nations = [NATIONALITY.get(t.text.lower(), t.text) for t in mods if t.ent in {"GPE", "NORP"}]
+    mods = [
+        t
+        for t in s.rows_of(s.subtree(noun.token))
+        if t.token < noun.token and t.dep in {"compound", "amod", "nmod"}
+    ]
+    nations = [
+        NATIONALITY.get(t.text.lower(), t.text) for t in mods if t.ent_type in {"GPE", "NORP"}
+    ]
     if category == "troops":
         if nations:
             return nations[0]
-        verb = s.head(noun)
-        for kid in s.kids(verb) if verb is not None else []:
+        verb = s.get(s.head(noun.token))
+        for kid in s.rows_of(s.kids(verb.token)) if verb is not None else []:
             if kid.dep == "nsubj":
-                text = " ".join(t.text for t in s.subtree(kid))
+                text = " ".join(t.text for t in s.rows_of(s.subtree(kid.token)))
                 return NATIONALITY.get(text.lower().removeprefix("the "), text)
         return None
-    verb = s.head(noun)
+    verb = s.get(s.head(noun.token))
     if (
         category in {"attacks", "strikes"}
         and verb is not None
@@ -415,9 +385,11 @@ def _subject(s: _Sentence, noun: _Tok | None, category: str) -> str | None:
     ):
         # attacks: what was attacked ("targeted US facilities ... 60 times"); strikes: who struck
         role = {"attacks": "dobj", "strikes": "nsubj"}[category]
-        for kid in s.kids(verb):
-            if kid.dep == role and kid.i != noun.i:
-                words = [t.text for t in s.subtree(kid) if t.dep not in {"prep", "pobj"}][:6]
+        for kid in s.rows_of(s.kids(verb.token)):
+            if kid.dep == role and kid.token != noun.token:
+                words = [
+                    t.text for t in s.rows_of(s.subtree(kid.token)) if t.dep not in {"prep", "pobj"}
+                ][:6]
                 text = " ".join(words)
                 return NATIONALITY.get(text.lower().removeprefix("the "), text)
     hedges = {w for pattern, _ in QUALIFIERS for w in pattern}
@@ -425,24 +397,24 @@ def _subject(s: _Sentence, noun: _Tok | None, category: str) -> str | None:
     return " ".join(words)
 
 
-def _span(s: _Sentence, num: _Tok, noun: _Tok | None, qualifier_words: int) -> tuple[int, int]:
+def _span(s: Tree, num: Token, noun: Token | None, qualifier_words: int) -> tuple[int, int]:
     """The qualifier, the number and the counted noun (or the number alone when the noun is far)."""
-    first = s.get(num.i - qualifier_words) or num
+    first = s.get(num.token - qualifier_words) or num
     last = num
-    if noun is not None and 0 < noun.i - num.i <= 4:
+    if noun is not None and 0 < noun.token - num.token <= 4:
         last = noun
     elif noun is not None:
-        nxt = s.get(num.i + 1)
+        nxt = s.get(num.token + 1)
         last = nxt if nxt is not None and nxt.lemma == noun.lemma else num
     return first.start, last.end
 
 
-def _sentence_claims(s: _Sentence, lex: dict[tuple[str, str], str]) -> list[dict]:
+def _sentence_claims(s: Tree, lex: dict[tuple[str, str], str]) -> list[dict]:
     claims: list[dict] = []
     by_num: dict[int, dict] = {}
     range_ends: set[int] = set()
-    for num in s.toks:
-        if num.i in range_ends:
+    for num in s.rows:
+        if num.token in range_ends:
             continue
         value, vague = _compound_number(s, num)
         if value is None or num.pos not in {"NUM", "NOUN", "ADJ", "DET"}:
@@ -453,7 +425,7 @@ def _sentence_claims(s: _Sentence, lex: dict[tuple[str, str], str]) -> list[dict
         if (
             high is not None
         ):  # "between 10 and 20 soldiers", "3,000 to 5,000 troops", "40-50 rockets"
-            range_ends.add(high.i)
+            range_ends.add(high.token)
             value_max = number_value(high.text)[0]
             if category is None:
                 category, noun = _category(s, high, lex)
@@ -464,23 +436,27 @@ def _sentence_claims(s: _Sentence, lex: dict[tuple[str, str], str]) -> list[dict
             source = _ellipsis_source(s, num, by_num)
             if source is None:
                 continue
-            category, noun = by_num[source.i]["category"], None
+            category, noun = by_num[source.token]["category"], None
         if _excluded(s, num, noun):
             continue
         if category not in CATEGORIES:
             continue
         qualifier, qualifier_words = _qualifier(s, num)
         if source is not None and qualifier == "exact":
-            qualifier = by_num[source.i]["qualifier"]
+            qualifier = by_num[source.token]["qualifier"]
         start, end = _span(s, num, noun, qualifier_words)
         if high is not None:
-            before = s.get(num.i - 1)
+            before = s.get(num.token - 1)
             start = (
                 before.start if before is not None and before.text.lower() == "between" else start
             )
             end = max(end, high.end)
         if noun is None:  # carried over: the number and its place ("900 in Syria")
-            place = [t for t in s.toks if num.i < t.i <= num.i + 3 and t.ent in {"GPE", "LOC"}]
+            place = [
+                t
+                for t in s.rows
+                if num.token < t.token <= num.token + 3 and t.ent_type in {"GPE", "LOC"}
+            ]
             if place:
                 end = max(end, place[-1].end)
         claim = {
@@ -490,14 +466,14 @@ def _sentence_claims(s: _Sentence, lex: dict[tuple[str, str], str]) -> list[dict
             "vague": vague,
             "qualifier": qualifier,
             "location": _location(s, num),
-            "subject": by_num[source.i]["subject"]
+            "subject": by_num[source.token]["subject"]
             if source is not None
             else _subject(s, noun, category),
-            "in_quotes": num.quoted,
+            "in_quotes": num.in_quotes,
             "start": start,
             "end": end,
         }
-        by_num[num.i] = claim
+        by_num[num.token] = claim
         claims.append(claim)
     return claims
 
@@ -525,26 +501,9 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
     )
     meta = corpus.articles.set_index("article_id")
     rows = []
-    cols = [
-        "token",
-        "text",
-        "lemma",
-        "pos",
-        "tag",
-        "dep",
-        "head",
-        "ent_type",
-        "ent_iob",
-        "start",
-        "end",
-        "in_quotes",
-    ]
-    # plain lists, one sentence at a time (a pandas group per sentence costs more than the rules)
-    keys = zip(wanted["article_id"].tolist(), wanted["sentence"].tolist(), strict=True)
-    values = zip(*(wanted[c].tolist() for c in cols), strict=True)
-    for (aid, sidx), group in groupby(zip(keys, values, strict=True), key=itemgetter(0)):
-        toks = [_Tok(*r) for _, r in group]
-        s = _Sentence(toks, toks[0].i)
+    cols = ["article_id", "sentence", "token", "text", "lemma", "pos", "tag", "dep", "head",
+            "ent_type", "ent_iob", "start", "end", "is_punct", "in_quotes"]  # fmt: skip
+    for (aid, sidx), s in deptree.sentence_trees(deptree.records(wanted, cols)):
         text = sentences[(aid, sidx)]
         for claim in _sentence_claims(s, lex):
             m = ACCORDING.search(text)
@@ -641,12 +600,14 @@ def evaluate(predicted: pd.DataFrame, gold: list[dict], text: str) -> dict[str, 
     A prediction matches a gold claim when their spans overlap and category and value agree
     (one-to-one); ``optional`` gold claims are neither required nor penalized. ``not_claims`` are
     checked separately (see :func:`reported_not_claims`). Returns counts: tp, fp, fn, and among
-    matches qualifier_ok and location_ok, plus the unmatched rows for reading.
+    matches qualifier_ok and location_ok; for reading, the texts of false positives and misses;
+    and the records: ``matches`` (prediction row, gold claim), ``unmatched`` prediction rows,
+    ``missed_claims``.
     """
     used: set[int] = set()
-    tp = qual = loc = 0
+    tp = qual = loc = loc_scored = 0
     optional_hits = 0
-    false_pos = []
+    false_pos, unmatched, matches = [], [], []
     for p in predicted.itertuples(index=False):
         hit = None
         for k, g in enumerate(gold):
@@ -663,6 +624,7 @@ def evaluate(predicted: pd.DataFrame, gold: list[dict], text: str) -> dict[str, 
                 break
         if hit is None:
             false_pos.append(p.text)
+            unmatched.append(p)
             continue
         used.add(hit)
         g = gold[hit]
@@ -670,13 +632,17 @@ def evaluate(predicted: pd.DataFrame, gold: list[dict], text: str) -> dict[str, 
             optional_hits += 1
             continue
         tp += 1
+        matches.append((p, g))
         qual += p.qualifier == g["qualifier"]
         if "location" in g:  # hand labels without a location are not scored on it
+            loc_scored += 1
             loc += (p.location if isinstance(p.location, str) else None) == g["location"]
     required = [k for k, g in enumerate(gold) if not g.get("optional")]
     missed = [gold[k]["text"] for k in required if k not in used]
-    return {"tp": tp, "fp": len(false_pos), "fn": len(missed), "qualifier_ok": qual, "location_ok": loc,
-            "false_positives": false_pos, "missed": missed, "optional_found": optional_hits}  # fmt: skip
+    return {"tp": tp, "fp": len(false_pos), "fn": len(missed), "qualifier_ok": qual,
+            "location_ok": loc, "location_scored": loc_scored, "false_positives": false_pos,
+            "missed": missed, "optional_found": optional_hits, "matches": matches,
+            "unmatched": unmatched, "missed_claims": [gold[k] for k in required if k not in used]}  # fmt: skip
 
 
 def reported_not_claims(predicted: pd.DataFrame, not_claims: list[str], text: str) -> list[str]:
