@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -35,12 +36,12 @@ import pandas as pd
 from analysis import deptree
 from analysis.config import PATHS
 from analysis.deptree import Token, Tree
-from analysis.triggers import VAGUE
+from analysis.triggers import CUE_WORDS, SPEECH_VERBS, VAGUE
 
 CATEGORIES = ("troops", "attacks", "strikes", "killed", "injured", "bases")
 COLUMNS = [
     "file", "article_id", "outlet_label", "published", "category", "value", "value_max", "vague",
-    "qualifier", "location", "subject", "time_anchor", "attributed_to", "text", "start", "end",
+    "qualifier", "kind", "location", "subject", "time_anchor", "attributed_to", "text", "start", "end",
     "sentence", "sentence_text",
 ]  # fmt: skip
 
@@ -51,14 +52,51 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "thousand": 1000, "million": 1_000_000,
 }  # fmt: skip
-QUALIFIERS = (
-    (("more", "than"), "more_than"), (("upwards", "of"), "more_than"), (("over",), "more_than"),
-    (("at", "least"), "at_least"), (("up", "to"), "at_most"), (("fewer", "than"), "at_most"),
-    (("less", "than"), "at_most"), (("nearly",), "at_most"), (("almost",), "at_most"),
-    (("an", "estimated"), "approx"), (("about",), "approx"), (("around",), "approx"),
-    (("approximately",), "approx"), (("roughly",), "approx"), (("some",), "approx"),
-    (("an", "estimated"), "approx"),
-)  # fmt: skip
+#: The hedge words before a number and the qualifier each gives (the dev set's scheme).
+QUALIFIERS = {
+    ("more", "than"): "more_than", ("upwards", "of"): "more_than", ("over",): "more_than",
+    ("at", "least"): "at_least",
+    ("up", "to"): "at_most", ("fewer", "than"): "at_most", ("less", "than"): "at_most",
+    ("nearly",): "at_most", ("almost",): "at_most", ("as", "many", "as"): "at_most",
+    ("as", "much", "as"): "at_most",
+    ("an", "estimated"): "approx", ("about",): "approx", ("around",): "approx",
+    ("approximately",): "approx", ("roughly",): "approx", ("some",): "approx",
+}  # fmt: skip
+#: "several hundred", "a few thousand": the vague word multiplies the number after it.
+MULTIPLIER_WORDS = {"several": 3, "few": 3}
+#: The number words a vague word can multiply ("tens of thousands", "several hundred").
+UNIT_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "hundreds": 100,
+              "thousands": 1000, "millions": 1_000_000}  # fmt: skip
+#: "tens of thousands" = 20,000 and "hundreds of thousands" = 200,000 (as "hundreds" = 200).
+VAGUE_MULTIPLES = {"tens": 20, "hundreds": 200}
+#: Dependency labels of a number inside the phrase it counts ("2,500 troops").
+COUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
+#: Words between a count and its noun that leave the noun counted ("2,000 more troops").
+MORE_WORDS = frozenset({"more", "other", "additional", "further"})
+#: Verbs that make "N lives" deaths ("claimed 17 lives", "lost their lives"); "saved" does not.
+LIFE_VERBS = frozenset({"claim", "take", "cost", "lose"})
+#: Nouns a death count is the value of ("raised the death toll to 120").
+TOLL_WORDS = frozenset({"toll"})
+#: How many heads above a counted phrase a casualty verb or noun may be ("the martyrdom of 16
+#: people": people -> of -> martyrdom); beyond that it belongs to another phrase.
+MAX_CASUALTY_HOPS = 3
+#: How deep inside a relative clause on the counted noun its casualty verb may be ("two SEALs,
+#: who battled ... before being killed": battled -> before -> killed).
+MAX_CLAUSE_DEPTH = 2
+#: Verbs above a killing that make it threatened or planned, not reported as done.
+UNREALIZED_VERBS = frozenset({"threaten", "vow", "plan", "intend", "want", "seek", "try",
+                              "attempt", "aim", "hope", "pledge", "promise", "plot"})  # fmt: skip
+#: Modals that make a casualty hypothetical ("could kill"), unless perfect ("may have killed").
+HYPOTHETICAL_MODALS = frozenset({"could", "would", "might"})
+#: How serious injuries are, from the word that says so.
+INJURY_KINDS = {
+    "minor": "minor", "light": "minor", "slight": "minor", "slightly": "minor",
+    "lightly": "minor", "serious": "serious", "seriously": "serious", "severe": "serious",
+    "severely": "serious", "grave": "serious", "gravely": "serious", "critical": "critical",
+    "critically": "critical",
+}  # fmt: skip
+#: The dependency labels of a clause a speech verb reports ("officials said [five were killed]").
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 TIME_UNITS = {
     "year",
     "month",
@@ -88,7 +126,8 @@ MONTHS = {
         "december",
     ],
 }
-LOCATIVE = {"in", "across", "near", "inside", "throughout", "at", "into", "within"}
+LOCATIVE = {"in", "across", "near", "inside", "throughout", "at", "into", "within", "around",
+             "outside", "off"}  # fmt: skip
 NATIONALITY = {"us": "US", "u.s.": "US", "american": "US", "united states": "US", "america": "US"}
 ATTACK_VERBS = {"target", "attack", "strike", "hit", "shell", "bomb", "assault", "raid"}
 TIME_ANCHOR = re.compile(
@@ -96,35 +135,20 @@ TIME_ANCHOR = re.compile(
     r"|in the (?:past|last) (?:year|month|week|\w+ (?:days|weeks|months|years))|so far this year)",
     re.I,
 )
-ACCORDING = re.compile(
-    r"\b(?i:according to|as per|per)\s+((?:the |a )?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
-)
+
+
+class Number(NamedTuple):
+    """A number in a sentence: its value, whether a vague word gives it, and its first token."""
+
+    value: float
+    vague: bool
+    first: Token
 
 
 @lru_cache(maxsize=4)
 def read_lexicon(path: Path | None = None) -> pd.DataFrame:
     """The category lexicon ``data/lexicons/claims.csv`` (term, kind, category)."""
     return pd.read_csv(path or PATHS.lexicons / "claims.csv", dtype=str, keep_default_na=False)
-
-
-def _compound_number(s: Tree, num: Token) -> tuple[float | None, bool]:
-    """The value of "Thirty-three" (split by the tokenizer into Thirty, -, three); (None, False)
-    for the tens word itself, which the units word reports."""
-    nxt, nxt2 = s.get(num.token + 1), s.get(num.token + 2)
-    if (
-        nxt is not None
-        and nxt.text == "-"
-        and nxt2 is not None
-        and nxt2.text.lower() in NUMBER_WORDS
-    ):
-        return None, False
-    prev, prev2 = s.get(num.token - 1), s.get(num.token - 2)
-    value, vague = number_value(num.text)
-    if value is not None and prev is not None and prev.text == "-" and prev2 is not None:
-        tens = NUMBER_WORDS.get(prev2.text.lower())
-        if tens and tens >= 20 and value < 10:
-            return tens + value, vague
-    return value, vague
 
 
 def number_value(text: str) -> tuple[float | None, bool]:
@@ -151,6 +175,9 @@ def _excluded(s: Tree, num: Token, noun: Token | None) -> bool:
         and before.text.lower() in {"no", "any", "every", "some", "each"}
     ):
         return True  # "no one", "any one": a pronoun, not a count
+    after = s.get(num.token + 1)
+    if t.lower() == "one" and after is not None and after.text.lower() == "of":
+        return True  # "one of the five officers": an individual, not a count
     if (
         re.search(r"\d(st|nd|rd|th)$", t, re.I)
         or num.tag == "JJ"
@@ -183,111 +210,396 @@ def _excluded(s: Tree, num: Token, noun: Token | None) -> bool:
     return noun is None and num.ent_type in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 
 
-def _qualifier(s: Tree, num: Token) -> tuple[str, int]:
-    """The qualifier before a number and how many words it takes ("more than" -> 2)."""
-    words = [t.text.lower() for t in (s.get(num.token - 2), s.get(num.token - 1)) if t is not None]
-    for pattern, name in QUALIFIERS:
-        if tuple(words[-len(pattern) :]) == pattern:
-            return name, len(pattern)
-    return "exact", 0
+def _number(s: Tree, num: Token) -> Number | None:
+    """The value a token starts or ends, or None when it is no number or another token reports it.
+
+    One number may take several tokens: "Thirty-three" (Thirty, -, three) and "several hundred",
+    "a few thousand" (the vague word multiplies the last: 300, 3,000) are reported by their last
+    token; "tens of thousands" and "hundreds of thousands" by the unit (20,000, 200,000); "a
+    few" counts 3 (a bare "few" is no count).
+    """
+    text = num.text.lower()
+    nxt, nxt2 = s.get(num.token + 1), s.get(num.token + 2)
+    if nxt is not None and nxt2 is not None:
+        if nxt.text == "-" and nxt2.text.lower() in NUMBER_WORDS:
+            return None  # "Thirty" of "Thirty-three"
+        if nxt.text.lower() == "of" and nxt2.text.lower() in UNIT_WORDS and text in VAGUE_MULTIPLES:
+            return None  # "hundreds" of "hundreds of thousands"
+    if text in MULTIPLIER_WORDS and nxt is not None and nxt.text.lower() in NUMBER_WORDS:
+        return None  # "several" of "several hundred"
+    prev, prev2 = s.get(num.token - 1), s.get(num.token - 2)
+    value, vague = number_value(num.text)
+    if value is None:
+        return None
+    first = num
+    if text == "few" and (prev is None or prev.text.lower() != "a"):
+        return None
+    if text in {"few", "dozen"} and prev is not None and prev.text.lower() == "a":
+        first = prev
+    if prev is not None and prev2 is not None:
+        if prev.text == "-" and value < 10 and NUMBER_WORDS.get(prev2.text.lower(), 0) >= 20:
+            return Number(NUMBER_WORDS[prev2.text.lower()] + value, vague, prev2)
+        if (
+            prev.text.lower() == "of"
+            and text in UNIT_WORDS
+            and prev2.text.lower() in VAGUE_MULTIPLES
+        ):
+            lead = prev2.text.lower()
+            return Number(VAGUE_MULTIPLES[lead] * UNIT_WORDS[text], True, prev2)
+    if prev is not None and prev.text.lower() in MULTIPLIER_WORDS and text in UNIT_WORDS:
+        start = prev2 if prev.text.lower() == "few" and prev2 is not None else prev
+        return Number(MULTIPLIER_WORDS[prev.text.lower()] * value, True, start)
+    if nxt is not None and nxt2 is not None and nxt.text == "-" and nxt2.text.lower() == "odd":
+        return Number(value, True, first)  # "30,000-odd": approximate
+    return Number(value, vague, first)
 
 
-def _lookup(lex: dict[tuple[str, str], str], kind: str, tok: Token) -> str | None:
+def _qualifier(s: Tree, first: Token, vague: bool) -> tuple[str, int]:
+    """The qualifier before a number's first token and how many words it takes ("more than" ->
+    2); a vague quantity with no explicit qualifier is ``approx`` ("dozens", "30,000-odd")."""
+    words = [t.text.lower() for t in s.rows_of(range(max(first.token - 3, s.base), first.token))]
+    for size in (3, 2, 1):
+        name = QUALIFIERS.get(tuple(words[-size:])) if len(words) >= size else None
+        if name is not None:
+            return name, size
+    return ("approx" if vague else "exact"), 0
+
+
+def _lookup(lex: dict[tuple[str, str], str], kind: str, tok: Token | None) -> str | None:
     """The lexicon category of a token by lemma, then by its lower-cased and singular form."""
+    if tok is None:
+        return None
     for form in (tok.lemma.lower(), tok.text.lower(), tok.text.lower().removesuffix("s")):
         if (kind, form) in lex:
             return lex[(kind, form)]
     return None
 
 
-def _casualty_modifier(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> str | None:
-    """killed/injured when the counted phrase says so itself: "350,000 deaths", "the five dead",
-    "the three people who were killed", "left four hostages dead"."""
-    cat = _lookup(lex, "casualty", noun)
-    if cat in {"killed", "injured"} and noun.dep != "pobj":
-        return cat
-    for kid in s.rows_of(s.kids(noun.token)):
-        if kid.dep in {"amod", "acl", "relcl"}:
-            cat = _lookup(lex, "verb", kid) or _lookup(lex, "casualty", kid)
-            if cat in {"killed", "injured"}:
-                return cat
+def _casualty(lex: dict[tuple[str, str], str], tok: Token | None) -> str | None:
+    """killed/injured when a token is a casualty verb ("killed") or noun ("deaths", "dead")."""
+    cat = _lookup(lex, "verb", tok) or _lookup(lex, "casualty", tok)
+    return cat if cat in {"killed", "injured"} else None
+
+
+def _counted(s: Tree, num: Token) -> tuple[Token | None, Token, bool]:
+    """(counted noun, anchor, partitive) of a number.
+
+    The counted noun is the number's head ("2,500 troops"), past a "more"/"other" ("a few
+    thousand more troops"), or the object of its "of" ("dozens of soldiers", "eight of the
+    injured": partitive); the anchor is the token that stands for the counted phrase in its
+    clause (the noun, or the number itself when it is the head of its phrase).
+    """
+    if num.dep in COUNT_DEPS or num.dep == "npadvmod":
+        head = s.get(s.head(num.token))
+        if head is not None and head.lemma.lower() in MORE_WORDS and head.dep in COUNT_DEPS:
+            head = s.get(s.head(head.token))
+        if head is not None and (num.dep in COUNT_DEPS or head.pos in {"NOUN", "PROPN"}):
+            return head, head, False
+    of = next(
+        (k for k in s.rows_of(s.kids(num.token)) if k.dep == "prep" and k.lemma == "of"), None
+    )
+    noun = next((k for k in s.rows_of(s.kids(of.token)) if k.dep == "pobj"), None) if of else None
+    return noun, num, noun is not None
+
+
+def _phrase_casualty(
+    s: Tree, noun: Token, partitive: bool, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, event) when the counted phrase says it itself: "350,000 deaths", "the five
+    dead", "eight of the injured", "the three people who were killed", "three foreign fighters
+    who died", "left four hostages dead", "claimed 17 lives"."""
+    cat = _casualty(lex, noun) if _lookup(lex, "casualty", noun) else None
+    if cat is not None and (noun.dep != "pobj" or partitive):
+        return cat, noun
     head = s.get(s.head(noun.token))
+    if noun.lemma.lower() == "life" and head is not None and head.lemma.lower() in LIFE_VERBS:
+        return "killed", head
+    for kid in s.rows_of(s.kids(noun.token)):
+        if kid.dep in {"amod", "acl", "relcl"} and (cat := _casualty(lex, kid)) is not None:
+            return cat, kid
+        if kid.pos == "VERB":  # "personnel incurring minor injuries"
+            for obj in s.rows_of(s.kids(kid.token)):
+                if obj.dep == "dobj" and _lookup(lex, "casualty", obj):
+                    return _casualty(lex, obj), obj
+        if kid.dep == "relcl":  # "who battled ... before being killed": within the clause
+            depth = len(s.head_chain(kid.token))
+            for deeper in s.rows_of(s.subtree(kid.token)):  # a verb or "found dead"
+                cat = _casualty(lex, deeper) if deeper.pos in {"VERB", "ADJ"} else None
+                if cat and len(s.head_chain(deeper.token)) - depth <= MAX_CLAUSE_DEPTH:
+                    return cat, deeper
     if head is not None and noun.dep == "dobj":
         for kid in s.rows_of(s.kids(head.token)):
-            if kid.dep == "oprd" and (_lookup(lex, "casualty", kid) in {"killed", "injured"}):
-                return _lookup(lex, "casualty", kid)
+            if kid.dep in {"oprd", "xcomp", "ccomp"} and _lookup(lex, "casualty", kid):
+                return _casualty(lex, kid), kid
     return None
+
+
+def _governing_casualty(
+    s: Tree, anchor: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, event) for a casualty verb or noun above the counted phrase ("killing three
+    US soldiers", "the martyrdom of 16 people", "a death toll of 45", "Ten were killed")."""
+    below = anchor
+    for up in s.rows_of(s.head_chain(anchor.token, limit=MAX_CASUALTY_HOPS)):
+        if (cat := _casualty(lex, up)) is not None:
+            if below.dep == "nsubj" and any(k.dep == "dobj" for k in s.rows_of(s.kids(up.token))):
+                return None  # "five soldiers killed two militants": the subject did the killing
+            return cat, up
+        if up.pos in {"VERB", "AUX"}:
+            break  # the count's own clause ends at its verb
+        below = up
+    head = s.get(s.head(anchor.token))
+    if anchor.dep == "pobj" and head is not None and head.lemma in {"to", "at"}:
+        verb = s.get(s.head(head.token))  # "raised the death toll to 120"
+        for kid in s.rows_of(s.kids(verb.token)) if verb is not None else []:
+            if kid.dep in {"dobj", "nsubj"} and kid.lemma.lower() in TOLL_WORDS:
+                return "killed", kid
+    return None
+
+
+def _predicate_casualty(
+    s: Tree, anchor: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, event) when the counted phrase is the subject of a casualty predicate: "hundreds
+    are dead", "the three men were found dead", "two suffered minor injuries", "30 civilians
+    lost their lives", "Four are in critical condition"."""
+    verb = s.get(s.head(anchor.token))
+    if verb is None or anchor.dep not in {"nsubj", "nsubjpass"}:
+        return None
+    for kid in s.rows_of(s.kids(verb.token)):
+        if kid.dep in {"acomp", "oprd", "attr", "dobj", "xcomp"} and _lookup(lex, "casualty", kid):
+            return _casualty(lex, kid), kid
+        if kid.dep == "dobj" and kid.lemma.lower() == "life" and verb.lemma.lower() in LIFE_VERBS:
+            return "killed", verb
+        if kid.dep == "prep" and kid.lemma == "in":
+            for obj in s.rows_of(s.kids(kid.token)):
+                if obj.lemma.lower() == "condition" and any(
+                    m.lemma.lower() in INJURY_KINDS for m in s.rows_of(s.kids(obj.token))
+                ):
+                    return "injured", obj
+    return None
+
+
+def _adjacent_casualty(
+    s: Tree, num: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, event) for a count with its casualty word right after it and joined to it in
+    the parse: "12 killed and 30 injured", "more than 500 dead", "thousands more injured"."""
+    nxt = s.get(num.token + 1)
+    if nxt is not None and nxt.lemma.lower() in MORE_WORDS:
+        nxt = s.get(nxt.token + 1)
+    if nxt is None or nxt.tag not in {"VBN", "VBD", "JJ", "NNS", "NN"}:
+        return None
+    linked = num.token in {nxt.head, *s.kids(nxt.token)} or nxt.head in {num.head, num.token}
+    cat = _casualty(lex, nxt)
+    return (cat, nxt) if cat is not None and linked else None
+
+
+def _unrealized(s: Tree, event: Token) -> bool:
+    """Whether a killing or injury is threatened or hypothetical, not reported as having happened:
+    "threatening to kill", "vowed to kill", "could kill" (but "may have killed" happened)."""
+    chain = s.rows_of(s.head_chain(event.token, limit=MAX_CASUALTY_HOPS))
+    if any(up.lemma.lower() in UNREALIZED_VERBS for up in chain):
+        return True
+    aux = {k.lemma.lower() for k in s.rows_of(s.kids(event.token)) if k.dep in {"aux", "auxpass"}}
+    return bool(aux & HYPOTHETICAL_MODALS) and "have" not in aux
+
+
+def _is_people(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """Whether a counted noun names people (or a kind of people): "civilians", "Palestinians",
+    "others", "soldiers"; "elephants" are not."""
+    return (
+        noun.ent_type in {"NORP", "PERSON"}
+        or _lookup(lex, "people", noun) is not None
+        or _lookup(lex, "noun", noun) in {"troops", "troops_military"}
+        or _lookup(lex, "casualty", noun) is not None
+        or noun.lemma.lower() == "life"  # "claimed 17 lives"
+        or noun.lemma.lower() in MORE_WORDS  # "wounded 27 more"
+    )
+
+
+def _military(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """Whether "members", "advisers" are military people.
+
+    A phrase that says whose members they are decides by itself: "service members", "military
+    advisers", "members of the armed forces" are; "faculty members", "White House advisers",
+    "members of Congress" are not. Bare "2,000 advisers" are military when the sentence is
+    (it names troops, strikes or a military word elsewhere); "52 members in the Senate" is not.
+    """
+    head = s.get(s.head(noun.token))
+    phrase = [*s.rows_of(s.subtree(noun.token)), *([head] if head is not None else [])]
+    if any(_lookup(lex, "military", t) for t in phrase):
+        return True
+    owners = [
+        k for k in s.rows_of(s.kids(noun.token))
+        if k.dep in {"compound", "amod", "nmod", "poss"} or k.dep == "prep" and k.lemma == "of"
+    ]  # fmt: skip
+    if owners:
+        return False
+    return any(
+        _lookup(lex, "military", t) or _lookup(lex, "noun", t) in {"troops", "strikes"}
+        for t in s.rows
+        if t.token != noun.token
+    )
+
+
+def _casualty_category(
+    s: Tree, num: Token, noun: Token | None, anchor: Token, partitive: bool, lex: dict
+) -> tuple[str, Token] | None:
+    """(killed|injured, event) of a count of people, None when it counts none (or the victims are
+    not people, or the event is threatened or hypothetical)."""
+    found = (
+        (_phrase_casualty(s, noun, partitive, lex) if noun is not None else None)
+        or _governing_casualty(s, anchor, lex)
+        or _predicate_casualty(s, anchor, lex)
+        or _adjacent_casualty(s, num, lex)
+    )
+    if found is None or _unrealized(s, found[1]):
+        return None
+    if noun is not None and not _is_people(s, noun, lex):
+        return None
+    return found
 
 
 def _category(
     s: Tree, num: Token, lex: dict[tuple[str, str], str]
-) -> tuple[str | None, Token | None]:
-    """(category, counted noun) of a number, or (None, None).
+) -> tuple[str | None, Token | None, Token | None]:
+    """(category, counted noun, casualty event) of a number, or (None, None, None).
 
-    The counted noun is the number's head ("2,500 troops") or, for "dozens of soldiers", the
-    object of its "of". The casualty verb or noun is looked for above the counted phrase.
+    Casualties first (see :func:`_casualty_category`), then "N times" after an attack verb, then
+    the counted noun's lexicon category: "members" and "advisers" are troops only when military
+    (:func:`_military`), targets and sites are strikes only when struck.
     """
-    anchor = noun = (
-        s.get(s.head(num.token)) if num.dep in {"nummod", "quantmod", "compound", "amod"} else None
-    )
-    if noun is None:
-        of = next(
-            (k for k in s.rows_of(s.kids(num.token)) if k.dep == "prep" and k.text.lower() == "of"),
-            None,
-        )
-        noun = (
-            next((k for k in s.rows_of(s.kids(of.token)) if k.dep == "pobj"), None)
-            if of is not None
-            else None
-        )
-        anchor = num
-    if noun is None:  # "wounded more than 20": the number is the casualty verb's object
-        verb = s.get(s.head(num.token))
-        if verb is not None and num.dep in {"dobj", "nsubjpass", "attr"}:
-            cat = _lookup(lex, "verb", verb)
-            if cat in {"killed", "injured"}:
-                return cat, None
-        return None, None
-    lemma = noun.lemma.lower()
-    cat = _casualty_modifier(s, noun, lex)
-    if cat is not None:
-        return cat, noun
+    noun, anchor, partitive = _counted(s, num)
+    casualty = _casualty_category(s, num, noun, anchor, partitive, lex)
+    if casualty is not None:
+        return casualty[0], noun, casualty[1]
+    if noun is None or _hyphenated(s, num, noun):
+        return None, None, None
     verb = s.get(s.head(anchor.token))
-    # "N times" after an attack verb
-    if lemma == "time" and verb is not None and verb.lemma.lower() in ATTACK_VERBS:
-        return "attacks", noun
-    # casualties: a casualty verb or noun governing the counted people
-    cur = anchor
-    for _ in range(3):
-        up = s.get(s.head(cur.token))
-        if up is None:
-            break
-        cat = _lookup(lex, "verb", up) or _lookup(lex, "casualty", up)
-        if cat in {"killed", "injured"}:
-            return cat, noun
-        cur = up
-    for kid in s.rows_of(s.kids(noun.token)):  # "personnel incurring minor injuries"
-        if kid.pos == "VERB":
-            for obj in s.rows_of(s.kids(kid.token)):
-                cat = _lookup(lex, "casualty", obj)
-                if cat in {"killed", "injured"}:
-                    return cat, noun
-    if verb is not None and anchor.dep in {
-        "nsubj",
-        "nsubjpass",
-    }:  # "One member has suffered injuries"
-        for obj in s.rows_of(s.kids(verb.token)):
-            cat = _lookup(lex, "casualty", obj)
-            if obj.dep in {"dobj", "attr"} and cat in {"killed", "injured"}:
-                return cat, noun
+    verb_lemma = verb.lemma.lower() if verb is not None else ""
+    if noun.lemma.lower() == "time" and verb_lemma in ATTACK_VERBS:
+        return "attacks", noun, None
     cat = _lookup(lex, "noun", noun)
-    if cat == "strikes_target":  # targets, sites, locations count as strikes when struck
-        return (
-            ("strikes", noun)
-            if verb is not None and verb.lemma.lower() in ATTACK_VERBS
-            else (None, None)
-        )
-    return cat, noun
+    if cat == "troops_military":
+        cat = "troops" if _military(s, noun, lex) else None
+    if cat == "strikes_target":  # targets, sites, facilities count as strikes when struck
+        struck = verb_lemma in ATTACK_VERBS or _struck(s, noun, lex)
+        cat = "strikes" if struck else None
+    return (cat, noun, None) if cat is not None else (None, None, None)
+
+
+def _struck(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """Whether targets are struck by strikes the clause names: "strikes on 85 targets",
+    "conducted airstrikes in Iraq and Syria against five facilities"."""
+    for up in s.rows_of(s.head_chain(noun.token, limit=MAX_CASUALTY_HOPS)):
+        if _lookup(lex, "noun", up) == "strikes":
+            return True
+        if up.pos == "VERB":
+            return any(
+                k.dep == "dobj" and _lookup(lex, "noun", k) == "strikes"
+                for k in s.rows_of(s.kids(up.token))
+            )
+    return False
+
+
+def _hyphenated(s: Tree, num: Token, noun: Token) -> bool:
+    """A number hyphenated to its noun that modifies another noun describes it, not a count:
+    "the 168-member committee", "a three-vehicle convoy"."""
+    nxt = s.get(num.token + 1)
+    return (
+        nxt is not None
+        and nxt.text == "-"
+        and noun.token == num.token + 2
+        and noun.dep in {"amod", "compound", "nmod"}
+    )
+
+
+def _bare_troops(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """A number with no noun counts troops when the sentence is about troops (it names a troop
+    noun or a military organisation) and the number is held or placed like a force: "his
+    40,000", "5,500 in theater"."""
+    if num.dep not in {"dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"} or num.ent_type in {
+        "DATE",
+        "TIME",
+        "MONEY",
+    }:
+        return False
+    kids = s.rows_of(s.kids(num.token))
+    held = any(k.dep == "poss" for k in kids) or any(
+        k.dep == "prep" and k.lemma in {"in", "on"} for k in kids
+    )
+    military = any(
+        _lookup(lex, "noun", t) == "troops" or _lookup(lex, "military", t)
+        for t in s.rows
+        if t.token != num.token
+    )
+    return held and military
+
+
+def _attribution(s: Tree, num: Token) -> str | None:
+    """Who the sentence says reports the number: the object of "according to" / "per", or the
+    subject of a speech verb (:data:`analysis.triggers.SPEECH_VERBS`) whose reported clause holds
+    the number ("five were killed, U.S. officials said", "the Pentagon said in a statement that
+    ..."), or the agent of a passive one ("was reported by the ministry")."""
+    for t in s.rows:
+        if t.text.lower() in CUE_WORDS and t.dep in {"prep", "ROOT", "advmod"}:
+            preps = [t, *[k for k in s.rows_of(s.kids(t.token)) if k.dep == "prep"]]
+            obj = next(
+                (k for p in preps for k in s.rows_of(s.kids(p.token)) if k.dep == "pobj"), None
+            )
+            if obj is not None and not (
+                min(s.subtree(obj.token)) <= num.token <= max(s.subtree(obj.token))
+            ):
+                return _source_text(s, obj)
+    clause = [num.token, *s.head_chain(num.token)]
+    for step, up in enumerate(clause[1:], start=1):
+        row = s.row(up)
+        came_from = s.row(clause[step - 1])
+        speech = row.lemma.lower() in SPEECH_VERBS and row.pos in {"VERB", "AUX"}
+        if speech and came_from.dep in REPORTED_CLAUSE_DEPS:
+            return _speaker(s, row)
+        for kid in s.rows_of(s.kids(up)):  # "five were killed, said officials"
+            if (
+                kid.dep == "parataxis"
+                and kid.lemma.lower() in SPEECH_VERBS
+                and kid.token not in clause
+            ):
+                return _speaker(s, kid)
+    return None
+
+
+def _speaker(s: Tree, verb: Token) -> str | None:
+    """The subject of a speech verb (or the agent of a passive one), as its short noun phrase."""
+    for kid in s.rows_of(s.kids(verb.token)):
+        if kid.dep == "nsubj" and kid.lemma.lower() not in {"it", "there"}:
+            return _source_text(s, kid)
+        if kid.dep == "agent":
+            obj = next((k for k in s.rows_of(s.kids(kid.token)) if k.dep == "pobj"), None)
+            if obj is not None:
+                return _source_text(s, obj)
+    return None
+
+
+def _source_text(s: Tree, head: Token) -> str:
+    """A source's noun phrase without its clauses and appositions ("U.S. officials", "the
+    ministry", "an activist linked to the Free Syrian Army")."""
+    skip = [
+        k for k in s.kids(head.token) if s.row(k).dep in {"relcl", "appos", "punct", "cc", "conj"}
+    ]
+    ids = s.subtree(head.token, skip)
+    return " ".join(t.text for t in s.rows_of(ids)).replace(" 's", "'s")
+
+
+def _kind(s: Tree, event: Token | None) -> str | None:
+    """How serious the injuries are when the sentence says: "minor injuries", "seriously
+    injured", "in critical condition" -> minor, serious, critical."""
+    if event is None:
+        return None
+    for kid in s.rows_of(s.kids(event.token)):
+        if kid.dep in {"amod", "advmod"} and kid.lemma.lower() in INJURY_KINDS:
+            return INJURY_KINDS[kid.lemma.lower()]
+    return None
 
 
 def _range_end(s: Tree, num: Token) -> Token | None:
@@ -392,7 +704,7 @@ def _subject(s: Tree, noun: Token | None, category: str) -> str | None:
                 ][:6]
                 text = " ".join(words)
                 return NATIONALITY.get(text.lower().removeprefix("the "), text)
-    hedges = {w for pattern, _ in QUALIFIERS for w in pattern}
+    hedges = {w for pattern in QUALIFIERS for w in pattern}
     words = [t.text for t in mods if t.pos != "NUM" and t.text.lower() not in hedges] + [noun.text]
     return " ".join(words)
 
@@ -414,62 +726,64 @@ def _sentence_claims(s: Tree, lex: dict[tuple[str, str], str]) -> list[dict]:
     by_num: dict[int, dict] = {}
     range_ends: set[int] = set()
     for num in s.rows:
-        if num.token in range_ends:
+        if num.token in range_ends or num.pos not in {"NUM", "NOUN", "ADJ", "DET"}:
             continue
-        value, vague = _compound_number(s, num)
-        if value is None or num.pos not in {"NUM", "NOUN", "ADJ", "DET"}:
+        number = _number(s, num)
+        if number is None:
             continue
         high = _range_end(s, num)
         value_max = None
-        category, noun = _category(s, num, lex)
+        category, noun, event = _category(s, num, lex)
         if (
             high is not None
         ):  # "between 10 and 20 soldiers", "3,000 to 5,000 troops", "40-50 rockets"
             range_ends.add(high.token)
             value_max = number_value(high.text)[0]
             if category is None:
-                category, noun = _category(s, high, lex)
+                category, noun, event = _category(s, high, lex)
             if noun is not None and _excluded(s, high, noun):
                 continue
         source = None
         if category is None:
             source = _ellipsis_source(s, num, by_num)
-            if source is None:
+            if source is not None:
+                category = by_num[source.token]["category"]
+            elif _bare_troops(s, num, lex):
+                category = "troops"
+            else:
                 continue
-            category, noun = by_num[source.token]["category"], None
-        if _excluded(s, num, noun):
+        if _excluded(s, num, noun) or category not in CATEGORIES:
             continue
-        if category not in CATEGORIES:
-            continue
-        qualifier, qualifier_words = _qualifier(s, num)
+        qualifier, qualifier_words = _qualifier(s, number.first, number.vague)
         if source is not None and qualifier == "exact":
             qualifier = by_num[source.token]["qualifier"]
-        start, end = _span(s, num, noun, qualifier_words)
+        start, end = _span(s, number.first, noun, qualifier_words)
+        end = max(end, num.end)
         if high is not None:
             before = s.get(num.token - 1)
             start = (
                 before.start if before is not None and before.text.lower() == "between" else start
             )
             end = max(end, high.end)
-        if noun is None:  # carried over: the number and its place ("900 in Syria")
-            place = [
-                t
-                for t in s.rows
-                if num.token < t.token <= num.token + 3 and t.ent_type in {"GPE", "LOC"}
-            ]
+        if noun is None:  # the number and its place ("900 in Syria") or its casualty word
+            after = [t for t in s.rows if num.token < t.token <= num.token + 3]
+            place = [t for t in after if t.ent_type in {"GPE", "LOC"}]
             if place:
                 end = max(end, place[-1].end)
+            if event is not None and event in after:
+                end = max(end, event.end)
         claim = {
             "category": category,
-            "value": value,
+            "value": number.value,
             "value_max": value_max,
-            "vague": vague,
+            "vague": number.vague,
             "qualifier": qualifier,
+            "kind": _kind(s, event) if category == "injured" else None,
             "location": _location(s, num),
             "subject": by_num[source.token]["subject"]
             if source is not None
             else _subject(s, noun, category),
-            "in_quotes": num.in_quotes,
+            "attributed_to": _attribution(s, num) or ("quoted" if num.in_quotes else None),
             "start": start,
             "end": end,
         }
@@ -506,9 +820,6 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
     for (aid, sidx), s in deptree.sentence_trees(deptree.records(wanted, cols)):
         text = sentences[(aid, sidx)]
         for claim in _sentence_claims(s, lex):
-            m = ACCORDING.search(text)
-            attributed = m.group(1) if m else ("quoted" if claim.pop("in_quotes") else None)
-            claim.pop("in_quotes", None)
             anchor = TIME_ANCHOR.search(text)
             source_text = corpus.text_of(aid) if hasattr(corpus, "text_of") else text
             rows.append(
@@ -519,7 +830,6 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
                     "published": meta.at[aid, "published"],
                     **claim,
                     "time_anchor": anchor.group(1) if anchor else None,
-                    "attributed_to": attributed,
                     "text": source_text[claim["start"] : claim["end"]],
                     "sentence": int(sidx),
                     "sentence_text": text,

@@ -128,11 +128,19 @@ def _same_source(pred: object, gold: object) -> bool:
     return bool(_words(pred) & _words(gold))
 
 
+def _named_place(gold: dict, sentence: str) -> str | None:
+    """The labelled place's first part when the sentence itself names it ("Mosul" of "Mosul,
+    Iraq"), else None: a place only the article names cannot come from the sentence."""
+    place = gold.get("location")
+    first = place.split(",")[0].strip() if isinstance(place, str) else None
+    return first if first and first in sentence else None
+
+
 def score_presslens(rows: list[dict], found: pd.DataFrame) -> dict:
     """Counts and rates over ``rows`` (see the module docstring)."""
     cats = {c: {"tp": 0, "fp": 0, "fn": 0} for c in claims.CATEGORIES}
     total = {"tp": 0, "fp": 0, "fn": 0, "qualifier_ok": 0, "location_ok": 0, "location_scored": 0,
-             "attributed_gold": 0, "attributed_ok": 0, "non_claims_reported": 0}  # fmt: skip
+             "attributed_gold": 0, "attributed_ok": 0, "named_place_gold": 0, "named_place_ok": 0, "non_claims_reported": 0}  # fmt: skip
     errors, reported = [], []
     for k, r in enumerate(rows):
         pred = found[found["row"] == k]
@@ -144,6 +152,13 @@ def score_presslens(rows: list[dict], found: pd.DataFrame) -> dict:
             if g.get("attributed_to"):
                 total["attributed_gold"] += 1
                 total["attributed_ok"] += _same_source(p.attributed_to, g["attributed_to"])
+            got_place = p.location if isinstance(p.location, str) else None
+            named = _named_place(g, r["sentence"])
+            if named:
+                total["named_place_gold"] += 1
+                total["named_place_ok"] += got_place in {g["location"], named}
+            if "location" in g and got_place != g["location"]:
+                errors.append(f"LOC {r['id']}: {p.text} -> {got_place}, gold {g['location']}")
             if p.qualifier != g["qualifier"]:
                 errors.append(f"QUAL {r['id']}: {p.text} -> {p.qualifier}, gold {g['qualifier']}")
         for p in res["unmatched"]:
@@ -214,23 +229,24 @@ def _report(name: str, rows: list[dict], ours: dict, base: dict | None) -> list[
     md = [
         f"## {name}: {len(rows)} sentences, {required} required claims",
         "",
-        "| system | precision | recall | F1 | qualifier | location | attribution | non-claims reported |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| system | precision | recall | F1 | qualifier | location | place named in sentence | attribution | non-claims reported |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         f"| PressLens | {ours['precision']} | {ours['recall']} | {ours['f1']} | "
         f"{ours['qualifier_accuracy']} | {ours['location_accuracy']} | "
+        f"{ours['named_place_ok']}/{ours['named_place_gold']} | "
         f"{ours['attributed_ok']}/{ours['attributed_gold']} | {ours['non_claims_reported']} |",
     ]
     if base:
         md.append(f"| quantulum3 (values only) | {base['precision_as_claims']} | "
-                  f"{base['recall_of_values']} | - | - | - | - | - |")  # fmt: skip
+                  f"{base['recall_of_values']} | - | - | - | - | - | - |")  # fmt: skip
     else:
-        md.append("| quantulum3 | not run (no `.venv-baselines`) | | | | | | |")
+        md.append("| quantulum3 | not run (no `.venv-baselines`) | | | | | | | |")
     md += ["", "| category | tp | fp | fn | precision | recall | F1 |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
     md += [f"| {c} | {v['tp']} | {v['fp']} | {v['fn']} | {v['precision']} | {v['recall']} | {v['f1']} |"
            for c, v in ours["by_category"].items()]  # fmt: skip
     md += [
         "",
-        "Errors (FP: reported, not labelled; FN: labelled, missed; QUAL: wrong qualifier):",
+        "Errors (FP: reported, not labelled; FN: labelled, missed; QUAL, LOC: wrong qualifier, place):",
         "",
     ]
     md += [f"- {e}" for e in ours["errors"]]

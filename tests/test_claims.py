@@ -29,7 +29,7 @@ CASES = {
     "US forces struck more than 85 targets in Iraq and Syria.": [
         ("strikes", 85, "more_than", "Iraq and Syria")
     ],
-    "Dozens of soldiers were wounded in the attack on the base.": [("injured", 24, "exact", None)],
+    "Dozens of soldiers were wounded in the attack on the base.": [("injured", 24, "approx", None)],
     "The army has at least 40 bases in the country.": [("bases", 40, "at_least", None)],
     "Officials said nearly 300 troops would be withdrawn.": [("troops", 300, "at_most", None)],
     # must not be reported: years, dates, durations, money, percentages, ages, ordinals, other counts
