@@ -77,6 +77,10 @@ MORE_WORDS = frozenset({"more", "other", "additional", "further"})
 LIFE_VERBS = frozenset({"claim", "take", "cost", "lose"})
 #: Nouns a death count is the value of ("raised the death toll to 120").
 TOLL_WORDS = frozenset({"toll"})
+#: Verbs whose object is a subset of their casualty subject ("the dead included 21 women").
+SUBSET_VERBS = frozenset({"include"})
+#: Compounds that make "forces" units, not people ("six task forces").
+UNIT_COMPOUNDS = frozenset({"task"})
 #: How many heads above a counted phrase a casualty verb or noun may be ("the martyrdom of 16
 #: people": people -> of -> martyrdom); beyond that it belongs to another phrase.
 MAX_CASUALTY_HOPS = 3
@@ -334,6 +338,15 @@ def _phrase_casualty(
     return None
 
 
+def _first_conjunct(s: Tree, tok: Token) -> Token:
+    """The first of conjoined phrases, whose role the others share ("21 women and five children")."""
+    while tok.dep == "conj" and (up := s.get(s.head(tok.token))) is not None and up.pos in {
+        "NOUN", "PROPN", "NUM"
+    }:  # fmt: skip
+        tok = up
+    return tok
+
+
 def _governing_casualty(
     s: Tree, anchor: Token, lex: dict[tuple[str, str], str]
 ) -> tuple[str, Token] | None:
@@ -348,12 +361,35 @@ def _governing_casualty(
         if up.pos in {"VERB", "AUX"}:
             break  # the count's own clause ends at its verb
         below = up
-    head = s.get(s.head(anchor.token))
-    if anchor.dep == "pobj" and head is not None and head.lemma in {"to", "at"}:
-        verb = s.get(s.head(head.token))  # "raised the death toll to 120"
-        for kid in s.rows_of(s.kids(verb.token)) if verb is not None else []:
-            if kid.dep in {"dobj", "nsubj"} and kid.lemma.lower() in TOLL_WORDS:
+    return _toll_value(s, anchor) or _conjoined_casualty(s, anchor, lex)
+
+
+def _toll_value(s: Tree, anchor: Token) -> tuple[str, Token] | None:
+    """("killed", toll) for a number a death toll takes in its clause: "raised the death toll to
+    120", "the death toll has reached 31", "estimated the death toll ... to be about 100,000"."""
+    if anchor.dep not in {"dobj", "attr", "pobj"}:
+        return None
+    for up in s.rows_of(s.head_chain(anchor.token, limit=MAX_CASUALTY_HOPS)):
+        if up.pos not in {"VERB", "AUX", "ADP"}:
+            return None
+        for kid in s.rows_of(s.kids(up.token)):
+            if kid.dep in {"dobj", "nsubj", "nsubjpass"} and kid.lemma.lower() in TOLL_WORDS:
                 return "killed", kid
+    return None
+
+
+def _conjoined_casualty(
+    s: Tree, anchor: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, event) for the subject of two joined verbs, the second a casualty verb with no
+    subject of its own: "one militant was shot and killed"."""
+    verb = s.get(s.head(anchor.token))
+    if verb is None or anchor.dep not in {"nsubj", "nsubjpass"}:
+        return None
+    for kid in s.rows_of(s.kids(verb.token)):
+        own_subject = any(k.dep in {"nsubj", "nsubjpass"} for k in s.rows_of(s.kids(kid.token)))
+        if kid.dep == "conj" and not own_subject and (cat := _lookup(lex, "verb", kid)):
+            return cat, kid
     return None
 
 
@@ -363,14 +399,25 @@ def _predicate_casualty(
     """(category, event) when the counted phrase is the subject of a casualty predicate: "hundreds
     are dead", "the three men were found dead", "two suffered minor injuries", "30 civilians
     lost their lives", "Four are in critical condition"."""
+    anchor = _first_conjunct(s, anchor)
     verb = s.get(s.head(anchor.token))
-    if verb is None or anchor.dep not in {"nsubj", "nsubjpass"}:
+    if verb is None:
+        return None
+    if anchor.dep == "dobj" and verb.lemma.lower() in SUBSET_VERBS:  # "the dead included 21 women"
+        for kid in s.rows_of(s.kids(verb.token)):
+            if kid.dep == "nsubj" and (cat := _casualty(lex, kid)) is not None:
+                return cat, kid
+    if anchor.dep not in {"nsubj", "nsubjpass"}:
         return None
     for kid in s.rows_of(s.kids(verb.token)):
         if kid.dep in {"acomp", "oprd", "attr", "dobj", "xcomp"} and _lookup(lex, "casualty", kid):
             return _casualty(lex, kid), kid
         if kid.dep == "dobj" and kid.lemma.lower() == "life" and verb.lemma.lower() in LIFE_VERBS:
             return "killed", verb
+        if kid.dep == "prep" and kid.lemma == "among":  # "13 foreigners are among the dead"
+            for obj in s.rows_of(s.kids(kid.token)):
+                if obj.dep == "pobj" and (cat := _casualty(lex, obj)) is not None:
+                    return cat, obj
         if kid.dep == "prep" and kid.lemma == "in":
             for obj in s.rows_of(s.kids(kid.token)):
                 if obj.lemma.lower() == "condition" and any(
@@ -398,9 +445,11 @@ def _adjacent_casualty(
 def _unrealized(s: Tree, event: Token) -> bool:
     """Whether a killing or injury is threatened or hypothetical, not reported as having happened:
     "threatening to kill", "vowed to kill", "could kill" (but "may have killed" happened)."""
-    chain = s.rows_of(s.head_chain(event.token, limit=MAX_CASUALTY_HOPS))
-    if any(up.lemma.lower() in UNREALIZED_VERBS for up in chain):
-        return True
+    cur = event
+    while cur.dep in {"xcomp", "conj"} and (up := s.get(s.head(cur.token))) is not None:
+        if up.lemma.lower() in UNREALIZED_VERBS:  # the verb whose complement the killing is
+            return True
+        cur = up
     aux = {k.lemma.lower() for k in s.rows_of(s.kids(event.token)) if k.dep in {"aux", "auxpass"}}
     return bool(aux & HYPOTHETICAL_MODALS) and "have" not in aux
 
@@ -410,6 +459,7 @@ def _is_people(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
     "others", "soldiers"; "elephants" are not."""
     return (
         noun.ent_type in {"NORP", "PERSON"}
+        or noun.tag == "NNPS"  # "Tamils", "Kurds": a people the recognizer did not label
         or _lookup(lex, "people", noun) is not None
         or _lookup(lex, "noun", noun) in {"troops", "troops_military"}
         or _lookup(lex, "casualty", noun) is not None
@@ -481,6 +531,11 @@ def _category(
     if noun.lemma.lower() == "time" and verb_lemma in ATTACK_VERBS:
         return "attacks", noun, None
     cat = _lookup(lex, "noun", noun)
+    if any(
+        k.dep == "compound" and k.lemma.lower() in UNIT_COMPOUNDS
+        for k in s.rows_of(s.kids(noun.token))
+    ):
+        return None, None, None  # "six task forces": units, not people
     if cat == "troops_military":
         cat = "troops" if _military(s, noun, lex) else None
     if cat == "strikes_target":  # targets, sites, facilities count as strikes when struck
@@ -685,7 +740,7 @@ def _subject(s: Tree, noun: Token | None, category: str) -> str | None:
             return nations[0]
         verb = s.get(s.head(noun.token))
         for kid in s.rows_of(s.kids(verb.token)) if verb is not None else []:
-            if kid.dep == "nsubj":
+            if kid.dep == "nsubj" and kid.token != noun.token:
                 text = " ".join(t.text for t in s.rows_of(s.subtree(kid.token)))
                 return NATIONALITY.get(text.lower().removeprefix("the "), text)
         return None
