@@ -77,6 +77,8 @@ MORE_WORDS = frozenset({"more", "other", "additional", "further"})
 LIFE_VERBS = frozenset({"claim", "take", "cost", "lose"})
 #: Nouns a death count is the value of ("raised the death toll to 120").
 TOLL_WORDS = frozenset({"toll"})
+#: The casualty rules' answer for a count in a killing that counts no casualties.
+NOT_COUNTED = "not counted"
 #: Verbs whose object is a subset of their casualty subject ("the dead included 21 women").
 SUBSET_VERBS = frozenset({"include"})
 #: Compounds that make "forces" units, not people ("six task forces").
@@ -100,7 +102,7 @@ INJURY_KINDS = {
     "critically": "critical",
 }  # fmt: skip
 #: The dependency labels of a clause a speech verb reports ("officials said [five were killed]").
-REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 TIME_UNITS = {
     "year",
     "month",
@@ -356,7 +358,7 @@ def _governing_casualty(
     for up in s.rows_of(s.head_chain(anchor.token, limit=MAX_CASUALTY_HOPS)):
         if (cat := _casualty(lex, up)) is not None:
             if below.dep == "nsubj" and any(k.dep == "dobj" for k in s.rows_of(s.kids(up.token))):
-                return None  # "five soldiers killed two militants": the subject did the killing
+                return NOT_COUNTED, up  # "five soldiers killed two militants": the killers
             return cat, up
         if up.pos in {"VERB", "AUX"}:
             break  # the count's own clause ends at its verb
@@ -496,18 +498,19 @@ def _military(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
 def _casualty_category(
     s: Tree, num: Token, noun: Token | None, anchor: Token, partitive: bool, lex: dict
 ) -> tuple[str, Token] | None:
-    """(killed|injured, event) of a count of people, None when it counts none (or the victims are
-    not people, or the event is threatened or hypothetical)."""
+    """(killed|injured, event) of a count of casualties; (:data:`NOT_COUNTED`, event) when the
+    count takes part in a killing but counts no casualties (the victims are not people, the
+    killing is threatened or hypothetical, the count did the killing); None without one."""
     found = (
         (_phrase_casualty(s, noun, partitive, lex) if noun is not None else None)
         or _governing_casualty(s, anchor, lex)
         or _predicate_casualty(s, anchor, lex)
         or _adjacent_casualty(s, num, lex)
     )
-    if found is None or _unrealized(s, found[1]):
+    if found is None:
         return None
-    if noun is not None and not _is_people(s, noun, lex):
-        return None
+    if _unrealized(s, found[1]) or noun is not None and not _is_people(s, noun, lex):
+        return NOT_COUNTED, found[1]
     return found
 
 
@@ -522,6 +525,8 @@ def _category(
     """
     noun, anchor, partitive = _counted(s, num)
     casualty = _casualty_category(s, num, noun, anchor, partitive, lex)
+    if casualty is not None and casualty[0] == NOT_COUNTED:
+        return None, None, None  # not a troop count either: "vowed to kill 30 soldiers"
     if casualty is not None:
         return casualty[0], noun, casualty[1]
     if noun is None or _hyphenated(s, num, noun):
@@ -612,7 +617,7 @@ def _attribution(s: Tree, num: Token) -> str | None:
         row = s.row(up)
         came_from = s.row(clause[step - 1])
         speech = row.lemma.lower() in SPEECH_VERBS and row.pos in {"VERB", "AUX"}
-        if speech and came_from.dep in REPORTED_CLAUSE_DEPS:
+        if speech and came_from.dep in {*REPORTED_CLAUSE_DEPS, "nsubjpass"}:
             return _speaker(s, row)
         for kid in s.rows_of(s.kids(up)):  # "five were killed, said officials"
             if (
@@ -627,7 +632,7 @@ def _attribution(s: Tree, num: Token) -> str | None:
 def _speaker(s: Tree, verb: Token) -> str | None:
     """The subject of a speech verb (or the agent of a passive one), as its short noun phrase."""
     for kid in s.rows_of(s.kids(verb.token)):
-        if kid.dep == "nsubj" and kid.lemma.lower() not in {"it", "there"}:
+        if kid.dep == "nsubj" and kid.lemma.lower() not in {"it", "there", "that", "which", "who"}:
             return _source_text(s, kid)
         if kid.dep == "agent":
             obj = next((k for k in s.rows_of(s.kids(kid.token)) if k.dep == "pobj"), None)
@@ -899,64 +904,85 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
     return out.reset_index(drop=True)
 
 
-def consistency(claims: pd.DataFrame) -> pd.DataFrame:
-    """For each category and location, what each outlet reported, the spread, and disagreements.
+#: "about N" is read as N ± this share when two reports are compared.
+APPROX_MARGIN = 0.1
+#: A vague word is read as this range around its plotted value: "hundreds" (200) as 100 to 1,000,
+#: "dozens" (24) as 12 to 120, so "hundreds" never disagrees with "350".
+VAGUE_RANGE = (0.5, 5.0)
+#: What makes two claims comparable: the same quantity of the same people in the same place
+#: over the same time ("1 seriously injured" and "over 70 minor injuries" are two quantities).
+COMPARED_BY = ("category", "location", "subject", "time_anchor", "kind")
+CONSISTENCY_COLUMNS = [
+    *COMPARED_BY,
+    "outlets",
+    "reports",
+    "min",
+    "max",
+    "spread",
+    "disagree",
+    "why",
+]
+MARKS = {"exact": "", "approx": "~", "more_than": ">", "at_least": "≥", "at_most": "≤"}
 
-    Two reports disagree beyond their qualifiers when their ranges do not overlap: ``exact`` is
-    the value, ``approx`` ±10%, ``more_than``/``at_least`` the value and up, ``at_most`` up to
-    the value. Returns: category, location, outlets, reports (e.g. "Al Mayadeen English: 2,500;
-    The New American: ~2,500"), min, max, spread (max/min), disagree.
+
+def bounds(claims: pd.DataFrame) -> pd.DataFrame:
+    """The range of values each claim allows (columns ``low``, ``high``): ``exact`` the value,
+    ``approx`` ±:data:`APPROX_MARGIN`, a vague word :data:`VAGUE_RANGE`, ``more_than``/``at_least``
+    the value and up, ``at_most`` up to the value."""
+    v, q = claims["value"].astype(float), claims["qualifier"]
+    vague = claims["vague"].fillna(False).astype(bool) if "vague" in claims else False
+    low = np.select(
+        [vague, q == "approx", q == "at_most"],
+        [v * VAGUE_RANGE[0], v * (1 - APPROX_MARGIN), 0.0],
+        v,
+    )
+    high = np.select(
+        [q.isin(["more_than", "at_least"]), vague, q == "approx"],
+        [np.inf, v * VAGUE_RANGE[1], v * (1 + APPROX_MARGIN)],
+        v,
+    )
+    return pd.DataFrame({"low": low, "high": high}, index=claims.index)
+
+
+def _report(qualifier: str, value: float, vague: bool) -> str:
+    return f"{'≈' if vague else MARKS.get(qualifier, '')}{value:,.0f}"
+
+
+def consistency(claims: pd.DataFrame) -> pd.DataFrame:
+    """For each comparable quantity, what each outlet reported, the spread, and disagreements.
+
+    Claims are compared only with claims of the same :data:`COMPARED_BY` values (category,
+    place, subject, time anchor, injury kind; a missing one is its own value, "(none)"). Two
+    reports disagree when their ranges (:func:`bounds`) do not overlap; ``why`` then names the
+    two reports no single number fits. Returns :data:`CONSISTENCY_COLUMNS`; ``reports`` reads
+    e.g. "Al Mayadeen English: 2,500; The New American: ~2,500" (``≈`` marks a vague word).
     """
     if claims.empty:
-        return pd.DataFrame(
-            columns=[
-                "category",
-                "location",
-                "outlets",
-                "reports",
-                "min",
-                "max",
-                "spread",
-                "disagree",
-            ]
-        )
-    c = claims.assign(location=claims["location"].fillna("(no place named)"))
-    lo = np.where(
-        c["qualifier"] == "approx",
-        c["value"] * 0.9,
-        np.where(c["qualifier"] == "at_most", 0, c["value"]),
-    )
-    hi = np.where(
-        c["qualifier"] == "approx",
-        c["value"] * 1.1,
-        np.where(c["qualifier"].isin(["more_than", "at_least"]), np.inf, c["value"]),
-    )
-    c = c.assign(_lo=lo, _hi=hi)
-    mark = {"exact": "", "approx": "~", "more_than": ">", "at_least": "≥", "at_most": "≤"}
+        return pd.DataFrame(columns=CONSISTENCY_COLUMNS)
+    keys = [k for k in COMPARED_BY if k in claims]
+    c = claims.assign(**{k: claims[k].fillna("(none)").astype(str) for k in keys})
+    c = c.assign(vague=c["vague"].fillna(False).astype(bool) if "vague" in c else False)
+    c = pd.concat([c, bounds(c)], axis=1)
     rows = []
-    for (cat, loc), g in c.groupby(["category", "location"]):
+    for key, g in c.groupby(keys, sort=True):
         reports = "; ".join(
-            f"{o}: "
-            + ", ".join(
-                sorted(
-                    {f"{mark[q]}{v:,.0f}" for q, v in zip(h["qualifier"], h["value"], strict=True)}
-                )
-            )
+            f"{o}: " + ", ".join(sorted({_report(*r) for r in zip(h["qualifier"], h["value"], h["vague"], strict=True)}))
             for o, h in g.groupby("outlet_label")
+        )  # fmt: skip
+        top, bottom = g.loc[g["low"].idxmax()], g.loc[g["high"].idxmin()]
+        disagree = bool(top["low"] > bottom["high"])
+        why = (
+            f"{top['outlet_label']} reports {_report(top['qualifier'], top['value'], top['vague'])}"
+            f" and {bottom['outlet_label']} {_report(bottom['qualifier'], bottom['value'], bottom['vague'])}:"
+            " no one number fits both"
+            if disagree
+            else ""
         )
-        rows.append(
-            {
-                "category": cat,
-                "location": loc,
-                "outlets": g["outlet_label"].nunique(),
-                "reports": reports,
-                "min": g["value"].min(),
-                "max": g["value"].max(),
-                "spread": g["value"].max() / g["value"].min() if g["value"].min() else np.nan,
-                "disagree": bool(g["_lo"].max() > g["_hi"].min()),
-            }
-        )
-    return pd.DataFrame(rows)
+        lo, hi = g["value"].min(), g["value"].max()
+        rows.append({**dict(zip(keys, key, strict=True)), "outlets": g["outlet_label"].nunique(),
+                     "reports": reports, "min": lo, "max": hi,
+                     "spread": hi / lo if lo else np.nan, "disagree": disagree, "why": why})  # fmt: skip
+    return pd.DataFrame(rows).reindex(columns=CONSISTENCY_COLUMNS)
 
 
 def evaluate(predicted: pd.DataFrame, gold: list[dict], text: str) -> dict[str, object]:

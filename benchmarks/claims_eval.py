@@ -151,7 +151,12 @@ def score_presslens(rows: list[dict], found: pd.DataFrame) -> dict:
             cats[g["category"]]["tp"] += 1
             if g.get("attributed_to"):
                 total["attributed_gold"] += 1
-                total["attributed_ok"] += _same_source(p.attributed_to, g["attributed_to"])
+                ok = _same_source(p.attributed_to, g["attributed_to"])
+                total["attributed_ok"] += ok
+                if not ok:
+                    errors.append(
+                        f"ATTR {r['id']}: {p.text} -> {p.attributed_to}, gold {g['attributed_to']}"
+                    )
             got_place = p.location if isinstance(p.location, str) else None
             named = _named_place(g, r["sentence"])
             if named:
@@ -246,7 +251,7 @@ def _report(name: str, rows: list[dict], ours: dict, base: dict | None) -> list[
            for c, v in ours["by_category"].items()]  # fmt: skip
     md += [
         "",
-        "Errors (FP: reported, not labelled; FN: labelled, missed; QUAL, LOC: wrong qualifier, place):",
+        "Errors (FP: reported, not labelled; FN: labelled, missed; QUAL, LOC, ATTR: wrong qualifier, place, attribution):",
         "",
     ]
     md += [f"- {e}" for e in ours["errors"]]
