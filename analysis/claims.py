@@ -1048,12 +1048,39 @@ def reported_not_claims(predicted: pd.DataFrame, not_claims: list[str], text: st
     return hits
 
 
-def top_locations(claims: pd.DataFrame, *, n: int = 4) -> pd.DataFrame:
-    """The claims whose location is one of the ``n`` places with the most claims (others dropped
-    from the chart, never from the table); claims with no place named are kept as their own group."""
-    counts = claims["location"].fillna("(no place named)").value_counts()
-    keep = set(counts.head(n).index)
-    return claims[claims["location"].fillna("(no place named)").isin(keep)].copy()
+#: Panels a claims chart draws at most: the comparable quantities with the most claims (the
+#: others stay in the table and the figure's CSV; the chart's note says how many are left out).
+MAX_PANELS = 6
+#: How a claim with no place is labelled in tables and charts.
+NO_PLACE = "(no place named)"
+
+
+def panels(claims: pd.DataFrame, *, n: int = MAX_PANELS) -> pd.DataFrame:
+    """The claims of the ``n`` quantities with the most claims, with a ``panel`` column naming
+    each: category (with the injury kind), place and, when the sentence gives one, time anchor
+    ("attacks · Iraq · since October", "injured (minor) · Iraq"), so that a chart never shows
+    a number without its place, and compares only like with like (see :data:`COMPARED_BY`).
+
+    Rows keep every column; they come ordered by panel, largest first. Example:
+        >>> panels(found[found.category == "troops"])["panel"].unique()  # doctest: +SKIP
+        array(['troops · Iraq', 'troops · Syria'], dtype=object)
+    """
+    if claims.empty:
+        return claims.assign(panel=pd.Series(dtype=str))
+    place = claims["location"].fillna(NO_PLACE)
+    anchor = claims["time_anchor"].map(lambda t: f" · {t}" if isinstance(t, str) and t else "")
+    kind = claims["kind"].map(lambda k: f" ({k})" if isinstance(k, str) and k else "")
+    named = claims.assign(panel=claims["category"] + kind + " · " + place + anchor)
+    keep = named["panel"].value_counts().head(n).index
+    order = {p: k for k, p in enumerate(keep)}
+    kept = named[named["panel"].isin(keep)]
+    return kept.sort_values("panel", key=lambda p: p.map(order), kind="stable")
+
+
+def left_out(claims: pd.DataFrame, shown: pd.DataFrame) -> str:
+    """The note for a chart that shows ``shown`` of ``claims``: how many were left out."""
+    rest = len(claims) - len(shown)
+    return f" {rest} claim(s) of smaller groups not drawn (in the table)." if rest else ""
 
 
 def stage(corpus) -> dict[str, pd.DataFrame]:  # noqa: ANN001 - a batch Corpus
