@@ -616,7 +616,8 @@ def claim_dots(
     fig.legend(handles=_qualifier_handles(), loc="lower center", ncol=3, fontsize=8,
                bbox_to_anchor=(0.5, 0.03), frameon=False)  # fmt: skip
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
-    fig.tight_layout(rect=(0, 0.12 if len(axes) <= PANEL_COLUMNS else 0.07, 1, 1))
+    height = fig.get_figheight()  # room in inches for the title above, legend and note below
+    fig.tight_layout(rect=(0, min(1.0 / height, 0.3), 1, 1 - 0.4 / height))
     if hidden:
         note_text += (
             f" {hidden:,} labels ({label}) not drawn in rows with more than {MAX_LABELS} dots;"
@@ -680,6 +681,7 @@ def values_by_date(
     handles.append(plt.Line2D([], [], color="#999999", lw=1.2, label="median on each date"))
     fig.legend(handles=handles, fontsize=8, loc="center left", bbox_to_anchor=(0.8, 0.5),
                frameon=False)  # fmt: skip
-    fig.tight_layout(rect=(0, 0.05, 0.8, 1))
+    height = fig.get_figheight()
+    fig.tight_layout(rect=(0, 0.5 / height, 0.8, 1 - 0.4 / height))
     note(fig, note_text)
     return fig
