@@ -77,6 +77,8 @@ MORE_WORDS = frozenset({"more", "other", "additional", "further"})
 LIFE_VERBS = frozenset({"claim", "take", "cost", "lose"})
 #: Nouns a death count is the value of ("raised the death toll to 120").
 TOLL_WORDS = frozenset({"toll"})
+#: Prepositions that lead from a casualty word to its victims ("the martyrdom of 16 people").
+VICTIM_PREPS = frozenset({"of", "among", "including"})
 #: The casualty rules' answer for a count in a killing that counts no casualties.
 NOT_COUNTED = "not counted"
 #: Verbs whose object is a subset of their casualty subject ("the dead included 21 women").
@@ -181,6 +183,10 @@ def _excluded(s: Tree, num: Token, noun: Token | None) -> bool:
         and before.text.lower() in {"no", "any", "every", "some", "each"}
     ):
         return True  # "no one", "any one": a pronoun, not a count
+    before2 = s.get(num.token - 2)
+    hyphen = before is not None and before.text == "-"
+    if t.lower() == "one" and hyphen and before2 is not None and before2.text.lower() == "no":
+        return True  # "no-one"
     after = s.get(num.token + 1)
     if t.lower() == "one" and after is not None and after.text.lower() == "of":
         return True  # "one of the five officers": an individual, not a count
@@ -275,7 +281,9 @@ def _lookup(lex: dict[tuple[str, str], str], kind: str, tok: Token | None) -> st
     """The lexicon category of a token by lemma, then by its lower-cased and singular form."""
     if tok is None:
         return None
-    for form in (tok.lemma.lower(), tok.text.lower(), tok.text.lower().removesuffix("s")):
+    # a verb by its lemma only: "wound up at 38" is "wind up", not an injury
+    forms = [tok.lemma.lower()] if kind == "verb" else []
+    for form in forms or (tok.lemma.lower(), tok.text.lower(), tok.text.lower().removesuffix("s")):
         if (kind, form) in lex:
             return lex[(kind, form)]
     return None
@@ -331,7 +339,11 @@ def _phrase_casualty(
             depth = len(s.head_chain(kid.token))
             for deeper in s.rows_of(s.subtree(kid.token)):  # a verb or "found dead"
                 cat = _casualty(lex, deeper) if deeper.pos in {"VERB", "ADJ"} else None
-                if cat and len(s.head_chain(deeper.token)) - depth <= MAX_CLAUSE_DEPTH:
+                own = any(  # "who are orphaned when their parents die": others died
+                    k.dep in {"nsubj", "nsubjpass"} and k.tag not in {"WP", "WDT"}
+                    for k in s.rows_of(s.kids(deeper.token))
+                )
+                if cat and not own and len(s.head_chain(deeper.token)) - depth <= MAX_CLAUSE_DEPTH:
                     return cat, deeper
     if head is not None and noun.dep == "dobj":
         for kid in s.rows_of(s.kids(head.token)):
@@ -354,14 +366,18 @@ def _governing_casualty(
 ) -> tuple[str, Token] | None:
     """(category, event) for a casualty verb or noun above the counted phrase ("killing three
     US soldiers", "the martyrdom of 16 people", "a death toll of 45", "Ten were killed")."""
+    head = s.get(s.head(anchor.token))
+    at = anchor.dep == "pobj" and head is not None and head.lemma == "at" and anchor.pos == "NUM"
+    if at and _casualty(lex, s.get(s.head(head.token))):
+        return NOT_COUNTED, head  # "died in Germany at 50": an age
     below = anchor
     for up in s.rows_of(s.head_chain(anchor.token, limit=MAX_CASUALTY_HOPS)):
         if (cat := _casualty(lex, up)) is not None:
             if below.dep == "nsubj" and any(k.dep == "dobj" for k in s.rows_of(s.kids(up.token))):
                 return NOT_COUNTED, up  # "five soldiers killed two militants": the killers
             return cat, up
-        if up.pos in {"VERB", "AUX"}:
-            break  # the count's own clause ends at its verb
+        if up.pos in {"VERB", "AUX"} or up.pos == "ADP" and up.lemma not in VICTIM_PREPS:
+            break  # the count's clause ends at its verb; "after dinner with two ..." is no victim
         below = up
     return _toll_value(s, anchor) or _conjoined_casualty(s, anchor, lex)
 
