@@ -26,23 +26,23 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from analysis import deptree
 from analysis.config import PATHS
+from analysis.deptree import Token, Tree
 from analysis.schema import NO_PLACE
-from analysis.triggers import VAGUE
+from analysis.triggers import CUE_WORDS, SPEECH_VERBS, VAGUE
 
 CATEGORIES = ("troops", "attacks", "strikes", "killed", "injured", "bases")
 COLUMNS = [
     "file", "article_id", "outlet_label", "published", "category", "value", "value_max", "vague",
-    "qualifier", "location", "subject", "time_anchor", "attributed_to", "text", "start", "end",
+    "qualifier", "kind", "location", "subject", "time_anchor", "attributed_to", "text", "start", "end",
     "sentence", "sentence_text",
 ]  # fmt: skip
 
@@ -53,14 +53,59 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "thousand": 1000, "million": 1_000_000,
 }  # fmt: skip
-QUALIFIERS = (
-    (("more", "than"), "more_than"), (("upwards", "of"), "more_than"), (("over",), "more_than"),
-    (("at", "least"), "at_least"), (("up", "to"), "at_most"), (("fewer", "than"), "at_most"),
-    (("less", "than"), "at_most"), (("nearly",), "at_most"), (("almost",), "at_most"),
-    (("an", "estimated"), "approx"), (("about",), "approx"), (("around",), "approx"),
-    (("approximately",), "approx"), (("roughly",), "approx"), (("some",), "approx"),
-    (("an", "estimated"), "approx"),
-)  # fmt: skip
+#: The hedge words before a number and the qualifier each gives (the dev set's scheme).
+QUALIFIERS = {
+    ("more", "than"): "more_than", ("upwards", "of"): "more_than", ("over",): "more_than",
+    ("at", "least"): "at_least",
+    ("up", "to"): "at_most", ("fewer", "than"): "at_most", ("less", "than"): "at_most",
+    ("nearly",): "at_most", ("almost",): "at_most", ("as", "many", "as"): "at_most",
+    ("as", "much", "as"): "at_most",
+    ("an", "estimated"): "approx", ("about",): "approx", ("around",): "approx",
+    ("approximately",): "approx", ("roughly",): "approx", ("some",): "approx",
+}  # fmt: skip
+#: "several hundred", "a few thousand": the vague word multiplies the number after it.
+MULTIPLIER_WORDS = {"several": 3, "few": 3}
+#: The number words a vague word can multiply ("tens of thousands", "several hundred").
+UNIT_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "hundreds": 100,
+              "thousands": 1000, "millions": 1_000_000}  # fmt: skip
+#: "tens of thousands" = 20,000 and "hundreds of thousands" = 200,000 (as "hundreds" = 200).
+VAGUE_MULTIPLES = {"tens": 20, "hundreds": 200}
+#: Dependency labels of a number inside the phrase it counts ("2,500 troops").
+COUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
+#: Words between a count and its noun that leave the noun counted ("2,000 more troops").
+MORE_WORDS = frozenset({"more", "other", "additional", "further"})
+#: Verbs that make "N lives" deaths ("claimed 17 lives", "lost their lives"); "saved" does not.
+LIFE_VERBS = frozenset({"claim", "take", "cost", "lose"})
+#: Nouns a death count is the value of ("raised the death toll to 120").
+TOLL_WORDS = frozenset({"toll"})
+#: Prepositions that lead from a casualty word to its victims ("the martyrdom of 16 people").
+VICTIM_PREPS = frozenset({"of", "among", "including"})
+#: The casualty rules' answer for a count in a killing that counts no casualties.
+NOT_COUNTED = "not counted"
+#: Verbs whose object is a subset of their casualty subject ("the dead included 21 women").
+SUBSET_VERBS = frozenset({"include"})
+#: Compounds that make "forces" units, not people ("six task forces").
+UNIT_COMPOUNDS = frozenset({"task"})
+#: How many heads above a counted phrase a casualty verb or noun may be ("the martyrdom of 16
+#: people": people -> of -> martyrdom); beyond that it belongs to another phrase.
+MAX_CASUALTY_HOPS = 3
+#: How deep inside a relative clause on the counted noun its casualty verb may be ("two SEALs,
+#: who battled ... before being killed": battled -> before -> killed).
+MAX_CLAUSE_DEPTH = 2
+#: Verbs above a killing that make it threatened or planned, not reported as done.
+UNREALIZED_VERBS = frozenset({"threaten", "vow", "plan", "intend", "want", "seek", "try",
+                              "attempt", "aim", "hope", "pledge", "promise", "plot"})  # fmt: skip
+#: Modals that make a casualty hypothetical ("could kill"), unless perfect ("may have killed").
+HYPOTHETICAL_MODALS = frozenset({"could", "would", "might"})
+#: How serious injuries are, from the word that says so.
+INJURY_KINDS = {
+    "minor": "minor", "light": "minor", "slight": "minor", "slightly": "minor",
+    "lightly": "minor", "serious": "serious", "seriously": "serious", "severe": "serious",
+    "severely": "serious", "grave": "serious", "gravely": "serious", "critical": "critical",
+    "critically": "critical",
+}  # fmt: skip
+#: The dependency labels of a clause a speech verb reports ("officials said [five were killed]").
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 TIME_UNITS = {
     "year",
     "month",
@@ -90,7 +135,8 @@ MONTHS = {
         "december",
     ],
 }
-LOCATIVE = {"in", "across", "near", "inside", "throughout", "at", "into", "within"}
+LOCATIVE = {"in", "across", "near", "inside", "throughout", "at", "into", "within", "around",
+             "outside", "off"}  # fmt: skip
 NATIONALITY = {"us": "US", "u.s.": "US", "american": "US", "united states": "US", "america": "US"}
 ATTACK_VERBS = {"target", "attack", "strike", "hit", "shell", "bomb", "assault", "raid"}
 TIME_ANCHOR = re.compile(
@@ -98,51 +144,20 @@ TIME_ANCHOR = re.compile(
     r"|in the (?:past|last) (?:year|month|week|\w+ (?:days|weeks|months|years))|so far this year)",
     re.I,
 )
-ACCORDING = re.compile(
-    r"\b(?i:according to|as per|per)\s+((?:the |a )?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
-)
+
+
+class Number(NamedTuple):
+    """A number in a sentence: its value, whether a vague word gives it, and its first token."""
+
+    value: float
+    vague: bool
+    first: Token
 
 
 @lru_cache(maxsize=4)
 def read_lexicon(path: Path | None = None) -> pd.DataFrame:
     """The category lexicon ``data/lexicons/claims.csv`` (term, kind, category)."""
     return pd.read_csv(path or PATHS.lexicons / "claims.csv", dtype=str, keep_default_na=False)
-
-
-@dataclass
-class _Tok:
-    i: int
-    text: str
-    lemma: str
-    pos: str
-    tag: str
-    dep: str
-    head: int
-    ent: str
-    iob: str
-    start: int
-    end: int
-    quoted: bool
-
-
-def _compound_number(s: _Sentence, num: _Tok) -> tuple[float | None, bool]:
-    """The value of "Thirty-three" (split by the tokenizer into Thirty, -, three); (None, False)
-    for the tens word itself, which the units word reports."""
-    nxt, nxt2 = s.get(num.i + 1), s.get(num.i + 2)
-    if (
-        nxt is not None
-        and nxt.text == "-"
-        and nxt2 is not None
-        and nxt2.text.lower() in NUMBER_WORDS
-    ):
-        return None, False
-    prev, prev2 = s.get(num.i - 1), s.get(num.i - 2)
-    value, vague = number_value(num.text)
-    if value is not None and prev is not None and prev.text == "-" and prev2 is not None:
-        tens = NUMBER_WORDS.get(prev2.text.lower())
-        if tens and tens >= 20 and value < 10:
-            return tens + value, vague
-    return value, vague
 
 
 def number_value(text: str) -> tuple[float | None, bool]:
@@ -157,53 +172,32 @@ def number_value(text: str) -> tuple[float | None, bool]:
     return None, False
 
 
-class _Sentence:
-    def __init__(self, toks: list[_Tok], base: int) -> None:
-        self.toks = toks
-        self.base = base  # article-level index of the first token
-        self.children: dict[int, list[_Tok]] = {}
-        for t in toks:
-            if t.head != t.i:
-                self.children.setdefault(t.head, []).append(t)
-
-    def get(self, i: int) -> _Tok | None:
-        k = i - self.base
-        return self.toks[k] if 0 <= k < len(self.toks) else None
-
-    def head(self, t: _Tok) -> _Tok | None:
-        return self.get(t.head) if t.head != t.i else None
-
-    def kids(self, t: _Tok) -> list[_Tok]:
-        return self.children.get(t.i, [])
-
-    def subtree(self, t: _Tok) -> list[_Tok]:
-        out, stack = [], [t]
-        while stack:
-            cur = stack.pop()
-            out.append(cur)
-            stack.extend(self.kids(cur))
-        return sorted(out, key=lambda x: x.i)
-
-
-def _excluded(s: _Sentence, num: _Tok, noun: _Tok | None) -> bool:
+def _excluded(s: Tree, num: Token, noun: Token | None) -> bool:
     """Years, dates, durations, money, percentages, ages and ordinals are not claims."""
     t = num.text
     if re.fullmatch(r"(1[89]|20)\d\d", t):
         return True  # a year
-    before = s.get(num.i - 1)
+    before = s.get(num.token - 1)
     if (
         t.lower() == "one"
         and before is not None
         and before.text.lower() in {"no", "any", "every", "some", "each"}
     ):
         return True  # "no one", "any one": a pronoun, not a count
+    before2 = s.get(num.token - 2)
+    hyphen = before is not None and before.text == "-"
+    if t.lower() == "one" and hyphen and before2 is not None and before2.text.lower() == "no":
+        return True  # "no-one"
+    after = s.get(num.token + 1)
+    if t.lower() == "one" and after is not None and after.text.lower() == "of":
+        return True  # "one of the five officers": an individual, not a count
     if (
         re.search(r"\d(st|nd|rd|th)$", t, re.I)
         or num.tag == "JJ"
         and num.text.lower() not in NUMBER_WORDS
     ):
         return True  # ordinal
-    prev, nxt = s.get(num.i - 1), s.get(num.i + 1)
+    prev, nxt = s.get(num.token - 1), s.get(num.token + 1)
     if prev is not None and (
         prev.text in {"$", "€", "£"} or prev.text.lower().rstrip(".") in MONTHS
     ):
@@ -226,145 +220,503 @@ def _excluded(s: _Sentence, num: _Tok, noun: _Tok | None) -> bool:
         return True
     # the entity recognizer's DATE/TIME/MONEY labels decide only when no counted noun does: it
     # calls "between 10 and 20 soldiers" a DATE
-    return noun is None and num.ent in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+    return noun is None and num.ent_type in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 
 
-def _qualifier(s: _Sentence, num: _Tok) -> tuple[str, int]:
-    """The qualifier before a number and how many words it takes ("more than" -> 2)."""
-    words = [t.text.lower() for t in (s.get(num.i - 2), s.get(num.i - 1)) if t is not None]
-    for pattern, name in QUALIFIERS:
-        if tuple(words[-len(pattern) :]) == pattern:
-            return name, len(pattern)
-    return "exact", 0
+def _number(s: Tree, num: Token) -> Number | None:
+    """The value a token starts or ends, or None when it is no number or another token reports it.
+
+    One number may take several tokens: "Thirty-three" (Thirty, -, three) and "several hundred",
+    "a few thousand" (the vague word multiplies the last: 300, 3,000) are reported by their last
+    token; "tens of thousands" and "hundreds of thousands" by the unit (20,000, 200,000); "a
+    few" counts 3 (a bare "few" is no count).
+    """
+    text = num.text.lower()
+    nxt, nxt2 = s.get(num.token + 1), s.get(num.token + 2)
+    if nxt is not None and nxt2 is not None:
+        if nxt.text == "-" and nxt2.text.lower() in NUMBER_WORDS:
+            return None  # "Thirty" of "Thirty-three"
+        if nxt.text.lower() == "of" and nxt2.text.lower() in UNIT_WORDS and text in VAGUE_MULTIPLES:
+            return None  # "hundreds" of "hundreds of thousands"
+    if text in MULTIPLIER_WORDS and nxt is not None and nxt.text.lower() in NUMBER_WORDS:
+        return None  # "several" of "several hundred"
+    prev, prev2 = s.get(num.token - 1), s.get(num.token - 2)
+    value, vague = number_value(num.text)
+    if value is None:
+        return None
+    first = num
+    if text == "few" and (prev is None or prev.text.lower() != "a"):
+        return None
+    if text in {"few", "dozen"} and prev is not None and prev.text.lower() == "a":
+        first = prev
+    if prev is not None and prev2 is not None:
+        if prev.text == "-" and value < 10 and NUMBER_WORDS.get(prev2.text.lower(), 0) >= 20:
+            return Number(NUMBER_WORDS[prev2.text.lower()] + value, vague, prev2)
+        if (
+            prev.text.lower() == "of"
+            and text in UNIT_WORDS
+            and prev2.text.lower() in VAGUE_MULTIPLES
+        ):
+            lead = prev2.text.lower()
+            return Number(VAGUE_MULTIPLES[lead] * UNIT_WORDS[text], True, prev2)
+    if prev is not None and prev.text.lower() in MULTIPLIER_WORDS and text in UNIT_WORDS:
+        start = prev2 if prev.text.lower() == "few" and prev2 is not None else prev
+        return Number(MULTIPLIER_WORDS[prev.text.lower()] * value, True, start)
+    if nxt is not None and nxt2 is not None and nxt.text == "-" and nxt2.text.lower() == "odd":
+        return Number(value, True, first)  # "30,000-odd": approximate
+    return Number(value, vague, first)
 
 
-def _lookup(lex: dict[tuple[str, str], str], kind: str, tok: _Tok) -> str | None:
+def _qualifier(s: Tree, first: Token, vague: bool) -> tuple[str, int]:
+    """The qualifier before a number's first token and how many words it takes ("more than" ->
+    2); a vague quantity with no explicit qualifier is ``approx`` ("dozens", "30,000-odd")."""
+    words = [t.text.lower() for t in s.rows_of(range(max(first.token - 3, s.base), first.token))]
+    for size in (3, 2, 1):
+        name = QUALIFIERS.get(tuple(words[-size:])) if len(words) >= size else None
+        if name is not None:
+            return name, size
+    return ("approx" if vague else "exact"), 0
+
+
+def _lookup(lex: dict[tuple[str, str], str], kind: str, tok: Token | None) -> str | None:
     """The lexicon category of a token by lemma, then by its lower-cased and singular form."""
-    for form in (tok.lemma.lower(), tok.text.lower(), tok.text.lower().removesuffix("s")):
+    if tok is None:
+        return None
+    # a verb by its lemma only: "wound up at 38" is "wind up", not an injury
+    forms = [tok.lemma.lower()] if kind == "verb" else []
+    for form in forms or (tok.lemma.lower(), tok.text.lower(), tok.text.lower().removesuffix("s")):
         if (kind, form) in lex:
             return lex[(kind, form)]
     return None
 
 
-def _casualty_modifier(s: _Sentence, noun: _Tok, lex: dict[tuple[str, str], str]) -> str | None:
-    """killed/injured when the counted phrase says so itself: "350,000 deaths", "the five dead",
-    "the three people who were killed", "left four hostages dead"."""
-    cat = _lookup(lex, "casualty", noun)
-    if cat in {"killed", "injured"} and noun.dep != "pobj":
-        return cat
-    for kid in s.kids(noun):
-        if kid.dep in {"amod", "acl", "relcl"}:
-            cat = _lookup(lex, "verb", kid) or _lookup(lex, "casualty", kid)
-            if cat in {"killed", "injured"}:
-                return cat
-    head = s.head(noun)
+def _casualty(lex: dict[tuple[str, str], str], tok: Token | None) -> str | None:
+    """killed/injured when a token is a casualty verb ("killed") or noun ("deaths", "dead")."""
+    cat = _lookup(lex, "verb", tok) or _lookup(lex, "casualty", tok)
+    return cat if cat in {"killed", "injured"} else None
+
+
+def _counted(s: Tree, num: Token) -> tuple[Token | None, Token, bool]:
+    """(counted noun, anchor, partitive) of a number.
+
+    The counted noun is the number's head ("2,500 troops"), past a "more"/"other" ("a few
+    thousand more troops"), or the object of its "of" ("dozens of soldiers", "eight of the
+    injured": partitive); the anchor is the token that stands for the counted phrase in its
+    clause (the noun, or the number itself when it is the head of its phrase).
+    """
+    if num.dep in COUNT_DEPS or num.dep == "npadvmod":
+        head = s.get(s.head(num.token))
+        if head is not None and head.lemma.lower() in MORE_WORDS and head.dep in COUNT_DEPS:
+            head = s.get(s.head(head.token))
+        if head is not None and (num.dep in COUNT_DEPS or head.pos in {"NOUN", "PROPN"}):
+            return head, head, False
+    of = next(
+        (k for k in s.rows_of(s.kids(num.token)) if k.dep == "prep" and k.lemma == "of"), None
+    )
+    noun = next((k for k in s.rows_of(s.kids(of.token)) if k.dep == "pobj"), None) if of else None
+    return noun, num, noun is not None
+
+
+def _phrase_casualty(
+    s: Tree, noun: Token, partitive: bool, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, event) when the counted phrase says it itself: "350,000 deaths", "the five
+    dead", "eight of the injured", "the three people who were killed", "three foreign fighters
+    who died", "left four hostages dead", "claimed 17 lives"."""
+    cat = _casualty(lex, noun) if _lookup(lex, "casualty", noun) else None
+    if cat is not None and (noun.dep != "pobj" or partitive):
+        return cat, noun
+    head = s.get(s.head(noun.token))
+    if noun.lemma.lower() == "life" and head is not None and head.lemma.lower() in LIFE_VERBS:
+        return "killed", head
+    for kid in s.rows_of(s.kids(noun.token)):
+        if kid.dep in {"amod", "acl", "relcl"} and (cat := _casualty(lex, kid)) is not None:
+            return cat, kid
+        if kid.pos == "VERB":  # "personnel incurring minor injuries"
+            for obj in s.rows_of(s.kids(kid.token)):
+                if obj.dep == "dobj" and _lookup(lex, "casualty", obj):
+                    return _casualty(lex, obj), obj
+        if kid.dep == "relcl":  # "who battled ... before being killed": within the clause
+            depth = len(s.head_chain(kid.token))
+            for deeper in s.rows_of(s.subtree(kid.token)):  # a verb or "found dead"
+                cat = _casualty(lex, deeper) if deeper.pos in {"VERB", "ADJ"} else None
+                own = any(  # "who are orphaned when their parents die": others died
+                    k.dep in {"nsubj", "nsubjpass"} and k.tag not in {"WP", "WDT"}
+                    for k in s.rows_of(s.kids(deeper.token))
+                )
+                if cat and not own and len(s.head_chain(deeper.token)) - depth <= MAX_CLAUSE_DEPTH:
+                    return cat, deeper
     if head is not None and noun.dep == "dobj":
-        for kid in s.kids(head):
-            if kid.dep == "oprd" and (_lookup(lex, "casualty", kid) in {"killed", "injured"}):
-                return _lookup(lex, "casualty", kid)
+        for kid in s.rows_of(s.kids(head.token)):
+            if kid.dep in {"oprd", "xcomp", "ccomp"} and _lookup(lex, "casualty", kid):
+                return _casualty(lex, kid), kid
     return None
 
 
-def _category(
-    s: _Sentence, num: _Tok, lex: dict[tuple[str, str], str]
-) -> tuple[str | None, _Tok | None]:
-    """(category, counted noun) of a number, or (None, None).
+def _first_conjunct(s: Tree, tok: Token) -> Token:
+    """The first of conjoined phrases, whose role the others share ("21 women and five children")."""
+    while tok.dep == "conj" and (up := s.get(s.head(tok.token))) is not None and up.pos in {
+        "NOUN", "PROPN", "NUM"
+    }:  # fmt: skip
+        tok = up
+    return tok
 
-    The counted noun is the number's head ("2,500 troops") or, for "dozens of soldiers", the
-    object of its "of". The casualty verb or noun is looked for above the counted phrase.
-    """
-    anchor = noun = s.head(num) if num.dep in {"nummod", "quantmod", "compound", "amod"} else None
-    if noun is None:
-        of = next((k for k in s.kids(num) if k.dep == "prep" and k.text.lower() == "of"), None)
-        noun = next((k for k in s.kids(of) if k.dep == "pobj"), None) if of is not None else None
-        anchor = num
-    if noun is None:  # "wounded more than 20": the number is the casualty verb's object
-        verb = s.head(num)
-        if verb is not None and num.dep in {"dobj", "nsubjpass", "attr"}:
-            cat = _lookup(lex, "verb", verb)
-            if cat in {"killed", "injured"}:
-                return cat, None
-        return None, None
-    lemma = noun.lemma.lower()
-    cat = _casualty_modifier(s, noun, lex)
-    if cat is not None:
-        return cat, noun
-    verb = s.head(anchor)
-    # "N times" after an attack verb
-    if lemma == "time" and verb is not None and verb.lemma.lower() in ATTACK_VERBS:
-        return "attacks", noun
-    # casualties: a casualty verb or noun governing the counted people
-    cur = anchor
-    for _ in range(3):
-        up = s.head(cur)
-        if up is None:
-            break
-        cat = _lookup(lex, "verb", up) or _lookup(lex, "casualty", up)
-        if cat in {"killed", "injured"}:
-            return cat, noun
+
+def _governing_casualty(
+    s: Tree, anchor: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, event) for a casualty verb or noun above the counted phrase ("killing three
+    US soldiers", "the martyrdom of 16 people", "a death toll of 45", "Ten were killed")."""
+    head = s.get(s.head(anchor.token))
+    at = anchor.dep == "pobj" and head is not None and head.lemma == "at" and anchor.pos == "NUM"
+    if at and _casualty(lex, s.get(s.head(head.token))):
+        return NOT_COUNTED, head  # "died in Germany at 50": an age
+    below = anchor
+    for up in s.rows_of(s.head_chain(anchor.token, limit=MAX_CASUALTY_HOPS)):
+        if (cat := _casualty(lex, up)) is not None:
+            if below.dep == "nsubj" and any(k.dep == "dobj" for k in s.rows_of(s.kids(up.token))):
+                return NOT_COUNTED, up  # "five soldiers killed two militants": the killers
+            return cat, up
+        if up.pos in {"VERB", "AUX"} or up.pos == "ADP" and up.lemma not in VICTIM_PREPS:
+            break  # the count's clause ends at its verb; "after dinner with two ..." is no victim
+        below = up
+    return _toll_value(s, anchor) or _conjoined_casualty(s, anchor, lex)
+
+
+def _toll_value(s: Tree, anchor: Token) -> tuple[str, Token] | None:
+    """("killed", toll) for a number a death toll takes in its clause: "raised the death toll to
+    120", "the death toll has reached 31", "estimated the death toll ... to be about 100,000"."""
+    if anchor.dep not in {"dobj", "attr", "pobj"}:
+        return None
+    for up in s.rows_of(s.head_chain(anchor.token, limit=MAX_CASUALTY_HOPS)):
+        if up.pos not in {"VERB", "AUX", "ADP"}:
+            return None
+        for kid in s.rows_of(s.kids(up.token)):
+            if kid.dep in {"dobj", "nsubj", "nsubjpass"} and kid.lemma.lower() in TOLL_WORDS:
+                return "killed", kid
+    return None
+
+
+def _conjoined_casualty(
+    s: Tree, anchor: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, event) for the subject of two joined verbs, the second a casualty verb with no
+    subject of its own: "one militant was shot and killed"."""
+    verb = s.get(s.head(anchor.token))
+    if verb is None or anchor.dep not in {"nsubj", "nsubjpass"}:
+        return None
+    for kid in s.rows_of(s.kids(verb.token)):
+        own_subject = any(k.dep in {"nsubj", "nsubjpass"} for k in s.rows_of(s.kids(kid.token)))
+        if kid.dep == "conj" and not own_subject and (cat := _lookup(lex, "verb", kid)):
+            return cat, kid
+    return None
+
+
+def _predicate_casualty(
+    s: Tree, anchor: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, event) when the counted phrase is the subject of a casualty predicate: "hundreds
+    are dead", "the three men were found dead", "two suffered minor injuries", "30 civilians
+    lost their lives", "Four are in critical condition"."""
+    anchor = _first_conjunct(s, anchor)
+    verb = s.get(s.head(anchor.token))
+    if verb is None:
+        return None
+    if anchor.dep == "dobj" and verb.lemma.lower() in SUBSET_VERBS:  # "the dead included 21 women"
+        for kid in s.rows_of(s.kids(verb.token)):
+            if kid.dep == "nsubj" and (cat := _casualty(lex, kid)) is not None:
+                return cat, kid
+    if anchor.dep not in {"nsubj", "nsubjpass"}:
+        return None
+    for kid in s.rows_of(s.kids(verb.token)):
+        if kid.dep in {"acomp", "oprd", "attr", "dobj", "xcomp"} and _lookup(lex, "casualty", kid):
+            return _casualty(lex, kid), kid
+        if kid.dep == "dobj" and kid.lemma.lower() == "life" and verb.lemma.lower() in LIFE_VERBS:
+            return "killed", verb
+        if kid.dep == "prep" and kid.lemma == "among":  # "13 foreigners are among the dead"
+            for obj in s.rows_of(s.kids(kid.token)):
+                if obj.dep == "pobj" and (cat := _casualty(lex, obj)) is not None:
+                    return cat, obj
+        if kid.dep == "prep" and kid.lemma == "in":
+            for obj in s.rows_of(s.kids(kid.token)):
+                if obj.lemma.lower() == "condition" and any(
+                    m.lemma.lower() in INJURY_KINDS for m in s.rows_of(s.kids(obj.token))
+                ):
+                    return "injured", obj
+    return None
+
+
+def _adjacent_casualty(
+    s: Tree, num: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, event) for a count with its casualty word right after it and joined to it in
+    the parse: "12 killed and 30 injured", "more than 500 dead", "thousands more injured"."""
+    nxt = s.get(num.token + 1)
+    if nxt is not None and nxt.lemma.lower() in MORE_WORDS:
+        nxt = s.get(nxt.token + 1)
+    if nxt is None or nxt.tag not in {"VBN", "VBD", "JJ", "NNS", "NN"}:
+        return None
+    linked = num.token in {nxt.head, *s.kids(nxt.token)} or nxt.head in {num.head, num.token}
+    cat = _casualty(lex, nxt)
+    return (cat, nxt) if cat is not None and linked else None
+
+
+def _unrealized(s: Tree, event: Token) -> bool:
+    """Whether a killing or injury is threatened or hypothetical, not reported as having happened:
+    "threatening to kill", "vowed to kill", "could kill" (but "may have killed" happened)."""
+    cur = event
+    while cur.dep in {"xcomp", "conj"} and (up := s.get(s.head(cur.token))) is not None:
+        if up.lemma.lower() in UNREALIZED_VERBS:  # the verb whose complement the killing is
+            return True
         cur = up
-    for kid in s.kids(noun):  # "personnel incurring minor injuries"
-        if kid.pos == "VERB":
-            for obj in s.kids(kid):
-                cat = _lookup(lex, "casualty", obj)
-                if cat in {"killed", "injured"}:
-                    return cat, noun
-    if verb is not None and anchor.dep in {
-        "nsubj",
-        "nsubjpass",
-    }:  # "One member has suffered injuries"
-        for obj in s.kids(verb):
-            cat = _lookup(lex, "casualty", obj)
-            if obj.dep in {"dobj", "attr"} and cat in {"killed", "injured"}:
-                return cat, noun
+    aux = {k.lemma.lower() for k in s.rows_of(s.kids(event.token)) if k.dep in {"aux", "auxpass"}}
+    return bool(aux & HYPOTHETICAL_MODALS) and "have" not in aux
+
+
+def _is_people(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """Whether a counted noun names people (or a kind of people): "civilians", "Palestinians",
+    "others", "soldiers"; "elephants" are not."""
+    return (
+        noun.ent_type in {"NORP", "PERSON"}
+        or noun.tag == "NNPS"  # "Tamils", "Kurds": a people the recognizer did not label
+        or _lookup(lex, "people", noun) is not None
+        or _lookup(lex, "noun", noun) in {"troops", "troops_military"}
+        or _lookup(lex, "casualty", noun) is not None
+        or noun.lemma.lower() == "life"  # "claimed 17 lives"
+        or noun.lemma.lower() in MORE_WORDS  # "wounded 27 more"
+    )
+
+
+def _military(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """Whether "members", "advisers" are military people.
+
+    A phrase that says whose members they are decides by itself: "service members", "military
+    advisers", "members of the armed forces" are; "faculty members", "White House advisers",
+    "members of Congress" are not. Bare "2,000 advisers" are military when the sentence is
+    (it names troops, strikes or a military word elsewhere); "52 members in the Senate" is not.
+    """
+    head = s.get(s.head(noun.token))
+    phrase = [*s.rows_of(s.subtree(noun.token)), *([head] if head is not None else [])]
+    if any(_lookup(lex, "military", t) for t in phrase):
+        return True
+    owners = [
+        k for k in s.rows_of(s.kids(noun.token))
+        if k.dep in {"compound", "amod", "nmod", "poss"} or k.dep == "prep" and k.lemma == "of"
+    ]  # fmt: skip
+    if owners:
+        return False
+    return any(
+        _lookup(lex, "military", t) or _lookup(lex, "noun", t) in {"troops", "strikes"}
+        for t in s.rows
+        if t.token != noun.token
+    )
+
+
+def _casualty_category(
+    s: Tree, num: Token, noun: Token | None, anchor: Token, partitive: bool, lex: dict
+) -> tuple[str, Token] | None:
+    """(killed|injured, event) of a count of casualties; (:data:`NOT_COUNTED`, event) when the
+    count takes part in a killing but counts no casualties (the victims are not people, the
+    killing is threatened or hypothetical, the count did the killing); None without one."""
+    found = (
+        (_phrase_casualty(s, noun, partitive, lex) if noun is not None else None)
+        or _governing_casualty(s, anchor, lex)
+        or _predicate_casualty(s, anchor, lex)
+        or _adjacent_casualty(s, num, lex)
+    )
+    if found is None:
+        return None
+    if _unrealized(s, found[1]) or noun is not None and not _is_people(s, noun, lex):
+        return NOT_COUNTED, found[1]
+    return found
+
+
+def _category(
+    s: Tree, num: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str | None, Token | None, Token | None]:
+    """(category, counted noun, casualty event) of a number, or (None, None, None).
+
+    Casualties first (see :func:`_casualty_category`), then "N times" after an attack verb, then
+    the counted noun's lexicon category: "members" and "advisers" are troops only when military
+    (:func:`_military`), targets and sites are strikes only when struck.
+    """
+    noun, anchor, partitive = _counted(s, num)
+    casualty = _casualty_category(s, num, noun, anchor, partitive, lex)
+    if casualty is not None and casualty[0] == NOT_COUNTED:
+        return None, None, None  # not a troop count either: "vowed to kill 30 soldiers"
+    if casualty is not None:
+        return casualty[0], noun, casualty[1]
+    if noun is None or _hyphenated(s, num, noun):
+        return None, None, None
+    verb = s.get(s.head(anchor.token))
+    verb_lemma = verb.lemma.lower() if verb is not None else ""
+    if noun.lemma.lower() == "time" and verb_lemma in ATTACK_VERBS:
+        return "attacks", noun, None
     cat = _lookup(lex, "noun", noun)
-    if cat == "strikes_target":  # targets, sites, locations count as strikes when struck
-        return (
-            ("strikes", noun)
-            if verb is not None and verb.lemma.lower() in ATTACK_VERBS
-            else (None, None)
-        )
-    return cat, noun
+    if any(
+        k.dep == "compound" and k.lemma.lower() in UNIT_COMPOUNDS
+        for k in s.rows_of(s.kids(noun.token))
+    ):
+        return None, None, None  # "six task forces": units, not people
+    if cat == "troops_military":
+        cat = "troops" if _military(s, noun, lex) else None
+    if cat == "strikes_target":  # targets, sites, facilities count as strikes when struck
+        struck = verb_lemma in ATTACK_VERBS or _struck(s, noun, lex)
+        cat = "strikes" if struck else None
+    return (cat, noun, None) if cat is not None else (None, None, None)
 
 
-def _range_end(s: _Sentence, num: _Tok) -> _Tok | None:
+def _struck(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """Whether targets are struck by strikes the clause names: "strikes on 85 targets",
+    "conducted airstrikes in Iraq and Syria against five facilities"."""
+    for up in s.rows_of(s.head_chain(noun.token, limit=MAX_CASUALTY_HOPS)):
+        if _lookup(lex, "noun", up) == "strikes":
+            return True
+        if up.pos == "VERB":
+            return any(
+                k.dep == "dobj" and _lookup(lex, "noun", k) == "strikes"
+                for k in s.rows_of(s.kids(up.token))
+            )
+    return False
+
+
+def _hyphenated(s: Tree, num: Token, noun: Token) -> bool:
+    """A number hyphenated to its noun that modifies another noun describes it, not a count:
+    "the 168-member committee", "a three-vehicle convoy"."""
+    nxt = s.get(num.token + 1)
+    return (
+        nxt is not None
+        and nxt.text == "-"
+        and noun.token == num.token + 2
+        and noun.dep in {"amod", "compound", "nmod"}
+    )
+
+
+def _bare_troops(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """A number with no noun counts troops when the sentence is about troops (it names a troop
+    noun or a military organisation) and the number is held or placed like a force: "his
+    40,000", "5,500 in theater"."""
+    if num.dep not in {"dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"} or num.ent_type in {
+        "DATE",
+        "TIME",
+        "MONEY",
+    }:
+        return False
+    kids = s.rows_of(s.kids(num.token))
+    held = any(k.dep == "poss" for k in kids) or any(
+        k.dep == "prep" and k.lemma in {"in", "on"} for k in kids
+    )
+    military = any(
+        _lookup(lex, "noun", t) == "troops" or _lookup(lex, "military", t)
+        for t in s.rows
+        if t.token != num.token
+    )
+    return held and military
+
+
+def _attribution(s: Tree, num: Token) -> str | None:
+    """Who the sentence says reports the number: the object of "according to" / "per", or the
+    subject of a speech verb (:data:`analysis.triggers.SPEECH_VERBS`) whose reported clause holds
+    the number ("five were killed, U.S. officials said", "the Pentagon said in a statement that
+    ..."), or the agent of a passive one ("was reported by the ministry")."""
+    for t in s.rows:
+        if t.text.lower() in CUE_WORDS and t.dep in {"prep", "ROOT", "advmod"}:
+            preps = [t, *[k for k in s.rows_of(s.kids(t.token)) if k.dep == "prep"]]
+            obj = next(
+                (k for p in preps for k in s.rows_of(s.kids(p.token)) if k.dep == "pobj"), None
+            )
+            if obj is not None and not (
+                min(s.subtree(obj.token)) <= num.token <= max(s.subtree(obj.token))
+            ):
+                return _source_text(s, obj)
+    clause = [num.token, *s.head_chain(num.token)]
+    for step, up in enumerate(clause[1:], start=1):
+        row = s.row(up)
+        came_from = s.row(clause[step - 1])
+        speech = row.lemma.lower() in SPEECH_VERBS and row.pos in {"VERB", "AUX"}
+        if speech and came_from.dep in {*REPORTED_CLAUSE_DEPS, "nsubjpass"}:
+            return _speaker(s, row)
+        for kid in s.rows_of(s.kids(up)):  # "five were killed, said officials"
+            if (
+                kid.dep == "parataxis"
+                and kid.lemma.lower() in SPEECH_VERBS
+                and kid.token not in clause
+            ):
+                return _speaker(s, kid)
+    return None
+
+
+def _speaker(s: Tree, verb: Token) -> str | None:
+    """The subject of a speech verb (or the agent of a passive one), as its short noun phrase."""
+    for kid in s.rows_of(s.kids(verb.token)):
+        if kid.dep == "nsubj" and kid.lemma.lower() not in {"it", "there", "that", "which", "who"}:
+            return _source_text(s, kid)
+        if kid.dep == "agent":
+            obj = next((k for k in s.rows_of(s.kids(kid.token)) if k.dep == "pobj"), None)
+            if obj is not None:
+                return _source_text(s, obj)
+    return None
+
+
+def _source_text(s: Tree, head: Token) -> str:
+    """A source's noun phrase without its clauses and appositions ("U.S. officials", "the
+    ministry", "an activist linked to the Free Syrian Army")."""
+    skip = [
+        k for k in s.kids(head.token) if s.row(k).dep in {"relcl", "appos", "punct", "cc", "conj"}
+    ]
+    ids = s.subtree(head.token, skip)
+    return " ".join(t.text for t in s.rows_of(ids)).replace(" 's", "'s")
+
+
+def _kind(s: Tree, event: Token | None) -> str | None:
+    """How serious the injuries are when the sentence says: "minor injuries", "seriously
+    injured", "in critical condition" -> minor, serious, critical."""
+    if event is None:
+        return None
+    for kid in s.rows_of(s.kids(event.token)):
+        if kid.dep in {"amod", "advmod"} and kid.lemma.lower() in INJURY_KINDS:
+            return INJURY_KINDS[kid.lemma.lower()]
+    return None
+
+
+def _range_end(s: Tree, num: Token) -> Token | None:
     """The upper number of a range starting at ``num``: "N to M", "N-M", "between N and M"."""
-    link, high = s.get(num.i + 1), s.get(num.i + 2)
+    link, high = s.get(num.token + 1), s.get(num.token + 2)
     if link is None or high is None or number_value(high.text)[0] is None:
         return None
-    before = s.get(num.i - 1)
+    before = s.get(num.token - 1)
     joined = link.text.lower() in {"to", "-", "–"} or (
         link.text.lower() == "and" and before is not None and before.text.lower() == "between"
     )
     return high if joined else None
 
 
-def _ellipsis_source(s: _Sentence, num: _Tok, claimed: dict[int, dict]) -> _Tok | None:
+def _ellipsis_source(s: Tree, num: Token, claimed: dict[int, dict]) -> Token | None:
     """For a bare number joined by "and" to an earlier claim ("2,500 troops in Iraq and 900 in
     Syria"), the earlier claim's number; None otherwise."""
     if num.dep not in {"conj", "appos", "dobj", "pobj"}:
         return None
-    earlier = [i for i in claimed if i < num.i]
+    earlier = [i for i in claimed if i < num.token]
     if not earlier:
         return None
     source = s.get(max(earlier))
-    between = [t for t in s.toks if source.i < t.i < num.i]
+    between = [t for t in s.rows if source.token < t.token < num.token]
     joined = any(t.text.lower() == "and" for t in between)
     no_other_number = not any(number_value(t.text)[0] is not None for t in between)
     return source if joined and no_other_number and len(between) <= 8 else None
 
 
-def _locations(s: _Sentence) -> list[tuple[int, str]]:
+def _locations(s: Tree) -> list[tuple[int, str]]:
     """Places named after a locative preposition: (token index, name), conjoined places joined."""
-    ents: list[list[_Tok]] = []
-    for t in s.toks:
-        if t.ent in {"GPE", "LOC"} and t.iob == "B":
+    ents: list[list[Token]] = []
+    for t in s.rows:
+        if t.ent_type in {"GPE", "LOC"} and t.ent_iob == "B":
             ents.append([t])
-        elif t.ent in {"GPE", "LOC"} and t.iob == "I" and ents:
+        elif t.ent_type in {"GPE", "LOC"} and t.ent_iob == "I" and ents:
             ents[-1].append(t)
     found: list[tuple[int, str]] = []
     for ent in ents:
-        k = ent[0].i - 1
+        k = ent[0].token - 1
         prev = s.get(k)
         while prev is not None and (
             prev.pos == "ADJ"
@@ -375,40 +727,46 @@ def _locations(s: _Sentence) -> list[tuple[int, str]]:
             prev = s.get(k)
         name = " ".join(t.text for t in ent)
         if prev is not None and prev.text.lower() in LOCATIVE:
-            found.append((ent[0].i, name))
+            found.append((ent[0].token, name))
         elif (
             found
             and prev is not None
             and prev.text.lower() == "and"
-            and found[-1][0] >= ent[0].i - 4
+            and found[-1][0] >= ent[0].token - 4
         ):
             first = found.pop()
             found.append((first[0], f"{first[1]} and {name}"))
     return found
 
 
-def _location(s: _Sentence, num: _Tok) -> str | None:
+def _location(s: Tree, num: Token) -> str | None:
     places = _locations(s)
     if not places:
         return None
-    return min(places, key=lambda p: (abs(p[0] - num.i), p[0] < num.i))[1]
+    return min(places, key=lambda p: (abs(p[0] - num.token), p[0] < num.token))[1]
 
 
-def _subject(s: _Sentence, noun: _Tok | None, category: str) -> str | None:
+def _subject(s: Tree, noun: Token | None, category: str) -> str | None:
     if noun is None:
         return None
-    mods = [t for t in s.subtree(noun) if t.i < noun.i and t.dep in {"compound", "amod", "nmod"}]
-    nations = [NATIONALITY.get(t.text.lower(), t.text) for t in mods if t.ent in {"GPE", "NORP"}]
+    mods = [
+        t
+        for t in s.rows_of(s.subtree(noun.token))
+        if t.token < noun.token and t.dep in {"compound", "amod", "nmod"}
+    ]
+    nations = [
+        NATIONALITY.get(t.text.lower(), t.text) for t in mods if t.ent_type in {"GPE", "NORP"}
+    ]
     if category == "troops":
         if nations:
             return nations[0]
-        verb = s.head(noun)
-        for kid in s.kids(verb) if verb is not None else []:
-            if kid.dep == "nsubj":
-                text = " ".join(t.text for t in s.subtree(kid))
+        verb = s.get(s.head(noun.token))
+        for kid in s.rows_of(s.kids(verb.token)) if verb is not None else []:
+            if kid.dep == "nsubj" and kid.token != noun.token:
+                text = " ".join(t.text for t in s.rows_of(s.subtree(kid.token)))
                 return NATIONALITY.get(text.lower().removeprefix("the "), text)
         return None
-    verb = s.head(noun)
+    verb = s.get(s.head(noun.token))
     if (
         category in {"attacks", "strikes"}
         and verb is not None
@@ -416,89 +774,97 @@ def _subject(s: _Sentence, noun: _Tok | None, category: str) -> str | None:
     ):
         # attacks: what was attacked ("targeted US facilities ... 60 times"); strikes: who struck
         role = {"attacks": "dobj", "strikes": "nsubj"}[category]
-        for kid in s.kids(verb):
-            if kid.dep == role and kid.i != noun.i:
-                words = [t.text for t in s.subtree(kid) if t.dep not in {"prep", "pobj"}][:6]
+        for kid in s.rows_of(s.kids(verb.token)):
+            if kid.dep == role and kid.token != noun.token:
+                words = [
+                    t.text for t in s.rows_of(s.subtree(kid.token)) if t.dep not in {"prep", "pobj"}
+                ][:6]
                 text = " ".join(words)
                 return NATIONALITY.get(text.lower().removeprefix("the "), text)
-    hedges = {w for pattern, _ in QUALIFIERS for w in pattern}
+    hedges = {w for pattern in QUALIFIERS for w in pattern}
     words = [t.text for t in mods if t.pos != "NUM" and t.text.lower() not in hedges] + [noun.text]
     return " ".join(words)
 
 
-def _span(s: _Sentence, num: _Tok, noun: _Tok | None, qualifier_words: int) -> tuple[int, int]:
+def _span(s: Tree, num: Token, noun: Token | None, qualifier_words: int) -> tuple[int, int]:
     """The qualifier, the number and the counted noun (or the number alone when the noun is far)."""
-    first = s.get(num.i - qualifier_words) or num
+    first = s.get(num.token - qualifier_words) or num
     last = num
-    if noun is not None and 0 < noun.i - num.i <= 4:
+    if noun is not None and 0 < noun.token - num.token <= 4:
         last = noun
     elif noun is not None:
-        nxt = s.get(num.i + 1)
+        nxt = s.get(num.token + 1)
         last = nxt if nxt is not None and nxt.lemma == noun.lemma else num
     return first.start, last.end
 
 
-def _sentence_claims(s: _Sentence, lex: dict[tuple[str, str], str]) -> list[dict]:
+def _sentence_claims(s: Tree, lex: dict[tuple[str, str], str]) -> list[dict]:
     claims: list[dict] = []
     by_num: dict[int, dict] = {}
     range_ends: set[int] = set()
-    for num in s.toks:
-        if num.i in range_ends:
+    for num in s.rows:
+        if num.token in range_ends or num.pos not in {"NUM", "NOUN", "ADJ", "DET"}:
             continue
-        value, vague = _compound_number(s, num)
-        if value is None or num.pos not in {"NUM", "NOUN", "ADJ", "DET"}:
+        number = _number(s, num)
+        if number is None:
             continue
         high = _range_end(s, num)
         value_max = None
-        category, noun = _category(s, num, lex)
+        category, noun, event = _category(s, num, lex)
         if (
             high is not None
         ):  # "between 10 and 20 soldiers", "3,000 to 5,000 troops", "40-50 rockets"
-            range_ends.add(high.i)
+            range_ends.add(high.token)
             value_max = number_value(high.text)[0]
             if category is None:
-                category, noun = _category(s, high, lex)
+                category, noun, event = _category(s, high, lex)
             if noun is not None and _excluded(s, high, noun):
                 continue
         source = None
         if category is None:
             source = _ellipsis_source(s, num, by_num)
-            if source is None:
+            if source is not None:
+                category = by_num[source.token]["category"]
+            elif _bare_troops(s, num, lex):
+                category = "troops"
+            else:
                 continue
-            category, noun = by_num[source.i]["category"], None
-        if _excluded(s, num, noun):
+        if _excluded(s, num, noun) or category not in CATEGORIES:
             continue
-        if category not in CATEGORIES:
-            continue
-        qualifier, qualifier_words = _qualifier(s, num)
+        qualifier, qualifier_words = _qualifier(s, number.first, number.vague)
         if source is not None and qualifier == "exact":
-            qualifier = by_num[source.i]["qualifier"]
-        start, end = _span(s, num, noun, qualifier_words)
+            qualifier = by_num[source.token]["qualifier"]
+        start, end = _span(s, number.first, noun, qualifier_words)
+        end = max(end, num.end)
         if high is not None:
-            before = s.get(num.i - 1)
+            before = s.get(num.token - 1)
             start = (
                 before.start if before is not None and before.text.lower() == "between" else start
             )
             end = max(end, high.end)
-        if noun is None:  # carried over: the number and its place ("900 in Syria")
-            place = [t for t in s.toks if num.i < t.i <= num.i + 3 and t.ent in {"GPE", "LOC"}]
+        if noun is None:  # the number and its place ("900 in Syria") or its casualty word
+            after = [t for t in s.rows if num.token < t.token <= num.token + 3]
+            place = [t for t in after if t.ent_type in {"GPE", "LOC"}]
             if place:
                 end = max(end, place[-1].end)
+            if event is not None and event in after:
+                end = max(end, event.end)
         claim = {
             "category": category,
-            "value": value,
+            "value": number.value,
             "value_max": value_max,
-            "vague": vague,
+            "vague": number.vague,
             "qualifier": qualifier,
+            "kind": _kind(s, event) if category == "injured" else None,
             "location": _location(s, num),
-            "subject": by_num[source.i]["subject"]
+            "subject": by_num[source.token]["subject"]
             if source is not None
             else _subject(s, noun, category),
-            "in_quotes": num.quoted,
+            "attributed_to": _attribution(s, num) or ("quoted" if num.in_quotes else None),
             "start": start,
             "end": end,
         }
-        by_num[num.i] = claim
+        by_num[num.token] = claim
         claims.append(claim)
     return claims
 
@@ -526,31 +892,11 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
     )
     meta = corpus.articles.set_index("article_id")
     rows = []
-    cols = [
-        "token",
-        "text",
-        "lemma",
-        "pos",
-        "tag",
-        "dep",
-        "head",
-        "ent_type",
-        "ent_iob",
-        "start",
-        "end",
-        "in_quotes",
-    ]
-    # plain lists, one sentence at a time (a pandas group per sentence costs more than the rules)
-    keys = zip(wanted["article_id"].tolist(), wanted["sentence"].tolist(), strict=True)
-    values = zip(*(wanted[c].tolist() for c in cols), strict=True)
-    for (aid, sidx), group in groupby(zip(keys, values, strict=True), key=itemgetter(0)):
-        toks = [_Tok(*r) for _, r in group]
-        s = _Sentence(toks, toks[0].i)
+    cols = ["article_id", "sentence", "token", "text", "lemma", "pos", "tag", "dep", "head",
+            "ent_type", "ent_iob", "start", "end", "is_punct", "in_quotes"]  # fmt: skip
+    for (aid, sidx), s in deptree.sentence_trees(deptree.records(wanted, cols)):
         text = sentences[(aid, sidx)]
         for claim in _sentence_claims(s, lex):
-            m = ACCORDING.search(text)
-            attributed = m.group(1) if m else ("quoted" if claim.pop("in_quotes") else None)
-            claim.pop("in_quotes", None)
             anchor = TIME_ANCHOR.search(text)
             source_text = corpus.text_of(aid) if hasattr(corpus, "text_of") else text
             rows.append(
@@ -561,7 +907,6 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
                     "published": meta.at[aid, "published"],
                     **claim,
                     "time_anchor": anchor.group(1) if anchor else None,
-                    "attributed_to": attributed,
                     "text": source_text[claim["start"] : claim["end"]],
                     "sentence": int(sidx),
                     "sentence_text": text,
@@ -576,64 +921,85 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
     return out.reset_index(drop=True)
 
 
-def consistency(claims: pd.DataFrame) -> pd.DataFrame:
-    """For each category and location, what each outlet reported, the spread, and disagreements.
+#: "about N" is read as N ± this share when two reports are compared.
+APPROX_MARGIN = 0.1
+#: A vague word is read as this range around its plotted value: "hundreds" (200) as 100 to 1,000,
+#: "dozens" (24) as 12 to 120, so "hundreds" never disagrees with "350".
+VAGUE_RANGE = (0.5, 5.0)
+#: What makes two claims comparable: the same quantity of the same people in the same place
+#: over the same time ("1 seriously injured" and "over 70 minor injuries" are two quantities).
+COMPARED_BY = ("category", "location", "subject", "time_anchor", "kind")
+CONSISTENCY_COLUMNS = [
+    *COMPARED_BY,
+    "outlets",
+    "reports",
+    "min",
+    "max",
+    "spread",
+    "disagree",
+    "why",
+]
+MARKS = {"exact": "", "approx": "~", "more_than": ">", "at_least": "≥", "at_most": "≤"}
 
-    Two reports disagree beyond their qualifiers when their ranges do not overlap: ``exact`` is
-    the value, ``approx`` ±10%, ``more_than``/``at_least`` the value and up, ``at_most`` up to
-    the value. Returns: category, location, outlets, reports (e.g. "Al Mayadeen English: 2,500;
-    The New American: ~2,500"), min, max, spread (max/min), disagree.
+
+def bounds(claims: pd.DataFrame) -> pd.DataFrame:
+    """The range of values each claim allows (columns ``low``, ``high``): ``exact`` the value,
+    ``approx`` ±:data:`APPROX_MARGIN`, a vague word :data:`VAGUE_RANGE`, ``more_than``/``at_least``
+    the value and up, ``at_most`` up to the value."""
+    v, q = claims["value"].astype(float), claims["qualifier"]
+    vague = claims["vague"].fillna(False).astype(bool) if "vague" in claims else False
+    low = np.select(
+        [vague, q == "approx", q == "at_most"],
+        [v * VAGUE_RANGE[0], v * (1 - APPROX_MARGIN), 0.0],
+        v,
+    )
+    high = np.select(
+        [q.isin(["more_than", "at_least"]), vague, q == "approx"],
+        [np.inf, v * VAGUE_RANGE[1], v * (1 + APPROX_MARGIN)],
+        v,
+    )
+    return pd.DataFrame({"low": low, "high": high}, index=claims.index)
+
+
+def _report(qualifier: str, value: float, vague: bool) -> str:
+    return f"{'≈' if vague else MARKS.get(qualifier, '')}{value:,.0f}"
+
+
+def consistency(claims: pd.DataFrame) -> pd.DataFrame:
+    """For each comparable quantity, what each outlet reported, the spread, and disagreements.
+
+    Claims are compared only with claims of the same :data:`COMPARED_BY` values (category,
+    place, subject, time anchor, injury kind; a missing one is its own value, "(none)"). Two
+    reports disagree when their ranges (:func:`bounds`) do not overlap; ``why`` then names the
+    two reports no single number fits. Returns :data:`CONSISTENCY_COLUMNS`; ``reports`` reads
+    e.g. "Al Mayadeen English: 2,500; The New American: ~2,500" (``≈`` marks a vague word).
     """
     if claims.empty:
-        return pd.DataFrame(
-            columns=[
-                "category",
-                "location",
-                "outlets",
-                "reports",
-                "min",
-                "max",
-                "spread",
-                "disagree",
-            ]
-        )
-    c = claims.assign(location=claims["location"].fillna(NO_PLACE))
-    lo = np.where(
-        c["qualifier"] == "approx",
-        c["value"] * 0.9,
-        np.where(c["qualifier"] == "at_most", 0, c["value"]),
-    )
-    hi = np.where(
-        c["qualifier"] == "approx",
-        c["value"] * 1.1,
-        np.where(c["qualifier"].isin(["more_than", "at_least"]), np.inf, c["value"]),
-    )
-    c = c.assign(_lo=lo, _hi=hi)
-    mark = {"exact": "", "approx": "~", "more_than": ">", "at_least": "≥", "at_most": "≤"}
+        return pd.DataFrame(columns=CONSISTENCY_COLUMNS)
+    keys = [k for k in COMPARED_BY if k in claims]
+    c = claims.assign(**{k: claims[k].fillna("(none)").astype(str) for k in keys})
+    c = c.assign(vague=c["vague"].fillna(False).astype(bool) if "vague" in c else False)
+    c = pd.concat([c, bounds(c)], axis=1)
     rows = []
-    for (cat, loc), g in c.groupby(["category", "location"]):
+    for key, g in c.groupby(keys, sort=True):
         reports = "; ".join(
-            f"{o}: "
-            + ", ".join(
-                sorted(
-                    {f"{mark[q]}{v:,.0f}" for q, v in zip(h["qualifier"], h["value"], strict=True)}
-                )
-            )
+            f"{o}: " + ", ".join(sorted({_report(*r) for r in zip(h["qualifier"], h["value"], h["vague"], strict=True)}))
             for o, h in g.groupby("outlet_label")
+        )  # fmt: skip
+        top, bottom = g.loc[g["low"].idxmax()], g.loc[g["high"].idxmin()]
+        disagree = bool(top["low"] > bottom["high"])
+        why = (
+            f"{top['outlet_label']} reports {_report(top['qualifier'], top['value'], top['vague'])}"
+            f" and {bottom['outlet_label']} {_report(bottom['qualifier'], bottom['value'], bottom['vague'])}:"
+            " no one number fits both"
+            if disagree
+            else ""
         )
-        rows.append(
-            {
-                "category": cat,
-                "location": loc,
-                "outlets": g["outlet_label"].nunique(),
-                "reports": reports,
-                "min": g["value"].min(),
-                "max": g["value"].max(),
-                "spread": g["value"].max() / g["value"].min() if g["value"].min() else np.nan,
-                "disagree": bool(g["_lo"].max() > g["_hi"].min()),
-            }
-        )
-    return pd.DataFrame(rows)
+        lo, hi = g["value"].min(), g["value"].max()
+        rows.append({**dict(zip(keys, key, strict=True)), "outlets": g["outlet_label"].nunique(),
+                     "reports": reports, "min": lo, "max": hi,
+                     "spread": hi / lo if lo else np.nan, "disagree": disagree, "why": why})  # fmt: skip
+    return pd.DataFrame(rows).reindex(columns=CONSISTENCY_COLUMNS)
 
 
 def evaluate(predicted: pd.DataFrame, gold: list[dict], text: str) -> dict[str, object]:
@@ -642,12 +1008,14 @@ def evaluate(predicted: pd.DataFrame, gold: list[dict], text: str) -> dict[str, 
     A prediction matches a gold claim when their spans overlap and category and value agree
     (one-to-one); ``optional`` gold claims are neither required nor penalized. ``not_claims`` are
     checked separately (see :func:`reported_not_claims`). Returns counts: tp, fp, fn, and among
-    matches qualifier_ok and location_ok, plus the unmatched rows for reading.
+    matches qualifier_ok and location_ok; for reading, the texts of false positives and misses;
+    and the records: ``matches`` (prediction row, gold claim), ``unmatched`` prediction rows,
+    ``missed_claims``.
     """
     used: set[int] = set()
-    tp = qual = loc = 0
+    tp = qual = loc = loc_scored = 0
     optional_hits = 0
-    false_pos = []
+    false_pos, unmatched, matches = [], [], []
     for p in predicted.itertuples(index=False):
         hit = None
         for k, g in enumerate(gold):
@@ -664,6 +1032,7 @@ def evaluate(predicted: pd.DataFrame, gold: list[dict], text: str) -> dict[str, 
                 break
         if hit is None:
             false_pos.append(p.text)
+            unmatched.append(p)
             continue
         used.add(hit)
         g = gold[hit]
@@ -671,13 +1040,17 @@ def evaluate(predicted: pd.DataFrame, gold: list[dict], text: str) -> dict[str, 
             optional_hits += 1
             continue
         tp += 1
+        matches.append((p, g))
         qual += p.qualifier == g["qualifier"]
         if "location" in g:  # hand labels without a location are not scored on it
+            loc_scored += 1
             loc += (p.location if isinstance(p.location, str) else None) == g["location"]
     required = [k for k, g in enumerate(gold) if not g.get("optional")]
     missed = [gold[k]["text"] for k in required if k not in used]
-    return {"tp": tp, "fp": len(false_pos), "fn": len(missed), "qualifier_ok": qual, "location_ok": loc,
-            "false_positives": false_pos, "missed": missed, "optional_found": optional_hits}  # fmt: skip
+    return {"tp": tp, "fp": len(false_pos), "fn": len(missed), "qualifier_ok": qual,
+            "location_ok": loc, "location_scored": loc_scored, "false_positives": false_pos,
+            "missed": missed, "optional_found": optional_hits, "matches": matches,
+            "unmatched": unmatched, "missed_claims": [gold[k] for k in required if k not in used]}  # fmt: skip
 
 
 def reported_not_claims(predicted: pd.DataFrame, not_claims: list[str], text: str) -> list[str]:
@@ -692,12 +1065,37 @@ def reported_not_claims(predicted: pd.DataFrame, not_claims: list[str], text: st
     return hits
 
 
-def top_locations(claims: pd.DataFrame, *, n: int = 4) -> pd.DataFrame:
-    """The claims whose location is one of the ``n`` places with the most claims (others dropped
-    from the chart, never from the table); claims with no place named are kept as their own group."""
-    counts = claims["location"].fillna(NO_PLACE).value_counts()
-    keep = set(counts.head(n).index)
-    return claims[claims["location"].fillna(NO_PLACE).isin(keep)].copy()
+#: Panels a claims chart draws at most: the comparable quantities with the most claims (the
+#: others stay in the table and the figure's CSV; the chart's note says how many are left out).
+MAX_PANELS = 6
+
+
+def panels(claims: pd.DataFrame, *, n: int = MAX_PANELS) -> pd.DataFrame:
+    """The claims of the ``n`` quantities with the most claims, with a ``panel`` column naming
+    each: category (with the injury kind), place and, when the sentence gives one, time anchor
+    ("attacks · Iraq · since October", "injured (minor) · Iraq"), so that a chart never shows
+    a number without its place, and compares only like with like (see :data:`COMPARED_BY`).
+
+    Rows keep every column; they come ordered by panel, largest first. Example:
+        >>> panels(found[found.category == "troops"])["panel"].unique()  # doctest: +SKIP
+        array(['troops · Iraq', 'troops · Syria'], dtype=object)
+    """
+    if claims.empty:
+        return claims.assign(panel=pd.Series(dtype=str))
+    place = claims["location"].fillna(NO_PLACE)
+    anchor = claims["time_anchor"].map(lambda t: f" · {t}" if isinstance(t, str) and t else "")
+    kind = claims["kind"].map(lambda k: f" ({k})" if isinstance(k, str) and k else "")
+    named = claims.assign(panel=claims["category"] + kind + " · " + place + anchor)
+    keep = named["panel"].value_counts().head(n).index
+    order = {p: k for k, p in enumerate(keep)}
+    kept = named[named["panel"].isin(keep)]
+    return kept.sort_values("panel", key=lambda p: p.map(order), kind="stable")
+
+
+def left_out(claims: pd.DataFrame, shown: pd.DataFrame) -> str:
+    """The note for a chart that shows ``shown`` of ``claims``: how many were left out."""
+    rest = len(claims) - len(shown)
+    return f" {rest} claim(s) of smaller groups not drawn (in the table)." if rest else ""
 
 
 def stage(corpus) -> dict[str, pd.DataFrame]:  # noqa: ANN001 - a batch Corpus

@@ -538,19 +538,28 @@ QUALIFIER_MARKERS = {
     "at_least": (">", False, "at least"),
     "at_most": ("<", True, "up to / nearly"),
 }
+#: A vague quantity ("dozens", "hundreds") is drawn as a hollow diamond, never as an exact dot.
+VAGUE_MARKER = ("D", False, "vague word (dozens, hundreds): approximate")
+
+
+def _marker(qualifier: str, vague: bool) -> tuple[str, bool, str]:
+    """(marker, filled, legend text) of a claim: the vague marker beats the qualifier's."""
+    return VAGUE_MARKER if vague else QUALIFIER_MARKERS.get(qualifier, ("o", True, qualifier))
 
 
 def _qualifier_handles() -> list:
-    """Legend entries for the qualifier markers, in grey."""
+    """Legend entries for the qualifier and vague markers, in grey."""
     return [
         plt.Line2D([], [], marker=m, linestyle="", markersize=8, markerfacecolor="#555555" if f else "white",
                    markeredgecolor="#555555", markeredgewidth=2, label=text)
-        for m, f, text in QUALIFIER_MARKERS.values()
+        for m, f, text in [*QUALIFIER_MARKERS.values(), VAGUE_MARKER]
     ]  # fmt: skip
 
 
 #: A row of a claims chart names its dots (``label``) only when it has this many or fewer.
 MAX_LABELS = 3
+#: Panels per row of a claims chart (more wrap to the next row, so each stays readable).
+PANEL_COLUMNS = 3
 
 
 #: A coordinate of a dot: a column name, or a function of the group's rows.
@@ -565,9 +574,12 @@ def _qualifier_dots(
     colours: Mapping[str, str],
     **kw: object,
 ) -> None:
-    """Scatter ``part`` by qualifier marker and outlet colour, one call per (outlet, qualifier)."""
-    for (outlet, qualifier), g in part.groupby(["outlet_label", "qualifier"], dropna=False):
-        marker, filled, _ = QUALIFIER_MARKERS.get(qualifier, ("o", True, qualifier))
+    """Scatter ``part`` by marker (qualifier, vague) and outlet colour, one call per group."""
+    vague = part["vague"].fillna(False).astype(bool) if "vague" in part else False
+    for (outlet, qualifier, is_vague), g in part.assign(_vague=vague).groupby(
+        ["outlet_label", "qualifier", "_vague"], dropna=False
+    ):
+        marker, filled, _ = _marker(qualifier, bool(is_vague))
         colour = colours[outlet]
         xs = g[x] if isinstance(x, str) else x(g)
         ys = g[y] if isinstance(y, str) else y(g)
@@ -586,6 +598,17 @@ def _log_if_wide(values: pd.Series) -> bool:
     return bool(len(values) and values.min() > 0 and values.max() / values.min() > 20)
 
 
+def _panel_grid(count: int, *, width: float, height: float, **kw) -> tuple[Figure, list]:  # noqa: ANN003
+    """A figure of ``count`` panels, :data:`PANEL_COLUMNS` to a row; unused cells hidden."""
+    cols = min(count, PANEL_COLUMNS)
+    rows = -(-count // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(width * cols, height * rows), squeeze=False, **kw)
+    flat = [ax for row in axes for ax in row]
+    for ax in flat[count:]:
+        ax.set_visible(False)
+    return fig, flat[:count]
+
+
 def claim_dots(
     claims: pd.DataFrame,
     *,
@@ -596,29 +619,25 @@ def claim_dots(
     label: str | None = None,
     palette: Mapping[str, str] | None = None,
 ) -> Figure:
-    """Reported values as dots, one row per outlet, one panel per ``facet`` value (e.g. location).
+    """Reported values as dots, one row per outlet, one panel per ``facet`` value.
 
-    The marker shows the qualifier (filled circle exact, hollow circle "about", triangles for
-    "more than"/"at least" and "up to"); ``label`` names a column written beside each dot (e.g.
-    the time anchor) in the rows with at most :data:`MAX_LABELS` such dots (a crowded row's
-    labels would cover each other; all of them are in the figure's CSV). Values on a log scale
+    Give ``facet`` a column that names the place (e.g. ``panel`` from
+    :func:`analysis.claims.panels`: "troops · Iraq"), so that no value is read without it. The
+    marker shows the qualifier (filled circle exact, hollow circle "about", triangles for "more
+    than"/"at least" and "up to") and a hollow diamond a vague word; ``label`` names a column
+    written beside each dot in the rows with at most :data:`MAX_LABELS` such dots (all of them
+    are in the figure's CSV). Panels wrap :data:`PANEL_COLUMNS` to a row; values on a log scale
     when they span more than a factor of 20; dots are translucent where a panel has many.
     """
     use_style()
     c = claims.assign(**{facet: claims[facet].fillna(NO_PLACE)})
-    facets = sorted(c[facet].unique())
+    facets = list(dict.fromkeys(c[facet])) if facet == "panel" else sorted(c[facet].unique())
     outlets_ = sorted(c["outlet_label"].unique(), reverse=True)
     colours = figure_colours(outlets_, palette)
     ypos = {o: i for i, o in enumerate(outlets_)}
-    fig, axes = plt.subplots(
-        1,
-        len(facets),
-        figsize=(max(5.0 * len(facets), 8), 1.8 + 0.55 * len(outlets_)),
-        sharey=True,
-        squeeze=False,
-    )
+    fig, axes = _panel_grid(len(facets), width=5.0, height=1.6 + 0.4 * len(outlets_), sharey=True)
     hidden = 0
-    for ax, name in zip(axes[0], facets, strict=True):
+    for ax, name in zip(axes, facets, strict=True):
         part = c[c[facet] == name]
         _qualifier_dots(ax, part, "value", lambda g: g["outlet_label"].map(ypos), colours,
                         s=80, alpha=_alpha(len(part)))  # fmt: skip
@@ -635,24 +654,21 @@ def claim_dots(
                     ax.annotate(text, (row.value, ypos[row.outlet_label]),
                                 xytext=(6, 7 if k % 2 == 0 else -7), textcoords="offset points",
                                 fontsize=7, color="#555555", va="bottom" if k % 2 == 0 else "top")  # fmt: skip
-        ax.set_title(str(name), fontsize=10)
+        ax.set_title(textwrap.fill(str(name), 45), fontsize=10)
         ax.set_xlabel(xlabel)
         if _log_if_wide(part["value"]):
             ax.set_xscale("log")
+        else:  # counts: whole-number ticks, even on a panel with a single value
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.margins(x=0.25)
         ax.grid(axis="y", visible=False)
-    axes[0][0].set_yticks(range(len(outlets_)), outlets_)
-    axes[0][0].set_ylim(-0.6, len(outlets_) - 0.4)
-    fig.legend(
-        handles=_qualifier_handles(),
-        loc="lower center",
-        ncol=5,
-        fontsize=8,
-        bbox_to_anchor=(0.5, 0.04),
-        frameon=False,
-    )
+        ax.set_yticks(range(len(outlets_)), outlets_)
+        ax.set_ylim(-0.6, len(outlets_) - 0.4)
+    fig.legend(handles=_qualifier_handles(), loc="lower center", ncol=3, fontsize=8,
+               bbox_to_anchor=(0.5, 0.03), frameon=False)  # fmt: skip
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
-    fig.tight_layout(rect=(0, 0.1, 1, 1))
+    height = fig.get_figheight()  # room in inches for the title above, legend and note below
+    fig.tight_layout(rect=(0, min(1.0 / height, 0.3), 1, 1 - 0.4 / height))
     if hidden:
         note_text += (
             f" {hidden:,} labels ({label}) not drawn in rows with more than {MAX_LABELS} dots;"
@@ -667,46 +683,62 @@ def values_by_date(
     *,
     title: str,
     ylabel: str,
+    by: str = "location",
     note_text: str = "",
     palette: Mapping[str, str] | None = None,
 ) -> Figure:
-    """Reported values against publication date, coloured by outlet, marker by qualifier.
+    """Reported values against publication date: one panel and one series per ``by`` value
+    (the place), so the numbers of two places never share a line.
 
-    Claims from undated articles are drawn in a panel of their own at the right; values on a log
-    scale when they span more than a factor of 20; the legend sits to the right of the plot.
+    Dots are coloured by outlet, marked by qualifier (a hollow diamond for a vague word); the grey
+    step line is the series of the place, the median value reported on each publication date.
+    Claims from undated articles sit in a narrow panel at the right of their place's row; values
+    on a log scale when they span more than a factor of 20; the legend is to the right.
     """
     use_style()
+    places = claims[by].fillna(NO_PLACE)
+    names = list(places.value_counts().index)
     outlets_ = sorted(claims["outlet_label"].unique())
     colours = figure_colours(outlets_, palette)
     dates = pd.to_datetime(
         claims["published"].astype("string").str.slice(0, 10), errors="coerce", format="%Y-%m-%d"
     )
-    fig, (ax, ax_u) = plt.subplots(
-        1, 2, figsize=(11, 4.8), sharey=True, gridspec_kw={"width_ratios": [5, 1]}
-    )
+    c = claims.assign(_place=places, _date=dates)
+    fig, grid = plt.subplots(len(names), 2, figsize=(11, 1.2 + 2.6 * len(names)), sharey="row",
+                             sharex="col", squeeze=False, gridspec_kw={"width_ratios": [5, 1]})  # fmt: skip
     alpha = _alpha(len(claims))
-    dated = claims.assign(_date=dates)
-    _qualifier_dots(ax, dated[dates.notna()], "_date", "value", colours, s=70, alpha=alpha)
-    # undated claims side by side, one column per outlet, so equal values do not hide each other
+    wide = _log_if_wide(claims["value"])
     slot = {o: -0.6 + 1.2 * k / max(len(outlets_) - 1, 1) for k, o in enumerate(outlets_)}
-    undated = claims[dates.isna().to_numpy()]
-    _qualifier_dots(ax_u, undated, lambda g: g["outlet_label"].map(slot), "value", colours,
-                    s=70, alpha=alpha)  # fmt: skip
-    if _log_if_wide(claims["value"]):
-        ax.set_yscale("log")
-    ax.set_title(title)
-    ax.set_ylabel(ylabel)
-    ax.set_xlabel("publication date")
+    for (ax, ax_u), name in zip(grid, names, strict=True):
+        part = c[c["_place"] == name]
+        dated = part[part["_date"].notna()]
+        series = dated.groupby("_date")["value"].median()
+        if len(series) > 1:
+            ax.step(
+                series.index, series.to_numpy(), where="post", color="#999999", lw=1.2, zorder=2
+            )
+        _qualifier_dots(ax, dated, "_date", "value", colours, s=70, alpha=alpha)
+        # undated claims side by side, one column per outlet, so equal values do not hide each other
+        _qualifier_dots(ax_u, part[part["_date"].isna()], lambda g: g["outlet_label"].map(slot),
+                        "value", colours, s=70, alpha=alpha)  # fmt: skip
+        ax.set_title(str(name), loc="left", fontsize=10, fontweight="bold")
+        ax.set_ylabel(ylabel)
+        if wide:
+            ax.set_yscale("log")
+        ax_u.set_xticks([0], ["undated"])
+        ax_u.set_xlim(-1, 1)
+        ax_u.grid(axis="x", visible=False)
+    grid[-1][0].set_xlabel("publication date")
     fig.autofmt_xdate(rotation=30, ha="right")
-    ax_u.set_xticks([0], ["undated"])
-    ax_u.set_xlim(-1, 1)
-    ax_u.grid(axis="x", visible=False)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
     handles = [
         plt.Line2D([], [], marker="o", linestyle="", color=c, label=o) for o, c in colours.items()
     ]
     handles += _qualifier_handles()
-    fig.legend(handles=handles, fontsize=8, loc="center left", bbox_to_anchor=(0.8, 0.55),
+    handles.append(plt.Line2D([], [], color="#999999", lw=1.2, label="median on each date"))
+    fig.legend(handles=handles, fontsize=8, loc="center left", bbox_to_anchor=(0.8, 0.5),
                frameon=False)  # fmt: skip
-    fig.tight_layout(rect=(0, 0.06, 0.8, 1))
+    height = fig.get_figheight()
+    fig.tight_layout(rect=(0, 0.5 / height, 0.8, 1 - 0.4 / height))
     note(fig, note_text)
     return fig

@@ -267,11 +267,24 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column(
             "value",
             "float64",
-            "the number (vague quantities: dozens 24, hundreds 200, thousands 2000, a dozen 12)",
+            "the number (vague quantities: dozens 24, hundreds 200, thousands 2000, a dozen 12, scores 40, a few / several 3, several hundred 300, tens of thousands 20000)",
         ),
         Column("value_max", "float64", "upper end of a range, else null"),
-        Column("vague", "bool", "True for dozens, hundreds, thousands, a dozen"),
-        Column("qualifier", "string", "exact | approx | more_than | at_least | at_most"),
+        Column(
+            "vague",
+            "bool",
+            "True when a vague word gives the value (dozens, hundreds, a few thousand, 30,000-odd); never drawn as exact",
+        ),
+        Column(
+            "qualifier",
+            "string",
+            "exact | approx | more_than | at_least | at_most (a vague word alone is approx)",
+        ),
+        Column(
+            "kind",
+            "string",
+            "how serious injuries are when the sentence says: minor | serious | critical, else null",
+        ),
         Column(
             "location",
             "string",
@@ -290,7 +303,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column(
             "attributed_to",
             "string",
-            "the source of an 'according to X' in the sentence, 'quoted', or null",
+            "who the sentence says reports the number: the object of 'according to X', the subject of a speech verb whose clause holds it ('officials said'), the agent of 'was reported by X'; 'quoted' inside quotation marks; else null",
         ),
         Column("text", "string", "the claim's phrase (qualifier, number, counted noun)"),
         Column("start", "int64", "offset of the phrase"),

@@ -62,7 +62,7 @@ STAGES: tuple[Stage, ...] = (
         "claims",
         ("claims",),
         "analysis.claims:stage",
-        ("claims", "triggers"),
+        ("claims", "deptree", "triggers"),
         ("claims.csv",),
         after=("nlp",),
     ),

@@ -69,7 +69,8 @@ CUE_LEMMAS = SPEECH_VERBS | CALL_VERBS | {"outline"}
 #: Words (lower-cased) that introduce a source: "according to X", "per X".
 CUE_WORDS = frozenset({"according", "per"})
 #: Vague quantities claim extraction counts, with the value it plots for each.
-VAGUE = {"dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40}
+VAGUE = {"dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40,
+         "several": 3, "few": 3}  # fmt: skip
 
 
 def is_trigger(lemma: str, word: str, like_num: bool) -> bool:

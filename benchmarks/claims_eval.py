@@ -1,21 +1,32 @@
-"""Claim extraction on unseen sentences, against hand labels, beside quantulum3 as a baseline.
+"""Claim extraction on hand-labelled sentences, beside quantulum3 as a baseline.
 
-    python benchmarks/claims_eval.py [--labels benchmarks/annotations/claims_unseen.jsonl] [--json]
+    python benchmarks/claims_eval.py [--gold ../shared/gold/claims_dev.jsonl] [--labels FILE] [--json]
 
-The labels (``benchmarks/annotations/claims_unseen.jsonl``) are 120 sentences with numbers from
-``../shared/corpora/middle_east.jsonl``, labelled by hand before the extractor was run on them.
-A predicted claim matches a label when the spans overlap and category and value agree; optional
-labels are neither required nor penalized. quantulum3 has no categories, so it is scored on what
-it can do: a label counts as found when quantulum3 returns a quantity with the same value
-overlapping it; its precision is the share of the quantities it returns that are labelled claims.
-quantulum3 runs in its own environment (``.venv-baselines``, see ``requirements-baselines.txt``);
-without it the baseline is skipped with a message. Results: ``benchmarks/results/claims_eval.*``.
+Two label formats are read:
+
+- ``--gold`` (``../shared/gold/claims_dev.jsonl``, the development set: 240 sentences labelled by a
+  second annotator; offsets index the article text, ``ambiguous`` claims are optional). It is split
+  by :data:`SPLIT_SEED` into a tune half (rules may be changed after reading its errors) and a
+  held-out half (only ever scored); each half is reported separately.
+- ``--labels`` (``benchmarks/annotations/claims_unseen.jsonl``, 120 sentences labelled before the
+  extractor was run on them; offsets index the sentence).
+
+A predicted claim matches a label when the spans overlap and category and value agree (one to
+one); optional labels are neither required nor penalized. Reported per set: precision, recall and
+F1 overall and by category, qualifier, location and attribution accuracy among matches, and the
+non-claims reported (a labelled non-claim, a date or an "other count", overlapped by a
+prediction that matches no claim). quantulum3 has no categories, so it is scored on values: a
+label counts as found when quantulum3 returns a quantity with the same value overlapping it; its
+precision is the share of the quantities it returns that are labelled claims. It runs in its own
+environment (``.venv-baselines``, see ``requirements-baselines.txt``); without it the baseline is
+skipped with a message. Results: ``benchmarks/results/claims_eval.*``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import subprocess
 import sys
 import tempfile
@@ -26,7 +37,11 @@ import pandas as pd
 from analysis import claims, ingest
 
 HERE = Path(__file__).resolve().parent
+SHARED_GOLD = HERE.parent.parent / "shared" / "gold" / "claims_dev.jsonl"
 BASELINE_PYTHON = HERE.parent / ".venv-baselines" / "bin" / "python"
+#: The seed that splits the development set into its tune and held-out halves (fixed: changing it
+#: would let rules tuned on one half be scored on it).
+SPLIT_SEED = 16
 QUANTULUM = """
 import json, sys
 from quantulum3 import parser
@@ -42,9 +57,48 @@ print(json.dumps(out))
 """
 
 
-def load(path: Path) -> list[dict]:
+def load_unseen(path: Path) -> list[dict]:
+    """Rows of the project's own label file (spans already index the sentence)."""
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    return [r for r in rows if "sentence" in r]
+    return [{**r, "not_claims": []} for r in rows if "sentence" in r]
+
+
+def load_dev(path: Path) -> list[dict]:
+    """Rows of ``claims_dev.jsonl`` in the evaluation's form: spans moved to index the sentence,
+    ``ambiguous`` claims optional."""
+    rows = []
+    for line in path.open(encoding="utf-8"):
+        r = json.loads(line)
+        if "sentence" not in r:
+            continue
+        base = r["sent_start"]
+        rows.append(
+            {
+                "id": len(rows),
+                "outlet": r["source"],
+                "sentence": r["sentence"],
+                "claims": [
+                    {
+                        **c,
+                        "span": [c["start"] - base, c["end"] - base],
+                        "optional": bool(c.get("ambiguous")),
+                    }
+                    for c in r["claims"]
+                ],
+                "not_claims": [
+                    {**n, "span": [n["start"] - base, n["end"] - base]} for n in r["not_claims"]
+                ],
+            }
+        )
+    return rows
+
+
+def split(rows: list[dict], *, seed: int = SPLIT_SEED) -> tuple[list[dict], list[dict]]:
+    """(tune, held_out): the rows shuffled by ``seed`` and cut in two halves."""
+    order = list(range(len(rows)))
+    random.Random(seed).shuffle(order)
+    half = len(rows) // 2
+    return [rows[k] for k in sorted(order[:half])], [rows[k] for k in sorted(order[half:])]
 
 
 def presslens(rows: list[dict]) -> pd.DataFrame:
@@ -60,22 +114,82 @@ def presslens(rows: list[dict]) -> pd.DataFrame:
     return found.assign(row=found["article_id"].map(record).astype(int) - 1)
 
 
+def _words(text: object) -> set[str]:
+    stop = {"the", "a", "an", "of", "in", "and", "s", "'s"}
+    if not isinstance(text, str):
+        return set()
+    return {w.strip(".,'’\"").lower() for w in text.split()} - stop
+
+
+def _same_source(pred: object, gold: object) -> bool:
+    """Whether a predicted attribution names the labelled source (a shared content word)."""
+    if gold is None:
+        return not isinstance(pred, str) or pred == "quoted"
+    return bool(_words(pred) & _words(gold))
+
+
+def _named_place(gold: dict, sentence: str) -> str | None:
+    """The labelled place's first part when the sentence itself names it ("Mosul" of "Mosul,
+    Iraq"), else None: a place only the article names cannot come from the sentence."""
+    place = gold.get("location")
+    first = place.split(",")[0].strip() if isinstance(place, str) else None
+    return first if first and first in sentence else None
+
+
 def score_presslens(rows: list[dict], found: pd.DataFrame) -> dict:
-    total = {"tp": 0, "fp": 0, "fn": 0, "qualifier_ok": 0}
-    errors = []
+    """Counts and rates over ``rows`` (see the module docstring)."""
+    cats = {c: {"tp": 0, "fp": 0, "fn": 0} for c in claims.CATEGORIES}
+    total = {"tp": 0, "fp": 0, "fn": 0, "qualifier_ok": 0, "location_ok": 0, "location_scored": 0,
+             "attributed_gold": 0, "attributed_ok": 0, "named_place_gold": 0, "named_place_ok": 0, "non_claims_reported": 0}  # fmt: skip
+    errors, reported = [], []
     for k, r in enumerate(rows):
         pred = found[found["row"] == k]
         res = claims.evaluate(pred, r["claims"], r["sentence"])
-        for key in total:
+        for key in ("tp", "fp", "fn", "qualifier_ok", "location_ok", "location_scored"):
             total[key] += res[key]
-        errors += [f"FP {k}: {t}" for t in res["false_positives"]] + [
-            f"FN {k}: {t}" for t in res["missed"]
-        ]
-    p = total["tp"] / max(total["tp"] + total["fp"], 1)
-    rec = total["tp"] / max(total["tp"] + total["fn"], 1)
-    return {**total, "precision": round(p, 3), "recall": round(rec, 3),
-            "f1": round(2 * p * rec / (p + rec), 3) if p + rec else 0.0,
-            "qualifier_accuracy": round(total["qualifier_ok"] / max(total["tp"], 1), 3), "errors": errors}  # fmt: skip
+        for p, g in res["matches"]:
+            cats[g["category"]]["tp"] += 1
+            if g.get("attributed_to"):
+                total["attributed_gold"] += 1
+                ok = _same_source(p.attributed_to, g["attributed_to"])
+                total["attributed_ok"] += ok
+                if not ok:
+                    errors.append(
+                        f"ATTR {r['id']}: {p.text} -> {p.attributed_to}, gold {g['attributed_to']}"
+                    )
+            got_place = p.location if isinstance(p.location, str) else None
+            named = _named_place(g, r["sentence"])
+            if named:
+                total["named_place_gold"] += 1
+                total["named_place_ok"] += got_place in {g["location"], named}
+            if "location" in g and got_place != g["location"]:
+                errors.append(f"LOC {r['id']}: {p.text} -> {got_place}, gold {g['location']}")
+            if p.qualifier != g["qualifier"]:
+                errors.append(f"QUAL {r['id']}: {p.text} -> {p.qualifier}, gold {g['qualifier']}")
+        for p in res["unmatched"]:
+            if p.category in cats:
+                cats[p.category]["fp"] += 1
+            for n in r["not_claims"]:
+                s, e = n["span"]
+                if p.start < e and s < p.end:
+                    reported.append(f"{r['id']}: {n['text']} ({n['why']}) in {p.text!r}")
+        for g in res["missed_claims"]:
+            cats[g["category"]]["fn"] += 1
+        errors += [f"FP {r['id']}: {t}" for t in res["false_positives"]]
+        errors += [f"FN {r['id']}: {t}" for t in res["missed"]]
+    total["non_claims_reported"] = len(reported)
+    return {**total, **_rates(total), "by_category": {c: {**v, **_rates(v)} for c, v in cats.items()},
+            "qualifier_accuracy": round(total["qualifier_ok"] / max(total["tp"], 1), 3),
+            "location_accuracy": round(total["location_ok"] / total["location_scored"], 3)
+            if total["location_scored"] else "-",
+            "non_claims": reported, "errors": errors}  # fmt: skip
+
+
+def _rates(n: dict) -> dict:
+    p = n["tp"] / max(n["tp"] + n["fp"], 1)
+    r = n["tp"] / max(n["tp"] + n["fn"], 1)
+    return {"precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}  # fmt: skip
 
 
 def score_quantulum(rows: list[dict]) -> dict | None:
@@ -115,48 +229,67 @@ def score_quantulum(rows: list[dict]) -> dict | None:
             "precision_as_claims": round(matched / max(returned, 1), 3)}  # fmt: skip
 
 
+def _report(name: str, rows: list[dict], ours: dict, base: dict | None) -> list[str]:
+    required = sum(not c["optional"] for r in rows for c in r["claims"])
+    md = [
+        f"## {name}: {len(rows)} sentences, {required} required claims",
+        "",
+        "| system | precision | recall | F1 | qualifier | location | place named in sentence | attribution | non-claims reported |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| PressLens | {ours['precision']} | {ours['recall']} | {ours['f1']} | "
+        f"{ours['qualifier_accuracy']} | {ours['location_accuracy']} | "
+        f"{ours['named_place_ok']}/{ours['named_place_gold']} | "
+        f"{ours['attributed_ok']}/{ours['attributed_gold']} | {ours['non_claims_reported']} |",
+    ]
+    if base:
+        md.append(f"| quantulum3 (values only) | {base['precision_as_claims']} | "
+                  f"{base['recall_of_values']} | - | - | - | - | - | - |")  # fmt: skip
+    else:
+        md.append("| quantulum3 | not run (no `.venv-baselines`) | | | | | | | |")
+    md += ["", "| category | tp | fp | fn | precision | recall | F1 |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    md += [f"| {c} | {v['tp']} | {v['fp']} | {v['fn']} | {v['precision']} | {v['recall']} | {v['f1']} |"
+           for c, v in ours["by_category"].items()]  # fmt: skip
+    md += [
+        "",
+        "Errors (FP: reported, not labelled; FN: labelled, missed; QUAL, LOC, ATTR: wrong qualifier, place, attribution):",
+        "",
+    ]
+    md += [f"- {e}" for e in ours["errors"]]
+    md += ["", "Non-claims reported:", ""] + [f"- {e}" for e in ours["non_claims"]] + [""]
+    return md
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    p.add_argument("--gold", type=Path, default=SHARED_GOLD, help="claims_dev.jsonl")
     p.add_argument("--labels", type=Path, default=HERE / "annotations" / "claims_unseen.jsonl")
     p.add_argument("--out", type=Path, default=HERE / "results")
+    p.add_argument("--name", default="claims_eval", help="file name of the results")
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
-    rows = load(args.labels)
-    ours = score_presslens(rows, presslens(rows))
-    base = score_quantulum(rows)
-    result = {"sentences": len(rows), "labelled_claims": sum(len(r["claims"]) for r in rows),
-              "presslens": ours, "quantulum3": base}  # fmt: skip
+    sets: dict[str, list[dict]] = {}
+    if args.gold.exists():
+        tune, held_out = split(load_dev(args.gold))
+        sets["dev tune half"], sets["dev held-out half"] = tune, held_out
+    else:
+        print(f"{args.gold} not found: the development set is skipped", file=sys.stderr)
+    if args.labels.exists():
+        sets["own unseen file"] = load_unseen(args.labels)
+    result, md = {}, ["# Claims on hand-labelled sentences", ""]
+    for name, rows in sets.items():
+        ours = score_presslens(rows, presslens(rows))
+        base = score_quantulum(rows)
+        result[name] = {"sentences": len(rows), "presslens": ours, "quantulum3": base}
+        md += _report(name, rows, ours, base)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "claims_eval.json").write_text(json.dumps(result, indent=1))
-    md = [
-        f"# Claims on {len(rows)} hand-labelled sentences ({result['labelled_claims']} labelled claims)",
-        "",
-        "The first run on these sentences, before any rule was changed after seeing them, is kept in",
-        "`claims_eval_before_tuning.md` (the unseen result); later runs measure rules that were",
-        "improved after reading its errors, so they are no longer an unseen test.",
-        "",
-        "| system | precision | recall | F1 | qualifier right (of matched) |",
-        "| --- | ---: | ---: | ---: | ---: |",
-        f"| PressLens | {ours['precision']} | {ours['recall']} | {ours['f1']} | {ours['qualifier_accuracy']} |",
-    ]
-    if base:
-        md.append(f"| quantulum3 (values only, no categories) | {base['precision_as_claims']} | "
-                  f"{base['recall_of_values']} | - | - |")  # fmt: skip
-    md += ["", "PressLens errors (FP: reported, not labelled; FN: labelled, missed):", ""]
-    md += [f"- {e}" for e in ours["errors"]]
-    (args.out / "claims_eval.md").write_text("\n".join(md) + "\n")
+    (args.out / f"{args.name}.json").write_text(json.dumps(result, indent=1))
+    (args.out / f"{args.name}.md").write_text("\n".join(md) + "\n")
     print("\n".join(md))
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "presslens": {k: ours[k] for k in ("precision", "recall", "f1")},
-                    "quantulum3": base,
-                }
-            )
-        )
+        print(json.dumps({n: {k: v["presslens"][k] for k in ("precision", "recall", "f1")}
+                          for n, v in result.items()}))  # fmt: skip
     return 0
 
 

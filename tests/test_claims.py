@@ -29,7 +29,7 @@ CASES = {
     "US forces struck more than 85 targets in Iraq and Syria.": [
         ("strikes", 85, "more_than", "Iraq and Syria")
     ],
-    "Dozens of soldiers were wounded in the attack on the base.": [("injured", 24, "exact", None)],
+    "Dozens of soldiers were wounded in the attack on the base.": [("injured", 24, "approx", None)],
     "The army has at least 40 bases in the country.": [("bases", 40, "at_least", None)],
     "Officials said nearly 300 troops would be withdrawn.": [("troops", 300, "at_most", None)],
     # must not be reported: years, dates, durations, money, percentages, ages, ordinals, other counts
@@ -148,3 +148,48 @@ def test_day_of_month_is_not_a_count(tmp_path, sentence):
     found = claims.extract(ingest.build([path]))
     assert not any(v in {8.0, 15.0} for v in found["value"])
     assert len(found) == 1
+
+
+def _report(outlet, value, qualifier="exact", **kw):
+    row = {"outlet_label": outlet, "category": "injured", "location": "Iraq", "subject": "US",
+           "time_anchor": None, "kind": None, "value": float(value), "qualifier": qualifier,
+           "vague": False}  # fmt: skip
+    return {**row, **kw}
+
+
+def test_consistency_compares_like_with_like():
+    import pandas as pd
+
+    rows = pd.DataFrame(
+        [
+            _report("A", 1, kind="serious"),
+            _report("B", 70, "more_than", kind="minor"),
+            _report("A", 2500, category="troops", location="Iraq"),
+            _report("B", 900, category="troops", location="Syria"),
+            _report("A", 40, vague=True),  # "scores"
+            _report("B", 60),
+        ]
+    )
+    table = claims.consistency(rows)
+    assert not table["disagree"].any()  # kinds, places apart; "scores" allows 60
+    assert len(table) == 5
+    clash = claims.consistency(pd.DataFrame([_report("A", 2500), _report("B", 900)]))
+    assert clash["disagree"].item()
+    assert clash["why"].item() == "A reports 2,500 and B 900: no one number fits both"
+
+
+def test_panels_name_the_place_and_keep_the_largest():
+    import pandas as pd
+
+    rows = pd.DataFrame(
+        [_report("A", 1, location="Iraq")] * 3
+        + [_report("A", 2, location=None, time_anchor="since May")] * 2
+        + [_report("A", 3, location="Syria", kind="minor")]
+    )
+    got = claims.panels(rows, n=2)
+    assert list(dict.fromkeys(got["panel"])) == [
+        "injured · Iraq",
+        "injured · (no place named) · since May",
+    ]
+    assert claims.left_out(rows, got) == " 1 claim(s) of smaller groups not drawn (in the table)."
+    assert claims.panels(rows)["panel"].iloc[-1] == "injured (minor) · Syria"

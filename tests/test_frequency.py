@@ -140,7 +140,11 @@ def test_sample_coalition_own_and_quoted(sample_corpus: corpus.Corpus) -> None:
     # data/raw/003 has 8, none quoted (its title "... US-Led Coalition" is not article text).
     # The raw forms: by default "Global Coalition" in 003 is a name of its own (see below).
     counts = frequency.term_counts(
-        sample_corpus.tokens, sample_corpus.articles, unit="word", voice="split", merge_variants=False
+        sample_corpus.tokens,
+        sample_corpus.articles,
+        unit="word",
+        voice="split",
+        merge_variants=False,
     )
     coalition = counts[counts["term"] == "coalition"]
     got = {(r.outlet_label, r.voice): r.count for r in coalition.itertuples()}

@@ -97,6 +97,7 @@ def _claims(crowded: int) -> pd.DataFrame:
     rows = [
         {"outlet_label": outlet, "category": "attacks", "value": float(10 + k),
          "qualifier": "exact" if k % 2 else "approx", "time_anchor": f"since {outlet}{k}",
+         "location": "Iraq", "vague": False,
          "published": f"2024-01-{k % 28 + 1:02d}"}
         for outlet, n in (("A", crowded), ("B", 2)) for k in range(n)
     ]  # fmt: skip
@@ -120,6 +121,32 @@ def test_values_by_date_use_a_log_scale_when_they_span_far():
     assert plots.values_by_date(wide, title="t", ylabel="troops").axes[0].get_yscale() == "log"
     narrow = plots.values_by_date(_claims(3), title="t", ylabel="troops")
     assert narrow.axes[0].get_yscale() == "linear"
+
+
+def test_values_by_date_draw_one_panel_and_series_per_place():
+    rows = _claims(3).assign(location=["Iraq", "Iraq", "Iraq", "Syria", "Syria"])
+    fig = plots.values_by_date(rows, title="t", ylabel="troops")
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left")]
+    assert titles == ["Iraq", "Syria"]  # places never share an axis or a line
+    assert len(fig.axes[0].lines) == 1  # Iraq's series (three dates)
+
+
+def test_vague_values_are_drawn_as_approximate():
+    rows = _claims(3).assign(vague=[True, False, False, False, False], qualifier="exact")
+    fig = plots.claim_dots(rows, facet="location", title="t", xlabel="count")
+    hollow = [
+        c for c in fig.axes[0].collections if tuple(c.get_facecolor()[0][:3]) == (1.0, 1.0, 1.0)
+    ]
+    assert len(hollow) == 1 and len(hollow[0].get_offsets()) == 1  # the vague one alone
+    assert plots.VAGUE_MARKER[1] is False and plots.VAGUE_MARKER[0] != "o"
+
+
+def test_claim_panels_wrap_rows():
+    assert plots.PANEL_COLUMNS == 3
+    rows = pd.concat([_claims(1).assign(location=f"P{k}") for k in range(4)])
+    fig = plots.claim_dots(rows, facet="location", title="t", xlabel="count")
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(visible) == 4 and len(fig.axes) == 6  # two rows of three, two cells hidden
 
 
 def test_a_big_scatter_is_drawn_as_a_density():
