@@ -60,7 +60,8 @@ STAGES: tuple[Stage, ...] = (
         "sentiment",
         ("sentence_sentiment",),
         "analysis.sentiment:stage",
-        ("sentiment",),
+        ("sentiment", "sentiment_model", "quotemarks"),
+        ("sentiment_overrides.csv",),
         after=("nlp",),
     ),
     Stage(
