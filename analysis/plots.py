@@ -510,7 +510,9 @@ def heatmap(
     wide = table.pivot_table(index=row, columns=col, values=value, aggfunc="first")
     counts = table.pivot_table(index=row, columns=col, values=count, aggfunc="first")
     other = (
-        table.pivot_table(index=row, columns=col, values=compare, aggfunc="first").reindex_like(wide)
+        table.pivot_table(index=row, columns=col, values=compare, aggfunc="first").reindex_like(
+            wide
+        )
         if compare
         else None
     )
@@ -528,9 +530,15 @@ def heatmap(
             if pd.isna(v):
                 continue
             few = n < min_n
-            disagree = other is not None and pd.notna(other.iat[i, j]) and np.sign(v) * np.sign(other.iat[i, j]) < 0
+            disagree = (
+                other is not None
+                and pd.notna(other.iat[i, j])
+                and np.sign(v) * np.sign(other.iat[i, j]) < 0
+            )
             if few:
-                ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, color="white", alpha=0.75, zorder=2))
+                ax.add_patch(
+                    plt.Rectangle((j - 0.5, i - 0.5), 1, 1, color="white", alpha=0.75, zorder=2)
+                )
             if disagree:
                 ax.add_patch(plt.Rectangle((j - 0.46, i - 0.46), 0.92, 0.92, fill=False, lw=1.6,
                                            ls="--", edgecolor="black", zorder=3))  # fmt: skip

@@ -57,6 +57,9 @@ UNSCORED_ENTITY_TYPES = frozenset(
      "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )  # fmt: skip
 OVERRIDES_FILE = "sentiment_overrides.csv"
+#: What a word that does not score becomes (``New York`` -> ``___ ____``): no lexicon knows it,
+#: offsets stay valid, and the learned model still sees that a name stood there.
+BLANK = "_"
 
 
 @dataclass(frozen=True)
@@ -190,7 +193,8 @@ def unscored(tokens: pd.DataFrame, *, types: frozenset[str] = UNSCORED_ENTITY_TY
 
 
 def blank_words(text: str, words: list[str], blank: list[bool]) -> str:
-    """``text`` with the ``words`` (its tokens, in order) flagged in ``blank`` replaced by spaces.
+    """``text`` with the ``words`` (its tokens, in order) flagged in ``blank`` replaced by
+    :data:`BLANK` characters.
 
     The result has the length of ``text``, so offsets into it stay valid. A token not found in
     the text (a tokenizer that changed it) is left alone.
@@ -198,7 +202,7 @@ def blank_words(text: str, words: list[str], blank: list[bool]) -> str:
     Example:
         >>> blank_words("Sales in New York rose.", ["Sales", "in", "New", "York", "rose", "."],
         ...             [False, False, True, True, False, False])
-        'Sales in          rose.'
+        'Sales in ___ ____ rose.'
     """
     out, pos = list(text), 0
     for word, off in zip(words, blank, strict=True):
@@ -206,7 +210,7 @@ def blank_words(text: str, words: list[str], blank: list[bool]) -> str:
         if at < 0:
             continue
         if off:
-            out[at : at + len(word)] = " " * len(word)
+            out[at : at + len(word)] = BLANK * len(word)
         pos = at + len(word)
     return "".join(out)
 
@@ -228,7 +232,7 @@ def _voices(tokens: pd.DataFrame, *, unscored_types: frozenset[str]) -> pd.DataF
     # a space goes before a token when the source has a gap before it
     gap = np.where((t["start"] > t["end"].shift()) & (key == key.shift()), " ", "")
     piece = gap + t["text"]
-    scored_piece = gap + np.where(blank, t["text"].str.replace(r"\S", " ", regex=True), t["text"])
+    scored_piece = gap + np.where(blank, t["text"].str.replace(r"\S", BLANK, regex=True), t["text"])
     t = t.assign(_piece=piece, _scored=scored_piece, _quoted=quoted, _blank=blank)
     keys = ["article_id", "sentence"]
     own, quo = t[~t["_quoted"]].groupby(keys), t[t["_quoted"]].groupby(keys)
@@ -310,7 +314,7 @@ def score_sentences(
         vader_compound(t, lex=lex) if q else np.nan
         for t, q in zip(out["quoted_scored"], has_quote, strict=True)
     ]
-    out["learned"] = learned_scores(out["scored_text"], out["polarity"], out["vader"])
+    out["learned"] = learned_scores(out["scored_text"], out["polarity"], out["vader"], lex=lex)
     # the learned score of each voice: scored again only where the sentence quotes someone
     quoting = np.flatnonzero(has_quote)
     own_learned, quoted_learned = out["learned"].to_numpy(copy=True), np.full(len(out), np.nan)
@@ -319,6 +323,7 @@ def score_sentences(
             out[f"{col}_scored"].iloc[quoting],
             out[f"{col}_polarity"].iloc[quoting].fillna(0.0),
             out[f"{col}_vader"].iloc[quoting].fillna(0.0),
+            lex=lex,
         )
     out["own_learned"], out["quoted_learned"] = own_learned, quoted_learned
     own_empty = out["own_text"].str.strip() == ""
@@ -336,18 +341,19 @@ def learned_scores(
     polarity: pd.Series | list[float],
     vader: pd.Series | list[float],
     spans: list[tuple[int, int] | None] | None = None,
-    window: tuple[list[float], list[float]] | None = None,
+    *,
+    lex: Lexicons | None = None,
 ) -> np.ndarray:
     """The learned model's score, P(positive) - P(negative), of each text (names blanked) as a
     whole or toward the mention at its span; ``polarity`` and ``vader`` are the text's lexicon
-    scores and ``window`` the window's (TextBlob, VADER), already computed by the caller."""
+    scores, already computed by the caller."""
+    lex = _default(lex)
     model = sentiment_model.load()
-    texts, polarity, vader = list(texts), list(polarity), list(vader)
+    texts = list(texts)
     spans = spans or [None] * len(texts)
-    win_tb, win_vd = window or (polarity, vader)
     rows = [
-        sentiment_model.features(t, sp, (p, v, wp, wv))
-        for t, sp, p, v, wp, wv in zip(texts, spans, polarity, vader, win_tb, win_vd, strict=True)
+        sentiment_model.features(t, sp, sentiment_model.lexicon_inputs(t, sp, lex, whole=(p, v)))
+        for t, sp, p, v in zip(texts, spans, polarity, vader, strict=True)
     ]
     proba = model.proba(rows)
     return proba[:, 2] - proba[:, 0] if len(proba) else np.zeros(0)
@@ -515,7 +521,9 @@ def verdict(difference: float, ci_low: float, ci_high: float) -> str:
     return f"more {'positive' if difference > 0 else 'negative'} by {abs(difference):.2f}"
 
 
-def describe_differences(differences: pd.DataFrame, *, scale: str = "on a scale from -1 to 1") -> str:
+def describe_differences(
+    differences: pd.DataFrame, *, scale: str = "on a scale from -1 to 1"
+) -> str:
     """One line per outlet of :func:`outlet_differences`, for the notebook's prose."""
     if differences.empty:
         return "Too few articles per outlet to compare outlets."
@@ -615,9 +623,8 @@ def target_mentions(
         return pd.DataFrame(columns=cols)
     out = pd.DataFrame(rows)
     out["learned"] = learned_scores(
-        out["_scored"], out["polarity"], out["vader"], list(out["_span"]),
-        (list(out["window_polarity"]), list(out["window_vader"])),
-    )  # fmt: skip
+        out["_scored"], out["polarity"], out["vader"], list(out["_span"]), lex=lex
+    )
     return out[cols]
 
 
@@ -752,7 +759,9 @@ def agreement_with_people(path: Path | None = None) -> pd.DataFrame:
     """
     path = path or PATHS.root / EVAL_RESULTS
     if not path.exists():
-        raise FileNotFoundError(f"{path} not found: run benchmarks/sentiment_eval.py to measure the methods")
+        raise FileNotFoundError(
+            f"{path} not found: run benchmarks/sentiment_eval.py to measure the methods"
+        )
     results = json.loads(path.read_text(encoding="utf-8"))
     rows = []
     for method, spec in METHODS.items():
@@ -773,7 +782,9 @@ def describe_agreement_with_people(table: pd.DataFrame) -> str:
     n = table.iloc[0]
     return (
         "Agreement with people on NewsMTSC devtest_mt (macro-F1 over negative, neutral and positive; "
-        f"0.33 is chance; {n.sentence_n} sentences, {n.target_n} targets): " + "; ".join(parts) + "."
+        f"0.33 is chance; {n.sentence_n} sentences, {n.target_n} targets): "
+        + "; ".join(parts)
+        + "."
     )
 
 

@@ -2,8 +2,9 @@
 
 A multinomial logistic regression (negative, neutral, positive) on hashed features of a sentence
 and, when one is given, of the words around a target mention: the sentence's words and word pairs,
-the words just left and right of the mention, words under a negation, and the TextBlob and VADER
-scores of the sentence and of the mention's window. Names, titles and numbers are blanked before
+the words just left and right of the mention (by distance) and in its clause, words under a
+negation, and the TextBlob and VADER scores of the sentence, of the mention's window and of its
+clause. Names, titles and numbers are blanked before
 (:func:`analysis.sentiment.unscored`), so the model learns how news talks, not who is in the news.
 It was trained by ``benchmarks/train_sentiment_model.py`` on NewsMTSC ``train`` (MIT licence);
 the weights ship in ``analysis/models/`` with the training data's hash and the scores, and load
@@ -46,8 +47,10 @@ CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "beca
                           "before", "when", "who", "which", "whom", "that", "said", "says"})  # fmt: skip
 #: Distance buckets (in words from the mention) for the left and right context features.
 DISTANCE_BUCKETS = ((1, "1"), (3, "2-3"), (8, "4-8"))
-_WORD = re.compile(r"<t>|[a-z]+(?:'[a-z]+)?|n't|[!?,;:()]")
+_WORD = re.compile(r"<t>|_+|[a-z]+(?:'[a-z]+)?|n't|[!?,;:()]")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:" + "|".join(sorted(CLAUSE_WORDS)) + r")\b", re.IGNORECASE)
 _BREAKS = frozenset({",", ";", ":", "(", ")"})
+SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither"})
 
 
@@ -55,37 +58,66 @@ def _hash(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) % N_FEATURES
 
 
+def stem(word: str) -> str:
+    """A crude stem, so "accused", "accuses" and "accusing" share a feature: the first of
+    :data:`SUFFIXES` that leaves at least four letters is cut."""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    """Lower-cased words and breaks; a blanked name (``___``) is the one word ``<e>``."""
+    return ["<e>" if w[0] == "_" else w for w in _WORD.findall(text.lower())]
+
+
+def clause_text(text: str, span: tuple[int, int]) -> str:
+    """The clause of ``text`` around the mention at ``span``: from the last break (``,;:()`` or
+    a word of :data:`CLAUSE_WORDS`) before it to the first one after it."""
+    left = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, span[0])]
+    right = _CLAUSE_BREAK.search(text, span[1])
+    return text[left[-1] if left else 0 : right.start() if right else len(text)]
 
 
 def lexicon_inputs(
-    text: str, span: tuple[int, int] | None, lex: object
-) -> tuple[float, float, float, float]:
-    """The lexicon scores the model reads: TextBlob polarity and VADER compound of the sentence and
-    of the mention's window (the sentence again when there is no mention)."""
+    text: str,
+    span: tuple[int, int] | None,
+    lex: object,
+    *,
+    whole: tuple[float, float] | None = None,
+) -> tuple[float, ...]:
+    """The lexicon scores the model reads, TextBlob polarity and VADER compound of: the sentence
+    (``whole`` when the caller has them), the mention's window and the mention's clause (the
+    sentence again when there is no mention)."""
     from analysis import sentiment
 
-    tb, vd = sentiment.textblob_scores(text, lex=lex)[0], sentiment.vader_compound(text, lex=lex)
+    def both(t: str) -> tuple[float, float]:
+        return sentiment.textblob_scores(t, lex=lex)[0], sentiment.vader_compound(t, lex=lex)
+
+    whole = whole or both(text)
     if span is None:
-        return tb, vd, tb, vd
+        return (*whole, *whole, *whole)
     near = sentiment.window_text(text, span[0], span[1], LEXICON_WINDOW)
-    return tb, vd, sentiment.textblob_scores(near, lex=lex)[0], sentiment.vader_compound(near, lex=lex)
+    return (*whole, *both(near), *both(clause_text(text, span)))
 
 
 def features(
-    text: str, span: tuple[int, int] | None, scores: tuple[float, float, float, float]
+    text: str, span: tuple[int, int] | None, scores: tuple[float, ...]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Hashed feature indices and values of ``text`` (names already blanked) toward the mention
     at ``span`` (character offsets; None for the sentence as a whole); ``scores`` from
     :func:`lexicon_inputs`."""
+    feats: dict[str, float] = {"bias": 1.0}
     if span is not None:
+        for w in _words(text[span[0] : span[1]]):  # "critics", "the mayor", "<e>"
+            feats[f"m:{w}"] = 1.0
         text = f"{text[: span[0]]} {MENTION} {text[span[1] :]}"
     words = _words(text)
-    feats: dict[str, float] = {"bias": 1.0}
     negated = 0
     for i, w in enumerate(words):
         feats[f"u:{w}"] = 1.0
+        feats[f"s:{stem(w)}"] = 1.0
         if i:
             feats[f"b:{words[i - 1]} {w}"] = 1.0
         if negated:
@@ -115,15 +147,18 @@ def features(
         hi = at + 1
         while hi < len(words) and words[hi] not in _BREAKS and words[hi] not in CLAUSE_WORDS:
             hi += 1
-        for w in words[lo:at]:
-            feats[f"cl:{w}"] = 1.0
-        for w in words[at + 1 : hi]:
-            feats[f"cr:{w}"] = 1.0
+        for side, part in (("cl", words[lo:at]), ("cr", words[at + 1 : hi])):
+            for i, w in enumerate(part):
+                feats[f"{side}:{w}"] = 1.0
+                feats[f"{side}s:{stem(w)}"] = 1.0
+                if i:
+                    feats[f"{side}b:{part[i - 1]} {w}"] = 1.0
         feats["neg_near"] = float(any(w in _NEGATIONS for w in left + right))
         feats["mention_first"] = float(at == 0)
     else:
         feats["no_mention"] = 1.0
-    for name, value in zip(("tb_sent", "vd_sent", "tb_win", "vd_win"), scores, strict=True):
+    names = ("tb_sent", "vd_sent", "tb_win", "vd_win", "tb_clause", "vd_clause")
+    for name, value in zip(names, scores, strict=True):
         feats[name] = value
         sign = "pos" if value > 0 else "neg" if value < 0 else "zero"
         feats[f"{name}:{sign}"] = 1.0
@@ -155,7 +190,9 @@ class LinearModel:
         lex: object = None,
     ) -> np.ndarray:
         """P(positive) - P(negative) per text toward its span (None: the whole sentence)."""
-        rows = [features(t, s, lexicon_inputs(t, s, lex)) for t, s in zip(texts, spans, strict=True)]
+        rows = [
+            features(t, s, lexicon_inputs(t, s, lex)) for t, s in zip(texts, spans, strict=True)
+        ]
         p = self.proba(rows)
         return p[:, 2] - p[:, 0] if len(p) else np.zeros(0)
 

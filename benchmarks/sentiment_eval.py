@@ -73,7 +73,9 @@ def blanked(rows: list[dict]) -> list[str]:
 
     texts = [r["sentence"] for r in rows]
     digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
-    cache = Path(tempfile.gettempdir()) / f"presslens-newsmtsc-{digest}-{nlp.model_version()}.parquet"
+    cache = (
+        Path(tempfile.gettempdir()) / f"presslens-newsmtsc-{digest}-{nlp.model_version()}.parquet"
+    )
     if cache.exists():
         tokens = pd.read_parquet(cache)
     else:
@@ -86,7 +88,9 @@ def blanked(rows: list[dict]) -> list[str]:
     out = []
     for i, text in enumerate(texts):
         g = groups.get(f"s{i:06d}")
-        out.append(text if g is None else sentiment.blank_words(text, list(g["text"]), list(g["_blank"])))
+        out.append(
+            text if g is None else sentiment.blank_words(text, list(g["text"]), list(g["_blank"]))
+        )
     return out
 
 
@@ -177,7 +181,10 @@ def learned_results(rows: list[dict], texts: list[str], lex: sentiment.Lexicons)
         "target": [(texts[i], (t["from"], t["to"]), t["label"]) for i, r in enumerate(rows) for t in r["targets"]],
     }  # fmt: skip
     for level, items in cases.items():
-        feats = [sentiment_model.features(t, sp, sentiment_model.lexicon_inputs(t, sp, lex)) for t, sp, _ in items]
+        feats = [
+            sentiment_model.features(t, sp, sentiment_model.lexicon_inputs(t, sp, lex))
+            for t, sp, _ in items
+        ]
         pred = model.proba(feats).argmax(axis=1)
         m = confusion(np.array([g for *_, g in items]), pred)
         out[f"{level}/learned"] = {"macro_f1": round(macro_f1(m), 4), "accuracy": round(float(np.trace(m) / m.sum()), 4),
@@ -207,7 +214,9 @@ def evaluate(train: Path, test: Path, *, variants: bool = True) -> dict:
         results.update(learned_results(te_rows, blank["test"], news_lex))
     majority = examples(te_rows, raw["test"], plain_lex)
     results["majority_class"] = {
-        level: round(float(np.bincount(majority[level][1], minlength=3).max() / len(majority[level][1])), 4)
+        level: round(
+            float(np.bincount(majority[level][1], minlength=3).max() / len(majority[level][1])), 4
+        )
         for level in ("sentence", "target")
     }
     return results
@@ -227,7 +236,11 @@ def markdown(results: dict, train: Path, test: Path) -> str:
     for key, r in results.items():
         if key == "majority_class":
             continue
-        band = r["band"] if isinstance(r["band"], str) else f"[{r['band'][0]:+.2f}, {r['band'][1]:+.2f}]"
+        band = (
+            r["band"]
+            if isinstance(r["band"], str)
+            else f"[{r['band'][0]:+.2f}, {r['band'][1]:+.2f}]"
+        )
         lines.append(
             f"| {key} | {r['macro_f1']:.3f} | {r['accuracy']:.3f} | {r['n']} | {band} | {r['confusion']} |"
         )

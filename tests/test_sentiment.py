@@ -205,7 +205,9 @@ def news_scored(tmp_path_factory):
 )
 def test_names_titles_numbers_and_overrides_do_not_score(news_scored, start, before, blanked):
     row = _row(news_scored, start)
-    assert sentiment.textblob_scores(row["text"], lex=_plain())[0] == pytest.approx(before, abs=0.01)
+    assert sentiment.textblob_scores(row["text"], lex=_plain())[0] == pytest.approx(
+        before, abs=0.01
+    )
     assert row["polarity"] == pytest.approx(0.0) and row["vader"] == pytest.approx(0.0)
     assert len(row["scored_text"]) == len(row["text"])
     for word in blanked:
@@ -244,7 +246,12 @@ def test_an_override_removes_or_sets_a_word_and_leaves_the_library_alone():
     import textblob.en
 
     custom = pd.DataFrame(
-        {"word": ["more", "attack"], "textblob": [0.0, -0.5], "vader": [0.0, np.nan], "why": ["", ""]}
+        {
+            "word": ["more", "attack"],
+            "textblob": [0.0, -0.5],
+            "vader": [0.0, np.nan],
+            "why": ["", ""],
+        }
     )
     lex = sentiment.lexicons(custom)
     # a removed word no longer scores, nor dilutes the average of the others as a zero
@@ -257,7 +264,15 @@ def test_an_override_removes_or_sets_a_word_and_leaves_the_library_alone():
 
 
 def test_unscored_entity_types_are_pinned():
-    assert {"PERSON", "ORG", "GPE", "WORK_OF_ART", "EVENT", "MONEY", "CARDINAL"} <= sentiment.UNSCORED_ENTITY_TYPES
+    assert {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "WORK_OF_ART",
+        "EVENT",
+        "MONEY",
+        "CARDINAL",
+    } <= sentiment.UNSCORED_ENTITY_TYPES
     assert len(sentiment.UNSCORED_ENTITY_TYPES) == 18
 
 
@@ -265,7 +280,7 @@ def test_blank_words_keeps_offsets():
     text = "Sales at Best Buy rose."
     words = ["Sales", "at", "Best", "Buy", "rose", "."]
     out = sentiment.blank_words(text, words, [False, False, True, True, False, False])
-    assert out == "Sales at          rose." and len(out) == len(text)
+    assert out == "Sales at ____ ___ rose." and len(out) == len(text)
 
 
 # -- comparisons that do not overstate -------------------------------------------------------
@@ -303,7 +318,9 @@ def test_verdict(diff, lo, hi, expected):
 
 
 def test_small_outlets_are_not_compared():
-    table = pd.DataFrame({"outlet_label": ["A", "A", "B", "B", "B"], "own_polarity": [0.1, 0.3, 0.0, 0.2, 0.4]})
+    table = pd.DataFrame(
+        {"outlet_label": ["A", "A", "B", "B", "B"], "own_polarity": [0.1, 0.3, 0.0, 0.2, 0.4]}
+    )
     assert sentiment.outlet_differences(table).empty
     assert sentiment.describe_differences(sentiment.outlet_differences(table)).startswith("Too few")
 
