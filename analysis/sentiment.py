@@ -57,6 +57,8 @@ UNSCORED_ENTITY_TYPES = frozenset(
      "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 )  # fmt: skip
 OVERRIDES_FILE = "sentiment_overrides.csv"
+#: The TextBlob subjectivity of a word the override list adds (TextBlob's middle value).
+NEW_WORD_SUBJECTIVITY = 0.5
 #: What a word that does not score becomes (``New York`` -> ``___ ____``): no lexicon knows it,
 #: offsets stay valid, and the learned model still sees that a name stood there.
 BLANK = "_"
@@ -76,7 +78,8 @@ def read_overrides(path: Path | None = None) -> pd.DataFrame:
 
     Columns: word (lower case), textblob (new polarity, -1 to 1), vader (new valence, -4 to 4),
     why. An empty cell leaves that lexicon's entry as it is; ``0`` removes the word from the
-    lexicon, so it no longer scores (nor dilutes TextBlob's average as a zero).
+    lexicon, so it no longer scores (nor dilutes TextBlob's average as a zero); a value sets it,
+    adding the word when the lexicon lacks it.
     """
     path = path or PATHS.lexicons / OVERRIDES_FILE
     table = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#")
@@ -110,9 +113,12 @@ def lexicons(overrides: pd.DataFrame | None = None) -> Lexicons:
     tb.load()
     vd = SentimentIntensityAnalyzer()
     for row in overrides.itertuples(index=False):
-        if not pd.isna(row.textblob) and dict.__contains__(tb, row.word):
+        if not pd.isna(row.textblob):
             if row.textblob == 0:
-                dict.__delitem__(tb, row.word)
+                if dict.__contains__(tb, row.word):
+                    dict.__delitem__(tb, row.word)
+            elif not dict.__contains__(tb, row.word):  # a new word, half subjective
+                dict.__setitem__(tb, row.word, {None: [float(row.textblob), NEW_WORD_SUBJECTIVITY, 1.0]})
             else:
                 entry = dict.__getitem__(tb, row.word)
                 for pos, (_p, subj, intensity) in list(entry.items()):

@@ -193,25 +193,28 @@ def news_scored(tmp_path_factory):
 
 
 @pytest.mark.parametrize(
-    ("start", "before", "blanked"),
+    ("start", "before", "after", "vader", "blanked"),
     [
-        # "best" +1.0 in "Best Buy": a shop, not praise; "10,000" is a number phrase
-        ("She spent", 1.0, ["Best", "Buy", "10,000", "Friday"]),
+        # "best" +1.0 in "Best Buy": a shop, not praise; "10,000" and "Friday" are number phrases;
+        # "spent" (-0.1) still scores
+        ("She spent", 0.45, -0.1, 0.0, ["Best", "Buy", "10,000", "Friday"]),
         # "new" +0.14 in "New York", "good" +0.7 in a programme's title
-        ("The governor", 0.42, ["New", "York", "Good", "Morning", "America"]),
-        # "more" +0.5: a quantity (the override list), and a name blanked
-        ("Donald Trump", 0.5, ["Donald", "Trump"]),
+        ("The governor", 0.42, 0.0, 0.0, ["New", "York", "Good", "Morning", "America"]),
+        # "more" +0.5: a quantity (the override list); VADER's "conspiracy" still scores
+        ("Donald Trump", 0.5, 0.0, -0.5667, ["Donald", "Trump"]),
     ],
 )
-def test_names_titles_numbers_and_overrides_do_not_score(news_scored, start, before, blanked):
+def test_names_titles_numbers_and_overrides_do_not_score(
+    news_scored, start, before, after, vader, blanked
+):
     row = _row(news_scored, start)
-    assert sentiment.textblob_scores(row["text"], lex=_plain())[0] == pytest.approx(
-        before, abs=0.01
-    )
-    assert row["polarity"] == pytest.approx(0.0) and row["vader"] == pytest.approx(0.0)
+    plain = sentiment.textblob_scores(row["text"], lex=_plain())[0]
+    assert plain == pytest.approx(before, abs=0.01)
+    assert row["polarity"] == pytest.approx(after) and row["vader"] == pytest.approx(vader, abs=1e-3)
     assert len(row["scored_text"]) == len(row["text"])
     for word in blanked:
         assert word not in row["scored_text"].split()
+        assert "_" * len(word) in row["scored_text"]
 
 
 def test_sentiment_words_still_score(news_scored):
@@ -226,7 +229,8 @@ def test_quotations_need_four_words(news_scored):
     assert long_quote["has_quote"] and "great day for liars" in long_quote["quoted_text"]
     three_words = _row(news_scored, "He called it")  # "a great day": a phrase, the outlet's voice
     assert not three_words["has_quote"] and pd.isna(three_words["quoted_polarity"])
-    assert three_words["own_polarity"] == pytest.approx(0.8)  # TextBlob "great" +0.8
+    # TextBlob: "great" +0.8 and "left" 0.0, averaged
+    assert three_words["own_polarity"] == pytest.approx(0.4)
 
 
 def _plain() -> sentiment.Lexicons:
