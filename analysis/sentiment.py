@@ -118,7 +118,9 @@ def lexicons(overrides: pd.DataFrame | None = None) -> Lexicons:
                 if dict.__contains__(tb, row.word):
                     dict.__delitem__(tb, row.word)
             elif not dict.__contains__(tb, row.word):  # a new word, half subjective
-                dict.__setitem__(tb, row.word, {None: [float(row.textblob), NEW_WORD_SUBJECTIVITY, 1.0]})
+                dict.__setitem__(
+                    tb, row.word, {None: [float(row.textblob), NEW_WORD_SUBJECTIVITY, 1.0]}
+                )
             else:
                 entry = dict.__getitem__(tb, row.word)
                 for pos, (_p, subj, intensity) in list(entry.items()):

@@ -48,7 +48,9 @@ CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "beca
 #: Distance buckets (in words from the mention) for the left and right context features.
 DISTANCE_BUCKETS = ((1, "1"), (3, "2-3"), (8, "4-8"))
 _WORD = re.compile(r"<t>|_+|[a-z]+(?:'[a-z]+)?|n't|[!?,;:()]")
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:" + "|".join(sorted(CLAUSE_WORDS)) + r")\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\b(?:" + "|".join(sorted(CLAUSE_WORDS)) + r")\b", re.IGNORECASE
+)
 _BREAKS = frozenset({",", ";", ":", "(", ")"})
 SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither"})

@@ -210,7 +210,9 @@ def test_names_titles_numbers_and_overrides_do_not_score(
     row = _row(news_scored, start)
     plain = sentiment.textblob_scores(row["text"], lex=_plain())[0]
     assert plain == pytest.approx(before, abs=0.01)
-    assert row["polarity"] == pytest.approx(after) and row["vader"] == pytest.approx(vader, abs=1e-3)
+    assert row["polarity"] == pytest.approx(after) and row["vader"] == pytest.approx(
+        vader, abs=1e-3
+    )
     assert len(row["scored_text"]) == len(row["text"])
     for word in blanked:
         assert word not in row["scored_text"].split()

@@ -53,8 +53,12 @@ def test_model_record_names_its_training_data_and_scores():
 
 
 def test_features_are_stable_hashes():
-    a = sentiment_model.features("Police said the plan was not good.", None, (0.1, 0.2, 0.1, 0.2, 0.1, 0.2))
-    b = sentiment_model.features("Police said the plan was not good.", None, (0.1, 0.2, 0.1, 0.2, 0.1, 0.2))
+    a = sentiment_model.features(
+        "Police said the plan was not good.", None, (0.1, 0.2, 0.1, 0.2, 0.1, 0.2)
+    )
+    b = sentiment_model.features(
+        "Police said the plan was not good.", None, (0.1, 0.2, 0.1, 0.2, 0.1, 0.2)
+    )
     assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
     assert a[0].max() < sentiment_model.N_FEATURES
     # "good" after "not" is a negated feature; the mention-less sentence has no context features
