@@ -35,9 +35,8 @@ from analysis.cleaning import clean_page
 from analysis.config import PATHS
 from analysis.corpus import TABLE_NAMES, Corpus
 from analysis.dates import parse_date
-from analysis.nlp import PARSED_KINDS
 from analysis.readers import Document, stream_file
-from analysis.schema import EXTRA_PREFIX, META_NAMES, columns
+from analysis.schema import EXTRA_PREFIX, META_NAMES, PARSED_KINDS, columns
 from analysis.writers import TableWriter, frame_of, write_if_changed
 
 #: Cached cleanings are redone when the reading or cleaning code changes.

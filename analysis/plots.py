@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -379,6 +380,33 @@ def stacked_bars(
     return fig
 
 
+#: The ends of each sentiment scale, so an axis shows what a score means: a chart zoomed to the
+#: data's range makes a difference of 0.02 on a scale of 2 look like a gap.
+SCALE_LIMITS = {"polarity": (-1.0, 1.0), "vader": (-1.0, 1.0), "learned": (-1.0, 1.0),
+                "subjectivity": (0.0, 1.0)}  # fmt: skip
+
+
+def scale_limits(column: str) -> tuple[float, float] | None:
+    """The ends of the scale of a score column (``own_polarity`` -> (-1, 1)), None if unknown."""
+    for key, lim in SCALE_LIMITS.items():
+        if column == key or column.endswith(f"_{key}"):
+            return lim
+    return None
+
+
+def _scale_axis(ax, lim: tuple[float, float] | None) -> None:  # noqa: ANN001 - Axes
+    """Set the axis to the scale's ends, with words at the ends of a signed scale."""
+    if lim is None:
+        return
+    lo, hi = lim
+    pad = 0.04 * (hi - lo)
+    ax.set_xlim(lo - pad, hi + pad)
+    if lo < 0 < hi:
+        ticks = [lo, lo / 2, 0, hi / 2, hi]
+        ax.set_xticks(ticks, [f"{lo:g}\nnegative", f"{lo / 2:g}", "0\nneutral", f"{hi / 2:g}",
+                              f"{hi:g}\npositive"])  # fmt: skip
+
+
 def dot_interval(
     points: pd.DataFrame,
     summary: pd.DataFrame,
@@ -388,8 +416,10 @@ def dot_interval(
     note_text: str = "",
     palette: Mapping[str, str] | None = None,
 ) -> Figure:
-    """One panel per value: every article as a dot per outlet, the outlet mean as a bar and its
-    interval as a line where ``summary`` says to show it (``show_interval``), N at the right.
+    """One panel per value: every article as a faint dot per outlet, the outlet mean as a bar and
+    its 95% interval as a whisker drawn over the dots where ``summary`` says to show it
+    (``show_interval``), N at the right. Each axis spans its score's whole scale
+    (:data:`SCALE_LIMITS`), so small differences look as small as they are.
 
     ``points`` has ``outlet_label`` and the value columns; ``summary`` has, per value (column
     ``value``), ``outlet_label``, ``articles``, ``mean``, ``ci_low``, ``ci_high``, ``show_interval``.
@@ -400,25 +430,61 @@ def dot_interval(
     colours = figure_colours(order, palette)
     ypos = {o: i for i, o in enumerate(order)}
     fig, axes = plt.subplots(
-        1, len(values), figsize=(5.2 * len(values), 1.6 + 0.5 * len(order)), sharey=True
+        1, len(values), figsize=(5.2 * len(values), 1.8 + 0.5 * len(order)), sharey=True
     )
     axes = [axes] if len(values) == 1 else list(axes)
+    jitter = np.random.default_rng(0).uniform(-0.18, 0.18, len(points))
     for ax, (col, label) in zip(axes, values, strict=True):
-        ax.scatter(points[col], points["outlet_label"].map(ypos), s=36, alpha=0.75, zorder=3,
-                   color=[colours[o] for o in points["outlet_label"]], edgecolor="white")  # fmt: skip
+        ax.scatter(points[col], points["outlet_label"].map(ypos) + jitter, s=18, alpha=0.35,
+                   zorder=2, color=[colours[o] for o in points["outlet_label"]], linewidth=0)  # fmt: skip
         for row in summary[summary["value"] == col].itertuples(index=False):
             y = ypos[row.outlet_label]
             if row.show_interval:  # too few articles: the dots alone, no mean, no interval
-                ax.plot([row.ci_low, row.ci_high], [y, y], color="#333333", lw=2, zorder=2)
-                ax.plot([row.mean, row.mean], [y - 0.28, y + 0.28], color="#333333", lw=2, zorder=4)
+                ax.errorbar([row.mean], [y], xerr=[[row.mean - row.ci_low], [row.ci_high - row.mean]],
+                            fmt="none", ecolor="black", elinewidth=2.2, capsize=5, capthick=2.2,
+                            zorder=5)  # fmt: skip
+                ax.plot([row.mean], [y], marker="|", markersize=16, mew=3, color="black", zorder=6)
             ax.annotate(f"N={row.articles}", (1.0, y), xycoords=("axes fraction", "data"),
                         xytext=(4, -3), textcoords="offset points", fontsize=8, color="#555555")  # fmt: skip
-        ax.axvline(0, color="#999999", lw=0.8)
+        ax.axvline(0, color="#999999", lw=0.8, zorder=1)
+        _scale_axis(ax, scale_limits(col))
         ax.set_xlabel(label)
         ax.grid(axis="y", visible=False)
     axes[0].set_yticks(range(len(order)), order)
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
     return finish(fig, note_text)
+
+
+def difference_interval(
+    differences: pd.DataFrame, *, title: str, xlabel: str, note_text: str = ""
+) -> Figure:
+    """Each outlet's difference from the other outlets with its 95% bootstrap interval (from
+    :func:`analysis.sentiment.outlet_differences`), the verdict written beside it; the axis spans
+    at least the interval around zero that the scale's noise needs, never a zoom on one dot."""
+    use_style()
+    d = differences.sort_values("difference").reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(9, 1.6 + 0.5 * len(d)))
+    colours = outlet_colors(sorted(d["outlet_label"]))
+    for y, row in enumerate(d.itertuples(index=False)):
+        measurable = bool(row.measurable)
+        ax.errorbar([row.difference], [y], xerr=[[row.difference - row.ci_low], [row.ci_high - row.difference]],
+                    fmt="o", color=colours[row.outlet_label], ecolor="black", elinewidth=2, capsize=4,
+                    markersize=8, mfc=colours[row.outlet_label] if measurable else "white", zorder=3)  # fmt: skip
+        ax.annotate(f"{row.verdict} (N={row.articles} vs {row.others})", (1.0, y),
+                    xycoords=("axes fraction", "data"), xytext=(6, -3), textcoords="offset points",
+                    fontsize=8, color="#333333")  # fmt: skip
+    ax.axvline(0, color="#777777", lw=1)
+    reach = float(np.nanmax(np.abs(d[["ci_low", "ci_high"]].to_numpy()))) if len(d) else 0.1
+    reach = max(reach * 1.15, 0.1)  # +-0.1 at least: a tenth of a -1..1 scale
+    ax.set_xlim(-reach, reach)
+    ax.set_yticks(range(len(d)), d["outlet_label"])
+    ax.set_ylim(-0.7, len(d) - 0.3)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    fig.tight_layout(rect=(0, 0.05, 0.68, 1))
+    note(fig, note_text)
+    return fig
 
 
 def dumbbell(
@@ -462,26 +528,62 @@ def cell_ink(value: float, top: float) -> str:
     return "white" if value > 0.55 * top else "0.15"
 
 
+#: Heatmap cells resting on fewer sentences than this are faded: a mean of a handful of
+#: sentences is mostly the luck of which sentences they were.
+MIN_CELL_N = 10
+
+
 def heatmap(
     table: pd.DataFrame, *, row: str, col: str, value: str, count: str, title: str, colorbar: str,
-    note_text: str = "", diverging: bool = True,
+    note_text: str = "", diverging: bool = True, min_n: int = 0, compare: str | None = None,
+    scale: tuple[float, float] | None = None,
 ) -> Figure:  # fmt: skip
-    """A ``row`` x ``col`` grid coloured by ``value`` with the value and N written in each cell."""
+    """A ``row`` x ``col`` grid coloured by ``value`` with the value and N written in each cell.
+
+    Cells with N under ``min_n`` are faded and say "few"; with ``compare`` (a second score
+    column), cells where the two scores have opposite signs are outlined and marked "≠". The
+    colour runs over ``scale`` (the score's whole range) when given, else over the data's range.
+    """
     use_style()
     wide = table.pivot_table(index=row, columns=col, values=value, aggfunc="first")
     counts = table.pivot_table(index=row, columns=col, values=count, aggfunc="first")
+    other = (
+        table.pivot_table(index=row, columns=col, values=compare, aggfunc="first").reindex_like(
+            wide
+        )
+        if compare
+        else None
+    )
     fig, ax = plt.subplots(figsize=(2.2 + 1.6 * wide.shape[1], 1.8 + 0.55 * wide.shape[0]))
-    lim = float(abs(wide).max().max()) if wide.size else 1.0
-    lim = lim or 1.0
+    if scale is not None:
+        lim = float(max(abs(scale[0]), abs(scale[1])))
+    else:
+        lim = float(abs(wide).max().max()) if wide.size else 1.0
+        lim = lim or 1.0
     image = ax.imshow(wide.to_numpy(dtype=float), cmap="RdBu" if diverging else "Blues", aspect="auto",
                       vmin=-lim if diverging else 0, vmax=lim)  # fmt: skip
     for i in range(wide.shape[0]):
         for j in range(wide.shape[1]):
             v, n = wide.iat[i, j], counts.iat[i, j]
-            if pd.notna(v):
-                shown = round(v, 2) or 0.0  # never "-0.00"
-                ax.text(j, i, f"{shown:+.2f}\nN={int(n)}", ha="center", va="center", fontsize=8,
-                        color=cell_ink(abs(v), lim))  # fmt: skip
+            if pd.isna(v):
+                continue
+            few = n < min_n
+            disagree = (
+                other is not None
+                and pd.notna(other.iat[i, j])
+                and np.sign(v) * np.sign(other.iat[i, j]) < 0
+            )
+            if few:
+                ax.add_patch(
+                    plt.Rectangle((j - 0.5, i - 0.5), 1, 1, color="white", alpha=0.75, zorder=2)
+                )
+            if disagree:
+                ax.add_patch(plt.Rectangle((j - 0.46, i - 0.46), 0.92, 0.92, fill=False, lw=1.6,
+                                           ls="--", edgecolor="black", zorder=3))  # fmt: skip
+            shown = round(v, 2) or 0.0  # never "-0.00"
+            label = f"{shown:+.2f}{' ≠' if disagree else ''}\nN={int(n)}{' few' if few else ''}"
+            ax.text(j, i, label, ha="center", va="center", fontsize=8, zorder=4,
+                    color="0.45" if few else cell_ink(abs(v), lim))  # fmt: skip
     ax.set_xticks(
         range(wide.shape[1]), [textwrap.fill(str(c), 16) for c in wide.columns], fontsize=8
     )

@@ -227,6 +227,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("start", "int64", "offset of the sentence"),
         Column("end", "int64", "offset after the sentence"),
         Column("text", "string", "sentence text"),
+        Column(
+            "scored_text",
+            "string",
+            "the sentence as the lexicons read it: words of names, titles and number phrases blanked (same length as text)",
+        ),
         Column("polarity", "float64", "TextBlob polarity of the whole sentence (-1 to 1)"),
         Column("subjectivity", "float64", "TextBlob subjectivity of the whole sentence (0 to 1)"),
         Column("vader", "float64", "VADER compound score of the whole sentence (-1 to 1)"),
@@ -236,17 +241,23 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "the words TextBlob scored in the sentence with their polarity ('significant +0.38|genocidal -0.80')",
         ),
         Column(
+            "learned",
+            "float64",
+            "the learned model's P(positive) - P(negative) for the whole sentence (-1 to 1; analysis/sentiment_model.py)",
+        ),
+        Column(
             "own_text",
             "string",
-            "the sentence without its quoted words (quotes of one or two words stay: scare quotes)",
+            "the sentence without its quoted words (quotes of fewer than four words stay: names, titles, scare quotes)",
         ),
         Column("own_polarity", "float64", "TextBlob polarity of own_text"),
         Column("own_subjectivity", "float64", "TextBlob subjectivity of own_text"),
         Column("own_vader", "float64", "VADER compound of own_text"),
+        Column("own_learned", "float64", "the learned model's score of own_text (-1 to 1)"),
         Column(
             "has_quote",
             "bool",
-            "True when the sentence quotes someone (a quotation of three words or more)",
+            "True when the sentence quotes someone (a quotation of four words or more)",
         ),
         Column("quoted_text", "string", "the quoted words, with their quotation marks"),
         Column(
@@ -256,6 +267,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ),
         Column("quoted_subjectivity", "float64", "TextBlob subjectivity of quoted_text"),
         Column("quoted_vader", "float64", "VADER compound of quoted_text"),
+        Column(
+            "quoted_learned",
+            "float64",
+            "the learned model's score of quoted_text (null without a quotation)",
+        ),
     ),
     "claims": (
         Column(

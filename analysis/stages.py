@@ -55,7 +55,8 @@ STAGES: tuple[Stage, ...] = (
         "sentiment",
         ("sentence_sentiment",),
         "analysis.sentiment:stage",
-        ("sentiment", "quotemarks"),
+        ("sentiment", "sentiment_model", "quotemarks"),
+        ("sentiment_overrides.csv",),
         after=("nlp",),
     ),
     Stage(

@@ -184,3 +184,45 @@ def test_heatmap_numbers_are_legible_and_never_minus_zero():
     colours = {t.get_text().split("\n")[0]: t.get_color() for t in fig.axes[0].texts}
     # and a mean that rounds to zero is written +0.00, never -0.00
     assert colours == {"+0.19": "white", "+0.01": "0.15", "-0.18": "white", "+0.00": "0.15"}
+
+
+def test_heatmap_fades_small_cells_and_marks_sign_disagreement():
+    table = pd.DataFrame(
+        {"actor": ["a", "b", "c"], "outlet_label": ["X"] * 3, "learned": [0.3, -0.2, 0.1],
+         "polarity": [0.1, 0.4, 0.2], "n": [25, 40, 3]}
+    )  # fmt: skip
+    fig = plots.heatmap(table, row="actor", col="outlet_label", value="learned", count="n", title="t",
+                        colorbar="c", min_n=plots.MIN_CELL_N, compare="polarity", scale=(-1, 1))  # fmt: skip
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert texts == ["+0.30\nN=25", "-0.20 ≠\nN=40", "+0.10\nN=3 few"]
+    image = fig.axes[0].images[0]
+    assert image.get_clim() == (-1.0, 1.0)  # the whole scale, not the data's range
+    assert plots.MIN_CELL_N == 10
+
+
+def test_sentiment_axes_span_the_whole_scale():
+    assert plots.scale_limits("own_polarity") == (-1.0, 1.0)
+    assert plots.scale_limits("own_subjectivity") == (0.0, 1.0)
+    assert plots.scale_limits("own_learned") == (-1.0, 1.0)
+    assert plots.scale_limits("count") is None
+    points = pd.DataFrame({"outlet_label": ["A"] * 4, "own_vader": [0.01, 0.02, 0.03, 0.04]})
+    summary = pd.DataFrame(
+        [{"outlet_label": "A", "articles": 4, "mean": 0.025, "ci_low": 0.015, "ci_high": 0.035,
+          "show_interval": True, "value": "own_vader"}]
+    )  # fmt: skip
+    fig = plots.dot_interval(points, summary, values=[("own_vader", "v")], title="t")
+    lo, hi = fig.axes[0].get_xlim()
+    assert lo < -0.99 and hi > 0.99  # four articles near 0.02 are not zoomed into a spread
+
+
+def test_difference_chart_draws_each_interval():
+    diffs = pd.DataFrame(
+        {"outlet_label": ["A", "B"], "difference": [0.05, -0.02], "ci_low": [0.01, -0.06],
+         "ci_high": [0.09, 0.02], "measurable": [True, False], "articles": [20, 30], "others": [30, 20],
+         "verdict": ["more positive by 0.05", "no measurable difference"]}
+    )  # fmt: skip
+    fig = plots.difference_interval(diffs, title="t", xlabel="x")
+    notes = [t.get_text() for t in fig.axes[0].texts]
+    assert "no measurable difference (N=30 vs 20)" in notes
+    lo, hi = fig.axes[0].get_xlim()
+    assert lo <= -0.1 and hi >= 0.1

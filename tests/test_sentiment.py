@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import corpus, ingest, sentiment
+from analysis import corpus, ingest, quotemarks, sentiment
 
 TEXT = (
     "Talks in Baghdad\n\n"
@@ -170,3 +170,184 @@ def test_paragraph_scores(sample_corpus):
     paras = sentiment.score_paragraphs(sample_corpus.paragraphs, sample_corpus.articles)
     parsed = sample_corpus.paragraphs["kind"].isin(["standfirst", "body", "subheading"]).sum()
     assert len(paras) == parsed and paras["polarity"].between(-1, 1).all()
+
+
+# -- words that mean something in news: names, titles, numbers and the override list ----------
+NEWS_TEXT = (
+    "Sales\n\n"
+    "She spent $10,000 at Best Buy on Friday.\n\n"
+    "The governor of New York appeared on Good Morning America.\n\n"
+    "Donald Trump is investing more in the conspiracy theories.\n\n"
+    "The plan is terrible.\n\n"
+    "Critics called it “a great day for liars” and left.\n\n"
+    "He called it “a great day” and left.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def news_scored(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("news")
+    (folder / "a.txt").write_text(NEWS_TEXT, encoding="utf-8")
+    c = ingest.build([folder / "a.txt"])
+    return sentiment.score_sentences(c.sentences, c.tokens, c.articles)
+
+
+@pytest.mark.parametrize(
+    ("start", "before", "after", "vader", "blanked"),
+    [
+        # "best" +1.0 in "Best Buy": a shop, not praise; "10,000" and "Friday" are number phrases;
+        # "spent" (-0.1) still scores
+        ("She spent", 0.45, -0.1, 0.0, ["Best", "Buy", "10,000", "Friday"]),
+        # "new" +0.14 in "New York", "good" +0.7 in a programme's title
+        ("The governor", 0.42, 0.0, 0.0, ["New", "York", "Good", "Morning", "America"]),
+        # "more" +0.5: a quantity (the override list); VADER's "conspiracy" still scores
+        ("Donald Trump", 0.5, 0.0, -0.5667, ["Donald", "Trump"]),
+    ],
+)
+def test_names_titles_numbers_and_overrides_do_not_score(
+    news_scored, start, before, after, vader, blanked
+):
+    row = _row(news_scored, start)
+    plain = sentiment.textblob_scores(row["text"], lex=_plain())[0]
+    assert plain == pytest.approx(before, abs=0.01)
+    assert row["polarity"] == pytest.approx(after) and row["vader"] == pytest.approx(
+        vader, abs=1e-3
+    )
+    assert len(row["scored_text"]) == len(row["text"])
+    for word in blanked:
+        assert word not in row["scored_text"].split()
+        assert "_" * len(word) in row["scored_text"]
+
+
+def test_sentiment_words_still_score(news_scored):
+    row = _row(news_scored, "The plan is terrible")
+    assert row["polarity"] == pytest.approx(-1.0) and row["vader"] < -0.4
+    assert row["scored_text"] == row["text"]
+
+
+def test_quotations_need_four_words(news_scored):
+    assert quotemarks.MIN_QUOTE_WORDS == 4
+    long_quote = _row(news_scored, "Critics called")
+    assert long_quote["has_quote"] and "great day for liars" in long_quote["quoted_text"]
+    three_words = _row(news_scored, "He called it")  # "a great day": a phrase, the outlet's voice
+    assert not three_words["has_quote"] and pd.isna(three_words["quoted_polarity"])
+    # TextBlob: "great" +0.8 and "left" 0.0, averaged
+    assert three_words["own_polarity"] == pytest.approx(0.4)
+
+
+def _plain() -> sentiment.Lexicons:
+    return sentiment.lexicons(sentiment.read_overrides().iloc[0:0])
+
+
+def test_override_list_is_general_news_vocabulary():
+    table = sentiment.read_overrides()
+    assert list(table.columns) == ["word", "textblob", "vader", "why"]
+    assert table["word"].is_unique and (table["why"].str.len() > 0).all()
+    assert table["textblob"].dropna().between(-1, 1).all()
+    assert table["vader"].dropna().between(-4, 4).all()
+    assert {"more", "own", "party"} <= set(table["word"])
+
+
+def test_an_override_removes_or_sets_a_word_and_leaves_the_library_alone():
+    import textblob.en
+
+    custom = pd.DataFrame(
+        {
+            "word": ["more", "attack"],
+            "textblob": [0.0, -0.5],
+            "vader": [0.0, np.nan],
+            "why": ["", ""],
+        }
+    )
+    lex = sentiment.lexicons(custom)
+    # a removed word no longer scores, nor dilutes the average of the others as a zero
+    assert sentiment.textblob_scores("more good news", lex=lex)[0] == pytest.approx(0.7)
+    assert sentiment.textblob_scores("the attack", lex=lex)[0] == pytest.approx(-0.5)
+    assert "more" not in lex.vader.lexicon
+    # the libraries' own analyzers are untouched
+    assert textblob.en.sentiment("more")[0] == pytest.approx(0.5)
+    assert sentiment.textblob_scores("more", lex=_plain())[0] == pytest.approx(0.5)
+
+
+def test_unscored_entity_types_are_pinned():
+    assert {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "WORK_OF_ART",
+        "EVENT",
+        "MONEY",
+        "CARDINAL",
+    } <= sentiment.UNSCORED_ENTITY_TYPES
+    assert len(sentiment.UNSCORED_ENTITY_TYPES) == 18
+
+
+def test_blank_words_keeps_offsets():
+    text = "Sales at Best Buy rose."
+    words = ["Sales", "at", "Best", "Buy", "rose", "."]
+    out = sentiment.blank_words(text, words, [False, False, True, True, False, False])
+    assert out == "Sales at ____ ___ rose." and len(out) == len(text)
+
+
+# -- comparisons that do not overstate -------------------------------------------------------
+def test_differences_say_no_measurable_difference_when_the_interval_spans_zero():
+    rng = np.random.default_rng(3)
+    same = pd.DataFrame({"outlet_label": ["A"] * 30 + ["B"] * 30 + ["C"] * 30,
+                         "own_vader": rng.normal(0.0, 0.2, 90)})  # fmt: skip
+    table = sentiment.outlet_differences(same, value="own_vader", seed=0).set_index("outlet_label")
+    assert set(table.index) == {"A", "B", "C"}
+    for row in table.itertuples():
+        assert row.ci_low <= 0 <= row.ci_high
+        assert row.verdict == sentiment.NO_DIFFERENCE and not row.measurable
+    apart = same.assign(own_vader=same["own_vader"] + np.where(same["outlet_label"] == "A", 0.5, 0))
+    table = sentiment.outlet_differences(apart, value="own_vader", seed=0).set_index("outlet_label")
+    assert table.loc["A", "measurable"] and table.loc["A", "ci_low"] > 0
+    assert table.loc["A", "verdict"].startswith("more positive by 0.")
+    assert table.loc["A", "difference"] == pytest.approx(
+        apart.loc[apart.outlet_label == "A", "own_vader"].mean()
+        - apart.loc[apart.outlet_label != "A", "own_vader"].mean()
+    )
+    text = sentiment.describe_differences(table.reset_index())
+    assert "- A: more positive by" in text and "95% interval" in text
+
+
+@pytest.mark.parametrize(
+    ("diff", "lo", "hi", "expected"),
+    [
+        (0.03, -0.01, 0.07, "no measurable difference"),
+        (-0.10, -0.18, -0.02, "more negative by 0.10"),
+        (0.12, 0.0, 0.2, "no measurable difference"),  # an interval touching zero includes it
+    ],
+)
+def test_verdict(diff, lo, hi, expected):
+    assert sentiment.verdict(diff, lo, hi) == expected
+
+
+def test_small_outlets_are_not_compared():
+    table = pd.DataFrame(
+        {"outlet_label": ["A", "A", "B", "B", "B"], "own_polarity": [0.1, 0.3, 0.0, 0.2, 0.4]}
+    )
+    assert sentiment.outlet_differences(table).empty
+    assert sentiment.describe_differences(sentiment.outlet_differences(table)).startswith("Too few")
+
+
+def test_agreement_with_people_reads_the_stored_results(tmp_path):
+    import json
+
+    results = {
+        "sentence/textblob": {"macro_f1": 0.46, "n": 427}, "target/textblob_sentence": {"macro_f1": 0.43, "n": 1476},
+        "sentence/vader": {"macro_f1": 0.62, "n": 427}, "target/vader_window": {"macro_f1": 0.55, "n": 1476},
+        "sentence/learned": {"macro_f1": 0.70, "n": 427}, "target/learned": {"macro_f1": 0.66, "n": 1476},
+    }  # fmt: skip
+    path = tmp_path / "eval.json"
+    path.write_text(json.dumps(results))
+    table = sentiment.agreement_with_people(path)
+    assert list(table["method"]) == ["learned", "VADER", "TextBlob"]
+    line = sentiment.describe_agreement_with_people(table)
+    assert "learned 0.70 per sentence / 0.66 toward a target" in line
+    assert "TextBlob 0.46 per sentence / 0.43" in line and "1476 targets" in line
+
+
+def test_shipped_results_name_every_method():
+    table = sentiment.agreement_with_people()
+    assert set(table["method"]) == set(sentiment.METHODS)

@@ -15,12 +15,13 @@
 # %% [markdown]
 # # How positive or negative is each outlet, in its own voice and in the voices it quotes?
 #
-# A bare average of TextBlob polarity per outlet mixes the outlet's own words with the people it
-# quotes and hides how few articles stand behind it. Here every sentence is scored as a whole, in
-# the outlet's own words, and in the quoted words; outlets are compared over their articles with
-# N shown everywhere and a 95% bootstrap interval only where at least three articles stand behind
-# the mean; and the words that drove each score are listed so a reader can check them. TextBlob is
-# the default; VADER gives a second opinion.
+# A bare average of sentiment per outlet mixes the outlet's own words with the people it quotes,
+# hides how few articles stand behind it and how often the method disagrees with people. Here
+# every sentence is scored as a whole, in the outlet's own words, and in the quoted words, by three
+# methods: a model learned from news sentences that people labelled (NewsMTSC), VADER and TextBlob.
+# The notebook leads with the method that agrees best with people and keeps TextBlob beside it;
+# outlets are compared over their articles, as differences with 95% bootstrap intervals, on axes
+# that span the whole scale; and the words that drove each score are listed so a reader can check.
 
 # %% tags=["parameters"]
 raw_dir = None  # folder of article files (None: data/raw)
@@ -29,9 +30,7 @@ figures_dir = None  # where figures go (None: figures/)
 max_outlets = 12  # outlets shown by name; the rest are grouped as "Other outlets"
 extremes_per_outlet = 2  # most positive and most negative sentences listed per outlet
 seed = 0  # bootstrap seed
-target_score = (
-    "polarity"  # "polarity" (TextBlob, sentence) or "window_vader" (VADER, words near the mention)
-)
+method = None  # "learned", "VADER" or "TextBlob"; None: the one that agrees best with people
 
 # %%
 import pandas as pd
@@ -46,44 +45,71 @@ palette = plots.outlet_colors(shown)
 articles = plots.group_outlets(c.articles, shown)
 scored = plots.group_outlets(c.table("sentence_sentiment"), shown)  # scored at ingest
 per_article = sentiment.score_articles(scored, articles)
+people = sentiment.agreement_with_people()
+lead = method or people["method"].iloc[0]
+cols = sentiment.METHODS[lead]
 note = plots.source_note(
-    c.articles, what=f"{len(scored):,} sentences scored with TextBlob and VADER."
+    c.articles, what=f"{len(scored):,} sentences scored with the learned model, VADER and TextBlob."
 )
+
+# %% [markdown]
+# ## How far does each method agree with people?
+#
+# Measured on NewsMTSC `devtest_mt` (news sentences whose sentiment toward each person or group
+# named was labelled by people) by `benchmarks/sentiment_eval.py`; the stored results are read here.
+
+# %%
+display(Markdown(sentiment.describe_agreement_with_people(people) + f" Leading with: **{lead}**."))
 
 # %% [markdown]
 # ## How positive is each outlet's own voice?
 #
-# Each dot is one article (its sentences weighted by length, quoted words left out). For outlets
-# with at least three articles, the black tick is the mean and the line its 95% bootstrap interval
-# over articles; outlets with fewer articles show their articles only.
+# Each faint dot is one article (its sentences weighted by length, quoted words left out). For
+# outlets with at least three articles, the black tick is the mean and the whisker its 95%
+# bootstrap interval over articles; outlets with fewer articles show their articles only. The
+# axes span the whole scale, from most negative to most positive.
 
 # %%
-summary = pd.concat(
-    [
-        sentiment.by_outlet(per_article, value=v, seed=seed)
-        for v in ("own_polarity", "own_subjectivity")
-    ]
-)
+panels = [(cols["own"], f"own voice, {lead} (-1 to 1)")]
+if lead != "TextBlob":
+    panels.append(("own_polarity", "own voice, TextBlob polarity (-1 to 1)"))
+summary = pd.concat([sentiment.by_outlet(per_article, value=v, seed=seed) for v, _ in panels])
 fig = plots.dot_interval(
     per_article,
     summary,
-    values=[
-        ("own_polarity", "polarity, own voice (TextBlob, -1 to 1)"),
-        ("own_subjectivity", "subjectivity, own voice (TextBlob, 0 to 1)"),
-    ],  # fmt: skip
-    title="Polarity and subjectivity of each outlet's own voice, article by article",
-    note_text=note, palette=palette
+    values=panels,
+    title=f"Each outlet's own voice, article by article ({' and '.join(p[0] for p in panels)})",
+    note_text=note,
+    palette=palette,
 )
 plots.save_figure(fig, "own-voice-by-outlet", data=summary, notebook="02", figures_dir=figures_dir)
 
+# %% [markdown]
+# ## Does any outlet differ from the others by more than chance?
+#
+# Each outlet's mean against all the other outlets' articles: the difference, its 95% bootstrap
+# interval, and Cohen's d (the difference in standard deviations of article scores). An interval
+# that includes zero is written as "no measurable difference".
+
 # %%
-summary
+differences = sentiment.outlet_differences(per_article, value=cols["own"], seed=seed)
+if len(differences):
+    fig = plots.difference_interval(
+        differences,
+        title=f"Own voice ({lead}): each outlet minus the other outlets",
+        xlabel=f"difference in mean article score ({lead}, scale -1 to 1); hollow: interval includes 0",
+        note_text=note,
+    )
+    plots.save_figure(
+        fig, "own-voice-differences", data=differences, notebook="02", figures_dir=figures_dir
+    )
+display(Markdown(sentiment.describe_differences(differences)))
 
 # %% [markdown]
 # ## Does the outlet sound different from the people it quotes?
 #
-# Words inside quotation marks (longer than two words: shorter ones are names or scare quotes
-# such as "Israel" or "aggression") are the quoted voices; the rest is the outlet's own.
+# Words inside quotation marks (four words or more: shorter ones are names, titles or scare
+# quotes such as "Israel" or "aggression") are the quoted voices; the rest is the outlet's own.
 
 # %%
 voices = sentiment.voices_by_outlet(scored)
@@ -92,11 +118,12 @@ fig = plots.dumbbell(
     group="voice",
     left="own",
     right="quoted",
-    value="polarity",
+    value=cols["sentence"],
     count="sentences",
-    title="Own voice (hollow) against quoted voices (filled): mean sentence polarity",
-    xlabel="mean sentence polarity (TextBlob, -1 to 1); N = sentences",
-    note_text=note, palette=palette
+    title=f"Own voice (hollow) against quoted voices (filled): mean sentence score ({lead})",
+    xlabel=f"mean sentence score ({lead}, -1 to 1); N = sentences",
+    note_text=note,
+    palette=palette,
 )
 plots.save_figure(
     fig, "own-vs-quoted-by-outlet", data=voices, notebook="02", figures_dir=figures_dir
@@ -108,9 +135,9 @@ plots.save_figure(
 # A sentence counts for a target when it names it by one of its aliases
 # (`data/lexicons/targets.csv`: "Washington", "US forces", "the Pentagon" for the United States;
 # "the Resistance", "Iran-backed militias" for the armed groups; ...). The cell shows the mean
-# polarity of those sentences and N, the number of sentences. Set `target_score = "window_vader"`
-# to score only the words near each mention with VADER, which agrees better with human labels
-# on NewsMTSC (see the caveats).
+# score toward the mention and N, the number of sentences; cells with fewer than
+# `plots.MIN_CELL_N` sentences are faded, and a dashed outline with "≠" marks cells where
+# TextBlob's sentence polarity has the opposite sign.
 
 # %%
 mentions = sentiment.target_mentions(scored, sentiment.read_targets())
@@ -119,11 +146,14 @@ fig = plots.heatmap(
     by_target,
     row="target",
     col="outlet_label",
-    value=target_score,
+    value=cols["target"],
     count="sentences",
-    title="Mean polarity of the sentences that mention each actor",
-    colorbar={"polarity": "mean sentence polarity (TextBlob)"}.get(target_score, target_score),
+    title=f"Mean score toward each actor ({lead}); ≠: TextBlob has the opposite sign",
+    colorbar=f"mean score toward the mention ({lead}, -1 to 1)",
     note_text=note,
+    min_n=plots.MIN_CELL_N,
+    compare="polarity" if cols["target"] != "polarity" else "window_vader",
+    scale=(-1.0, 1.0),
 )
 plots.save_figure(fig, "targets-by-outlet", data=by_target, notebook="02", figures_dir=figures_dir)
 
@@ -139,7 +169,8 @@ fig = plots.scatter_by_outlet(
     title=f"TextBlob against VADER, sentence by sentence (Pearson r = {agree['pearson']:.2f})",
     xlabel="TextBlob polarity",
     ylabel="VADER compound",
-    note_text=note, palette=palette
+    note_text=note,
+    palette=palette,
 )
 plots.save_figure(
     fig, "textblob-vs-vader", data=scored[["article_id", "sentence", "outlet_label", "polarity", "vader"]],
@@ -152,8 +183,9 @@ display(Markdown(sentiment.describe_agreement(agree)))
 # %% [markdown]
 # ## Which words drive each outlet's scores?
 #
-# TextBlob's scored words summed over each outlet's sentences: a word high on the negative side
-# ("war", "killing") can make an outlet look hostile when it is only describing violence.
+# TextBlob's scored words summed over each outlet's sentences (names, titles and numbers do not
+# score, nor the words of `data/lexicons/sentiment_overrides.csv`): a word high on the negative
+# side ("war", "killing") can make an outlet look hostile when it is only describing violence.
 
 # %%
 sentiment.driver_words(scored, k=5)
@@ -172,18 +204,19 @@ sentiment.extremes(scored, k=extremes_per_outlet)
 #
 # - Lexicon sentiment counts words. It cannot see sarcasm, it handles only simple negation
 #   ("not good"), and it scores news words by their everyday meaning: "war", "killing" and
-#   "attack" are negative whoever is described, "strike" barely registers, "progress" and
-#   "significant" are positive. A negative score often means the story is about violence, not that
-#   the outlet is hostile. The driver table shows worse: TextBlob reads "base" (an air base) as
-#   the adjective "base" (-0.8), "military" as -0.1 and "approximately" as -0.4, so articles about
-#   troops at bases score lower for that alone.
-# - TextBlob and VADER agree only loosely on news sentences (see the correlation above). Against
-#   human labels (NewsMTSC, `benchmarks/results/sentiment_eval.md`: negative/neutral/positive,
-#   neutral band tuned on its training set), TextBlob's sentence labels reach a macro-F1 of 0.43
-#   and VADER's 0.58; toward a named target, VADER on the words near the mention reaches 0.53 and
-#   TextBlob 0.39 to 0.41. Read small differences between outlets with that error rate in mind.
-# - Outlets with fewer than three articles get no interval: their dots are all there is. On the
-#   sample corpus (five articles) that is every outlet, and five articles say nothing general
-#   about these outlets.
+#   "attack" are negative whoever is described. Names, titles of works and number phrases do not
+#   score ("New York", "Best Buy", "$10,000"), and `data/lexicons/sentiment_overrides.csv` lists
+#   the words whose lexicon sense is not their news sense ("more", "own", "party", "special");
+#   edit it and rerun the ingest to rescore.
+# - The learned model was trained on NewsMTSC, sentences of US political news labelled by people;
+#   how well it agrees with people is the line at the top, measured on sentences it was not
+#   trained on. On other topics (war reporting, other countries) it may agree less. Its errors
+#   and training record are in `analysis/models/newsmtsc_linear.json`.
+# - Read small differences between outlets with that error rate in mind: the differences section
+#   says "no measurable difference" when the interval includes zero, and a measurable difference
+#   can still be a difference of topic (an outlet covering more attacks) rather than of tone.
+# - Outlets with fewer than three articles get no interval and no comparison: their dots are all
+#   there is. On the sample corpus (five articles) that is every outlet, and five articles say
+#   nothing general about these outlets.
 # - The own/quoted split depends on quotation marks: reported speech without quotation marks
 #   ("the Pentagon said that ...") counts as the outlet's own voice.
