@@ -63,6 +63,12 @@ SPEECH_VERBS = frozenset(
         "demand",
     ]
 )
+#: Lemmas of the verbs that report a thought or an intention, not a statement ("believes",
+#: "wants"): attributions of their own kind, ``thought``.
+THOUGHT_VERBS = frozenset(
+    ["believe", "think", "want", "hope", "fear", "feel", "expect", "worry", "know", "intend",
+     "plan", "wish", "doubt", "suspect", "consider", "assume", "seek", "aim", "prefer"]
+)  # fmt: skip
 CALL_VERBS = frozenset({"call"})  # "called for X"
 #: Every lemma quote attribution treats as a cue.
 CUE_LEMMAS = SPEECH_VERBS | CALL_VERBS | {"outline"}
