@@ -133,7 +133,7 @@ def polnear_gold(records: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
 
     ``records`` are PolNeAR articles (``id``, ``text``, ``attributions``) in the order they were
     written to the corpus file (``articles.record`` counts them from 1). Returns ``article_id,
-    content, kind, optional, aliases, source_start, source_end``: kind is PolNeAR's ``quote_type``
+    content, kind, optional, aliases, cue, source_start, source_end``: kind is PolNeAR's ``quote_type``
     (direct, mixed, indirect) except that an indirect attribution whose cue reports a thought or an
     intention (:func:`is_thought_cue`) is ``thought``; aliases hold the source mention as written
     (empty when the annotators marked no source).
@@ -153,6 +153,7 @@ def polnear_gold(records: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
                     "kind": kind,
                     "optional": False,
                     "aliases": [at["source_text"]] if at["source_text"].strip() else [],
+                    "cue": at["cue_text"],
                     "source_start": src[0][0] if src else -1,
                     "source_end": src[-1][1] if src else -1,
                 }
@@ -166,7 +167,7 @@ def match(pred: pd.DataFrame, gold: pd.DataFrame, *, threshold: float = MATCH_F1
     ``pred`` has article_id, content, kind, speaker_canonical, speaker; ``gold`` has article_id,
     content, kind, optional, aliases. Returns ``article_id, kind, pred_kind, optional, status``
     (tp, fn, fp), ``speaker_ok`` (matches whose gold names a speaker; else NaN), ``gold_content,
-    content, gold_speaker, speaker, speaker_canonical``: the gold kind counts for matches and misses,
+    content, gold_speaker, gold_cue, speaker, speaker_canonical``: the gold kind counts for matches and misses,
     the found kind for spurious finds.
     """
     out = []
@@ -212,6 +213,7 @@ def _pair(aid: str, g: dict | None, p: dict | None, status: str, ok: bool | None
         "gold_content": g["content"] if g else "",
         "content": p["content"] if p else "",
         "gold_speaker": "; ".join(g["aliases"]) if g else "",
+        "gold_cue": g.get("cue", "") if g else "",
         "speaker": str(p.get("speaker", "")) if p else "",
         "speaker_canonical": str(p.get("speaker_canonical", "")) if p else "",
     }

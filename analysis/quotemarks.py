@@ -17,6 +17,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+#: A stretch in quotation marks with at least this many words is a quotation (someone's words);
+#: shorter ones are names, titles or scare quotes ("Israel", "aggression").
+MIN_QUOTE_WORDS = 4
+
 
 class QuoteRegion(NamedTuple):
     """Content of one quotation: ``start``/``end`` exclude the marks; ``mark`` is the opening mark."""

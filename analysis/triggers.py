@@ -15,63 +15,39 @@ from __future__ import annotations
 
 #: Lemmas of the verbs that report speech ("said", "told", "warned").
 SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "state",
-        "note",
-        "add",
-        "declare",
-        "affirm",
-        "reaffirm",
-        "confirm",
-        "emphasize",
-        "emphasise",
-        "stress",
-        "reiterate",
-        "explain",
-        "urge",
-        "assert",
-        "acknowledge",
-        "suggest",
-        "report",
-        "complain",
-        "claim",
-        "announce",
-        "warn",
-        "insist",
-        "argue",
-        "contend",
-        "maintain",
-        "deny",
-        "admit",
-        "reveal",
-        "write",
-        "tweet",
-        "believe",
-        "indicate",
-        "point",
-        "mention",
-        "describe",
-        "underline",
-        "underscore",
-        "highlight",
-        "clarify",
-        "vow",
-        "pledge",
-        "threaten",
-        "demand",
-    ]
-)
+    ["say", "tell", "state", "note", "add", "declare", "affirm", "reaffirm", "confirm",
+     "emphasize", "emphasise", "stress", "reiterate", "explain", "urge", "assert", "acknowledge",
+     "suggest", "report", "complain", "claim", "announce", "warn", "insist", "argue", "contend",
+     "maintain", "deny", "admit", "reveal", "write", "tweet", "indicate", "point", "mention",
+     "describe", "underline", "underscore", "highlight", "clarify", "vow", "pledge", "threaten",
+     "demand", "ask", "accuse", "criticize", "criticise", "promise", "post", "respond", "reply",
+     "recall", "concede", "predict", "propose", "question", "blame", "praise", "attack", "blast",
+     "slam", "mock", "dismiss", "reject", "defend", "cite", "echo", "endorse", "allege", "charge",
+     "caution", "tout", "boast", "brag", "joke", "quip", "lament", "observe", "remark",
+     "testify", "assure", "hint", "counter", "retort", "decry", "condemn", "denounce", "applaud",
+     "hail", "thank", "continue", "conclude", "estimate", "agree", "disagree", "recommend",
+     "advise", "dispute", "contradict", "rail", "pressure"]
+)  # fmt: skip
+#: Speech cues that report a clause only ("said that ...", never "said the words"): for the
+#: others an object or an infinitive can be what is reported ("praised the effort", "vowed to").
+CLAUSE_VERBS = frozenset(
+    ["say", "tell", "state", "note", "add", "declare", "explain", "insist", "argue", "contend",
+     "maintain", "indicate", "point", "clarify", "continue", "agree", "disagree", "complain",
+     "acknowledge", "admit", "confirm", "report", "assert", "believe", "think", "know", "feel",
+     "doubt", "suspect", "assume"]
+)  # fmt: skip
 #: Lemmas of the verbs that report a thought or an intention, not a statement ("believes",
 #: "wants"): attributions of their own kind, ``thought``.
 THOUGHT_VERBS = frozenset(
     ["believe", "think", "want", "hope", "fear", "feel", "expect", "worry", "know", "intend",
      "plan", "wish", "doubt", "suspect", "consider", "assume", "seek", "aim", "prefer"]
 )  # fmt: skip
+#: Verbs through which a document speaks ("the report found", "a poll shows"): cues only when
+#: their subject is a document (:data:`analysis.speakers.DOCUMENT_NOUNS`).
+DOCUMENT_VERBS = frozenset(["find", "show", "conclude", "suggest", "indicate"])
 CALL_VERBS = frozenset({"call"})  # "called for X"
 #: Every lemma quote attribution treats as a cue.
-CUE_LEMMAS = SPEECH_VERBS | CALL_VERBS | {"outline"}
+CUE_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | DOCUMENT_VERBS | CALL_VERBS | {"outline"}
 #: Words (lower-cased) that introduce a source: "according to X", "per X".
 CUE_WORDS = frozenset({"according", "per"})
 #: Vague quantities claim extraction counts, with the value it plots for each.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import corpus, quotes
+from analysis import corpus, quote_scoring, quotes, speakers
 
 # each case: paragraphs of a tiny article -> expected (kind, speaker_canonical, content) rows
 CASES = {
@@ -13,7 +13,7 @@ CASES = {
         ['"We will not accept foreign bases on our soil," said al-Sudani.'],
         [("direct", "Mohammed Shia al-Sudani", "We will not accept foreign bases on our soil,")],
     ),
-    "curly-quote-continuation": (
+    "curly-quote-continuation-is-one-quote": (
         [
             "“The end of the coalition mission is a necessity for Iraq,” al-Sudani said. "
             "“This is a request from the people of this country.”"
@@ -22,12 +22,8 @@ CASES = {
             (
                 "direct",
                 "Mohammed Shia al-Sudani",
-                "The end of the coalition mission is a necessity for Iraq,",
-            ),
-            (
-                "direct",
-                "Mohammed Shia al-Sudani",
-                "This is a request from the people of this country.",
+                "The end of the coalition mission is a necessity for Iraq,” al-Sudani said. "
+                "“This is a request from the people of this country.",
             ),
         ],
     ),
@@ -196,12 +192,12 @@ def test_attribute_does_not_mutate(attributed):
     ],
 )
 def test_canonical_speaker(mention, canonical):
-    assert quotes._resolve(mention, 0, [], quotes.load_speakers())[0] == canonical
+    assert speakers.resolve(mention, 0, [], speakers.Lexicon(speakers.load_speakers()))[0] == canonical
 
 
 def test_token_f1():
-    assert quotes.token_f1("the US will stay", "the US will leave") == pytest.approx(0.75)
-    assert quotes.token_f1("", "anything") == 0.0
+    assert quote_scoring.token_f1("the US will stay", "the US will leave") == pytest.approx(0.75)
+    assert quote_scoring.token_f1("", "anything") == 0.0
 
 
 def test_reuse_groups_same_quote_across_outlets():
