@@ -57,6 +57,7 @@ from analysis.triggers import (
     DOCUMENT_VERBS,
     SPEECH_VERBS,
     THOUGHT_VERBS,
+    cue_lemma,
 )
 
 __all__ = ["attribute", "load_speakers", "reuse", "share_of_voice", "speakers_by_outlet",
@@ -267,7 +268,7 @@ def _right_content(art: _Article, verb: int, first: int) -> list[int]:
 def _according_to(art: _Article, i: int, sent_ids: list[int]) -> Candidate | None:
     """'According to X, ...', 'per X', 'as per X': the rest of the sentence is X's."""
     low = art.row(i).text.lower()
-    head_ids = [i] + (art.kids(i, "prep") if low == "according" else [])
+    head_ids = [i] + (art.kids(i, "prep") if low == "according" else [])  # "according" + "to"
     objs = [c for p in head_ids for c in art.kids(p, "pobj")]
     if not objs:
         return None
@@ -279,6 +280,10 @@ def _according_to(art: _Article, i: int, sent_ids: list[int]) -> Candidate | Non
     if len(rest) < 4:
         return None
     return Candidate(i, objs[0], rest, art.span(sorted(cue_ids)))
+
+
+#: Sources that speak through "in": "In a new poll, ...", "in the survey".
+POLL_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "analysis"])
 
 
 def _as_cue(art: _Article, i: int, sent_ids: list[int]) -> Candidate | None:
@@ -308,20 +313,20 @@ def _not_reported(art: _Article, i: int, lemma: str) -> bool:
     return row.dep in ("ccomp", "relcl", "xcomp", "pcomp") and head != i and bool(art.kids(head, "neg"))
 
 
-def _complement(art: _Article, i: int, lemma: str) -> list[int]:
-    """What a cue reports: its clause, else (for cues that take one) its object or infinitive,
-    else a "that" clause further down, else what follows a colon after it."""
+def _complement(art: _Article, i: int, lemma: str) -> tuple[list[int], bool]:
+    """What a cue reports, and whether it is a clause: its clause; else (for cues that take one)
+    its object or infinitive; else a "that" clause further down; else what follows a colon."""
     kids = art.children.get(i, [])
-    comp = art.kids(i, "ccomp")
-    ids = sorted({j for c in comp for j in art.subtree(c)})
+    ids = sorted({j for c in art.kids(i, "ccomp") for j in art.subtree(c)})
     if lemma in CALL_VERBS:  # "called for X", "called on X to Y", "called him divisive"
         preps = [c for c in art.kids(i, "prep") if art.row(c).lemma in ("for", "on")]
         if preps:
-            return [j for j in _right_content(art, i, preps[0] + 1) if j not in preps]
+            return [j for j in _right_content(art, i, preps[0] + 1) if j not in preps], False
         if art.kids(i, "oprd") or art.kids(i, "xcomp"):
             objs = art.kids(i, "dobj")
-            return _right_content(art, i, objs[0] if objs else i + 1)
-        return []
+            return _right_content(art, i, objs[0] if objs else i + 1), False
+        return [], False
+    clause = bool(ids)
     if not ids and lemma not in CLAUSE_VERBS:
         firsts = [c for c in kids if c > i and art.row(c).dep in CONTENT_DEPS]
         ids = _right_content(art, i, min(firsts)) if firsts else []
@@ -329,25 +334,34 @@ def _complement(art: _Article, i: int, lemma: str) -> list[int]:
         that = [j for j in art.subtree(i) if j > i and art.row(j).dep == "mark"
                 and art.row(j).text.lower() == "that"]  # fmt: skip
         ids = art.subtree(int(art.row(that[0]).head)) if that else []
+        clause = bool(ids)
+    if not ids and art.row(i).dep == "parataxis":  # "Those who vote, he said, must register"
+        head = int(art.row(i).head)
+        ids, clause = art.subtree(head, skip=[i]), True
     if not ids:
         colon = next((c for c in kids if c > i and art.row(c).text == ":"), None)
         if colon is not None:
             ids = [j for j in art.by_sentence[art.row(i).sentence] if j > colon]
     if ids and art.row(ids[0]).text.lower() == "that":
         ids = ids[1:]
-    return ids
+    return ids, clause
+
+
+#: Subjects that report nothing ("it seems", "there is"), whatever the cue.
+NOT_SPEAKERS = frozenset(["there", "this", "what"])
 
 
 def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None:
-    """A statement or thought cue with what it reports and a speaker-like subject."""
+    """A statement or thought cue with what it reports and a subject that can speak (any subject
+    for a reported clause; a name, pronoun or speaker noun for an object or infinitive)."""
     row = art.row(i)
-    lemma = row.lemma.lower()
+    lemma = cue_lemma(row.lemma, row.text.lower())
     if _not_reported(art, i, lemma):
         return None
     comp = art.kids(i, "ccomp")
     if lemma != "ask" and any(art.row(art.subtree(c)[0]).text.lower() in ("whether", "if") for c in comp):
         return None  # "to say whether ...": a question, not a statement
-    ids = _complement(art, i, lemma)
+    ids, clause = _complement(art, i, lemma)
     if not ids:
         return None
     subj = _subject(art, i)
@@ -355,9 +369,10 @@ def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None
         return None
     if art.row(subj).text.lower() in ("that", "which", "who") and row.dep == "relcl":
         subj = int(row.head)  # "the report, which said ...": the report
-    if art.row(subj).text.lower() in ("that", "which", "who"):
+    low = art.row(subj).text.lower()
+    if low in ("that", "which", "who") or low in NOT_SPEAKERS and lemma not in THOUGHT_VERBS:
         return None
-    if not _speakerlike(art, subj):
+    if not clause and not _speakerlike(art, subj):
         return None
     if lemma in DOCUMENT_ONLY and art.row(subj).lemma.lower() not in DOCUMENT_NOUNS:
         return None  # "the report found", "a poll shows"; not "police found a car"
@@ -372,10 +387,15 @@ def _find(art: _Article, sent_ids: list[int]) -> list[Candidate]:
     found: list[Candidate] = []
     for i in sent_ids:
         row = art.row(i)
-        lemma, low = row.lemma.lower(), row.text.lower()
+        low = row.text.lower()
+        lemma = cue_lemma(row.lemma, low)
         cand = None
         if low in CUE_WORDS and row.dep in ("prep", "ROOT") or low == "per" and row.pos == "ADP":
             cand = _according_to(art, i, sent_ids)
+        elif low == "in" and row.dep == "prep" and any(
+            art.row(c).lemma.lower() in POLL_NOUNS for c in art.kids(i, "pobj")
+        ):
+            cand = _according_to(art, i, sent_ids)  # "In the survey, Trump leads Clinton by 8 points"
         elif row.pos in ("VERB", "AUX") and lemma in CUE_LEMMAS:
             if art.quoted(int(row.start), int(row.end)):
                 continue
@@ -432,9 +452,11 @@ def _article_named(text: str, persons: list[tuple[int, int]], lex: Lexicon) -> l
 
 
 def _people_in(text: str, persons: list[tuple[int, int]], start: int, end: int) -> list[str]:
-    """The person names the entity recognizer found inside a speaker mention, else the one in
-    apposition right after it ("The Shadow Secretary of State for the Family, Theresa May, said")."""
-    inside = [text[s:e] for s, e in persons if start <= s and e <= end]
+    """The person names the entity recognizer found inside a speaker mention (not a possessor:
+    "Ms. Merkel's spokesman"), else the one in apposition right after it ("The Shadow Secretary
+    of State for the Family, Theresa May, said")."""
+    inside = [text[s:e] for s, e in persons if start <= s and e <= end
+              and not re.match(r"['’]s\b", text[e : e + 2])]  # "Ms. Merkel's spokesman" is not Merkel
     after = [text[s:e] for s, e in persons if s >= end and re.fullmatch(r"\s*,\s*", text[end:s])]
     return inside or after[:1]
 
@@ -458,7 +480,7 @@ def _cue_near(art: _Article, ids: list[int], qs: int, qe: int) -> Candidate | No
     """A speech verb outside the quote, in the sentence, with a subject: '"...," said X.'."""
     for i in ids:
         row = art.row(i)
-        if row.lemma.lower() not in SPEECH_VERBS or row.pos not in ("VERB", "AUX"):
+        if cue_lemma(row.lemma, row.text.lower()) not in SPEECH_VERBS or row.pos not in ("VERB", "AUX"):
             continue
         if qs <= row.start < qe:
             continue
@@ -486,7 +508,8 @@ def _sentence_attributions(
         for cand in _find(art, art.by_sentence.get(sent.sentence, [])):
             cs, ce = art.span(cand.content_ids)
             _, ss, se = _mention(art, cand.speaker_tok, cand.verb)
-            if len(text[cs:ce].split()) < 2 or ss >= cs and se <= ce:
+            inside = ss >= cs and se <= ce and not cs <= cand.cue[0] < ce  # unless parenthetical
+            if len(text[cs:ce].split()) < 2 or inside:
                 continue
             long = next(
                 ((s, e) for s, e in regions

@@ -280,7 +280,7 @@ def resolve(
         found = [person_of(p, at, named, lex) for p in dict.fromkeys(people)]
         found = list(dict.fromkeys(found))
         if len(found) == 1 or not re.search(r"\band\b|&", mention):
-            return found[0]
+            return found[-1]  # the head of "Clinton campaign chairman John Podesta" comes last
         affiliations = "; ".join(dict.fromkeys(a for _, _, a in found if a))
         return " and ".join(dict.fromkeys(n for n, _, _ in found)), "group", affiliations
     before = [m for m in named if m.start < at]

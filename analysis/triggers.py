@@ -54,7 +54,42 @@ CUE_WORDS = frozenset({"according", "per"})
 VAGUE = {"dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40}
 
 
+_IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "knew": "know", "known": "know",
+              "wrote": "write", "written": "write", "sought": "seek", "felt": "feel",
+              "found": "find", "shown": "show", "meant": "mean"}  # fmt: skip
+
+
+def _forms(lemma: str) -> set[str]:
+    """The inflected forms of a regular verb ("hope": hopes, hoped, hoping)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # planned, planning
+    return out
+
+
+#: Word forms of the cue verbs, to their lemma: the tagger's lemma is sometimes wrong ("hopes" as
+#: "hop"), and a cue it misses would leave its sentence unparsed.
+CUE_FORMS = {f: lemma for lemma in sorted(CUE_LEMMAS) for f in _forms(lemma)} | {
+    w: v for w, v in _IRREGULAR.items() if v in CUE_LEMMAS
+}
+
+
+def cue_lemma(lemma: str, word: str) -> str:
+    """The cue lemma of a token: its lemma when that is a cue, else the cue its lower-cased word
+    form inflects, else its lemma.
+
+    Example:
+        >>> cue_lemma("hop", "hopes"), cue_lemma("say", "said"), cue_lemma("run", "runs")
+        ('hope', 'say', 'run')
+    """
+    low = lemma.lower()
+    return low if low in CUE_LEMMAS else CUE_FORMS.get(word, low)
+
+
 def is_trigger(lemma: str, word: str, like_num: bool) -> bool:
     """Whether one token (its lemma, lower-cased text and spaCy ``like_num`` flag) is a number, a
     vague quantity or a speech cue."""
-    return like_num or word in CUE_WORDS or word in VAGUE or lemma.lower() in CUE_LEMMAS
+    return like_num or word in CUE_WORDS or word in VAGUE or cue_lemma(lemma, word) in CUE_LEMMAS
