@@ -97,6 +97,7 @@ class Candidate(NamedTuple):
     content_ids: list[int]
     cue: tuple[int, int]  # raw offsets of the cue
     kind: str = ""  # "thought", or "" to decide from the quotation marks
+    speaker_span: tuple[int, int] | None = None  # raw offsets, when not the subtree of speaker_tok
 
 
 class Found(NamedTuple):
@@ -299,6 +300,33 @@ def _as_cue(art: _Article, i: int, sent_ids: list[int]) -> Candidate | None:
     return Candidate(i, spk, rest, art.span([marks[0], i]))
 
 
+#: A colon statement names its speaker in at most this many words before the colon
+#: ("Judicial Watch: State Department hid ...", "Former AG Mukasey at RNC: ...").
+MAX_COLON_SPEAKER_WORDS = 6
+_NAME_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
+
+
+def _colon_statement(art: _Article, sent_ids: list[int]) -> Candidate | None:
+    """'Name: statement' opening a paragraph (a headline or a summary line): what follows the
+    colon is the named person's or organization's, when the words before it are a name."""
+    colon = next((k for k, i in enumerate(sent_ids) if art.row(i).text == ":"), None)
+    if not colon or colon > MAX_COLON_SPEAKER_WORDS or len(sent_ids) - colon - 1 < MIN_QUOTE_WORDS:
+        return None
+    first = art.row(sent_ids[0])
+    if art.text[:first.start].rstrip(" \t")[-1:] not in ("", "\n"):
+        return None  # not at the start of a paragraph
+    left = [art.row(i) for i in sent_ids[:colon]]
+    if not any(r.ent_type in ("PERSON", "ORG") for r in left) or not all(
+        r.ent_type in _NAME_ENTS or r.pos == "PROPN" or r.text.lower() in ("'s", "’s", "at", "of")
+        for r in left
+    ):
+        return None
+    rest = sent_ids[colon + 1 :]
+    cue = (int(art.row(sent_ids[colon]).start), int(art.row(sent_ids[colon]).end))
+    speaker = (int(left[0].start), int(left[-1].end))
+    return Candidate(sent_ids[colon], sent_ids[colon - 1], rest, cue, speaker_span=speaker)
+
+
 def _not_reported(art: _Article, i: int, lemma: str) -> bool:
     """Negated or hypothetical speech: "did not say", "would not say", "could say", "refused to
     say", "did not cite what X said" (thoughts may be negated: "does not believe" reports one)."""
@@ -322,10 +350,10 @@ def _complement(art: _Article, i: int, lemma: str) -> tuple[list[int], bool]:
         preps = [c for c in art.kids(i, "prep") if art.row(c).lemma in ("for", "on")]
         if preps:
             return [j for j in _right_content(art, i, preps[0] + 1) if j not in preps], False
-        if art.kids(i, "oprd") or art.kids(i, "xcomp"):
-            objs = art.kids(i, "dobj")
-            return _right_content(art, i, objs[0] if objs else i + 1), False
-        return [], False
+        objs = art.kids(i, "dobj")
+        ids = _right_content(art, i, objs[0] if objs else i + 1)
+        named = art.kids(i, "oprd", "xcomp") or ids and art.quoted(*art.span(ids[-1:]))
+        return (ids if named else []), False  # "called him divisive", 'called it "chaos"'
     clause = bool(ids)
     if not ids and lemma not in CLAUSE_VERBS:
         firsts = [c for c in kids if c > i and art.row(c).dep in CONTENT_DEPS]
@@ -406,6 +434,9 @@ def _find(art: _Article, sent_ids: list[int]) -> list[Candidate]:
                 cand = _reported(art, i, found)
         if cand is not None:
             found.append(cand)
+    if not found:
+        cand = _colon_statement(art, sent_ids)
+        found += [cand] if cand else []
     # a cue inside another candidate's content belongs to that content ("said A and claimed B")
     spans = [(c, art.span(c.content_ids)) for c in found if c.content_ids]
     return [
@@ -508,6 +539,7 @@ def _sentence_attributions(
         for cand in _find(art, art.by_sentence.get(sent.sentence, [])):
             cs, ce = art.span(cand.content_ids)
             _, ss, se = _mention(art, cand.speaker_tok, cand.verb)
+            ss, se = cand.speaker_span or (ss, se)
             inside = ss >= cs and se <= ce and not cs <= cand.cue[0] < ce  # unless parenthetical
             if len(text[cs:ce].split()) < 2 or inside:
                 continue

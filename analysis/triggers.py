@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
      "caution", "tout", "boast", "brag", "joke", "quip", "lament", "observe", "remark",
      "testify", "assure", "hint", "counter", "retort", "decry", "condemn", "denounce", "applaud",
      "hail", "thank", "continue", "conclude", "estimate", "agree", "disagree", "recommend",
-     "advise", "dispute", "contradict", "rail", "pressure"]
+     "advise", "dispute", "express", "voice", "contradict", "rail", "pressure"]
 )  # fmt: skip
 #: Speech cues that report a clause only ("said that ...", never "said the words"): for the
 #: others an object or an infinitive can be what is reported ("praised the effort", "vowed to").
@@ -40,7 +40,8 @@ CLAUSE_VERBS = frozenset(
 #: "wants"): attributions of their own kind, ``thought``.
 THOUGHT_VERBS = frozenset(
     ["believe", "think", "want", "hope", "fear", "feel", "expect", "worry", "know", "intend",
-     "plan", "wish", "doubt", "suspect", "consider", "assume", "seek", "aim", "prefer"]
+     "plan", "wish", "doubt", "suspect", "consider", "assume", "seek", "aim", "prefer", "support",
+     "oppose", "favor", "favour", "view", "see", "regard"]
 )  # fmt: skip
 #: Verbs through which a document speaks ("the report found", "a poll shows"): cues only when
 #: their subject is a document (:data:`analysis.speakers.DOCUMENT_NOUNS`).
