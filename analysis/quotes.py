@@ -55,6 +55,8 @@ from analysis.triggers import (
     CUE_LEMMAS,
     CUE_WORDS,
     DOCUMENT_VERBS,
+    NOUN_CUES,
+    NOUN_THOUGHTS,
     SPEECH_VERBS,
     THOUGHT_VERBS,
     cue_lemma,
@@ -80,13 +82,6 @@ CONTENT_DEPS = frozenset(["dobj", "xcomp", "ccomp", "prep", "oprd", "dative", "a
 #: A passage in quotation marks whose words of this length or more are all capitalized, and
 #: that ends without a sentence mark, is a title ("Tales From the Crypt"), not someone's words.
 TITLE_WORD_LEN = 4
-SPEAKER_NOUNS = frozenset(
-    ["official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister", "ministry",
-     "statement", "leader", "leaders", "government", "president", "committee", "office", "source",
-     "sources", "analyst", "analysts", "expert", "experts", "report", "military", "campaign",
-     "aide", "aides", "adviser", "advisers", "people", "voters", "critics", "supporters",
-     "republicans", "democrats", "governor", "senator", "candidate", "nominee", "party"]
-) | DOCUMENT_NOUNS  # fmt: skip
 
 
 class Candidate(NamedTuple):
@@ -237,17 +232,23 @@ def _subject(art: _Article, verb: int, seen: int = 0) -> int | None:
         if art.row(c).dep in SUBJECT_DEPS:
             return c
     row = art.row(verb)
-    if row.dep in ("advcl", "xcomp", "conj") and int(row.head) != verb and seen < 3:
-        return _subject(art, int(row.head), seen + 1)  # "..., stating that": the head's subject
+    head = int(row.head)
+    if row.dep == "pcomp" and art.row(head).dep == "prep" and seen < 3:
+        head = int(art.row(head).head)  # "hinted at it by mentioning ...": the verb's subject
+    elif row.dep not in ("advcl", "xcomp", "conj"):
+        return None
+    if head != verb and seen < 3:
+        return _subject(art, head, seen + 1)  # "..., stating that": the head's subject
     return None
 
 
 def _speakerlike(art: _Article, tok: int) -> bool:
-    """Whether a subject can be a speaker (a name, pronoun or speaker noun), not "this incident"."""
+    """Whether a subject can be a source: a name, a pronoun or a noun ("police", "the dispute"),
+    not "this", "what" or a number."""
     row = art.row(tok)
     if row.pos == "PRON":
-        return row.text.lower() not in ("it", "this", "that", "what", "there")
-    return row.pos == "PROPN" or bool(row.ent_type) or row.lemma.lower() in SPEAKER_NOUNS
+        return row.text.lower() not in ("this", "that", "what", "there")
+    return row.pos in ("PROPN", "NOUN") or bool(row.ent_type)
 
 
 def _right_content(art: _Article, verb: int, first: int) -> list[int]:
@@ -325,6 +326,23 @@ def _colon_statement(art: _Article, sent_ids: list[int]) -> Candidate | None:
     cue = (int(art.row(sent_ids[colon]).start), int(art.row(sent_ids[colon]).end))
     speaker = (int(left[0].start), int(left[-1].end))
     return Candidate(sent_ids[colon], sent_ids[colon - 1], rest, cue, speaker_span=speaker)
+
+
+def _noun_cue(art: _Article, i: int) -> Candidate | None:
+    """'Trump's claim that Obama founded ISIS', 'his support of the loophole': the possessor says
+    or thinks what the noun's clause or "of"/"for" phrase holds."""
+    owner = art.kids(i, "poss")
+    if not owner or art.row(owner[0]).pos not in ("PROPN", "PRON"):
+        return None
+    comp = [c for c in art.kids(i, "acl", "ccomp", "prep")
+            if art.row(c).dep != "prep" or art.row(c).lemma in ("of", "for", "that")]  # fmt: skip
+    ids = sorted({j for c in comp for j in art.subtree(c) if j > i})
+    if ids and art.row(ids[0]).text.lower() in ("that", "of", "for"):
+        ids = ids[1:]
+    if len(ids) < 2:
+        return None
+    kind = "thought" if art.row(i).lemma.lower() in NOUN_THOUGHTS else ""
+    return Candidate(i, owner[0], ids, art.span([i]), kind)
 
 
 def _not_reported(art: _Article, i: int, lemma: str) -> bool:
@@ -424,6 +442,8 @@ def _find(art: _Article, sent_ids: list[int]) -> list[Candidate]:
             art.row(c).lemma.lower() in POLL_NOUNS for c in art.kids(i, "pobj")
         ):
             cand = _according_to(art, i, sent_ids)  # "In the survey, Trump leads Clinton by 8 points"
+        elif row.pos == "NOUN" and row.lemma.lower() in NOUN_CUES:
+            cand = _noun_cue(art, i)
         elif row.pos in ("VERB", "AUX") and lemma in CUE_LEMMAS:
             if art.quoted(int(row.start), int(row.end)):
                 continue

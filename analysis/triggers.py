@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
      "caution", "tout", "boast", "brag", "joke", "quip", "lament", "observe", "remark",
      "testify", "assure", "hint", "counter", "retort", "decry", "condemn", "denounce", "applaud",
      "hail", "thank", "continue", "conclude", "estimate", "agree", "disagree", "recommend",
-     "advise", "dispute", "express", "voice", "contradict", "rail", "pressure"]
+     "advise", "dispute", "express", "voice", "forecast", "contradict", "rail", "pressure"]
 )  # fmt: skip
 #: Speech cues that report a clause only ("said that ...", never "said the words"): for the
 #: others an object or an infinitive can be what is reported ("praised the effort", "vowed to").
@@ -47,8 +47,18 @@ THOUGHT_VERBS = frozenset(
 #: their subject is a document (:data:`analysis.speakers.DOCUMENT_NOUNS`).
 DOCUMENT_VERBS = frozenset(["find", "show", "conclude", "suggest", "indicate"])
 CALL_VERBS = frozenset({"call"})  # "called for X"
+#: Nouns that report what their possessor said or thinks: "Trump's claim that ...", "his support
+#: of the loophole", "Clinton's criticism of ..." (those of NOUN_THOUGHTS are thoughts).
+NOUN_THOUGHTS = frozenset(["belief", "view", "views", "hope", "fear", "support", "opposition",
+                           "plan", "wish"])  # fmt: skip
+NOUN_CUES = frozenset(
+    ["claim", "assertion", "statement", "criticism", "call", "promise", "pledge", "warning",
+     "accusation", "suggestion", "argument", "demand", "insistence", "denial", "admission",
+     "proposal", "threat", "vow", "complaint", "charge", "allegation", "remark", "comment",
+     "comments", "remarks", "contention", "prediction", "announcement", "endorsement"]
+) | NOUN_THOUGHTS
 #: Every lemma quote attribution treats as a cue.
-CUE_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | DOCUMENT_VERBS | CALL_VERBS | {"outline"}
+CUE_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | DOCUMENT_VERBS | CALL_VERBS | NOUN_CUES | {"outline"}
 #: Words (lower-cased) that introduce a source: "according to X", "per X".
 CUE_WORDS = frozenset({"according", "per"})
 #: Vague quantities claim extraction counts, with the value it plots for each.
