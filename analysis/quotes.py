@@ -53,6 +53,7 @@ from analysis.triggers import (
     CALL_VERBS,
     CLAUSE_VERBS,
     CUE_LEMMAS,
+    ACTION_VERBS,
     CUE_WORDS,
     DOCUMENT_VERBS,
     NOUN_CUES,
@@ -82,6 +83,24 @@ CONTENT_DEPS = frozenset(["dobj", "xcomp", "ccomp", "prep", "oprd", "dative", "a
 #: A passage in quotation marks whose words of this length or more are all capitalized, and
 #: that ends without a sentence mark, is a title ("Tales From the Crypt"), not someone's words.
 TITLE_WORD_LEN = 4
+
+
+#: Nouns for people who speak: as subjects of an action verb they make it speech.
+PERSON_NOUNS = frozenset(
+    ["official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister", "leader",
+     "leaders", "president", "analyst", "analysts", "expert", "experts", "aide", "aides",
+     "adviser", "advisers", "people", "voters", "critics", "supporters", "republicans",
+     "democrats", "governor", "senator", "candidate", "nominee", "witness", "witnesses",
+     "scientist", "scientists", "researcher", "researchers", "economist", "economists",
+     "strategist", "strategists", "lawmaker", "lawmakers", "activist", "activists", "source",
+     "sources", "chairman", "chairwoman", "secretary", "director", "spokesmen", "reporter",
+     "reporters", "host", "moderator", "many", "some", "others", "both", "all"]
+)  # fmt: skip
+SPEAKER_NOUNS = PERSON_NOUNS | DOCUMENT_NOUNS | frozenset(
+    ["ministry", "government", "committee", "office", "military", "campaign", "party", "police",
+     "administration", "department", "agency", "group", "organization", "council", "court",
+     "commission", "board", "union", "coalition", "team"]
+)  # fmt: skip
 
 
 class Candidate(NamedTuple):
@@ -243,12 +262,22 @@ def _subject(art: _Article, verb: int, seen: int = 0) -> int | None:
 
 
 def _speakerlike(art: _Article, tok: int) -> bool:
-    """Whether a subject can be a source: a name, a pronoun or a noun ("police", "the dispute"),
-    not "this", "what" or a number."""
+    """Whether a subject can be a source: a name, a pronoun or a speaker noun ("police", "the
+    report"), not "this incident", "substantial progress" or "what"."""
     row = art.row(tok)
     if row.pos == "PRON":
         return row.text.lower() not in ("this", "that", "what", "there")
-    return row.pos in ("PROPN", "NOUN") or bool(row.ent_type)
+    return row.pos == "PROPN" or bool(row.ent_type) or row.lemma.lower() in SPEAKER_NOUNS
+
+
+def _personal(art: _Article, tok: int) -> bool:
+    """Whether a subject is a person (a person's name, a personal pronoun, a speaker noun for
+    people): the source an action verb needs to be speech ("Clinton attacked Trump", not "the
+    militia attacked US forces")."""
+    row = art.row(tok)
+    if row.pos == "PRON":
+        return row.text.lower() in ("he", "she", "i", "we", "they", "who", "you")
+    return row.ent_type == "PERSON" or row.lemma.lower() in PERSON_NOUNS
 
 
 def _right_content(art: _Article, verb: int, first: int) -> list[int]:
@@ -411,14 +440,14 @@ def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None
     if not ids:
         return None
     subj = _subject(art, i)
-    if subj is None:
-        return None
+    if subj is None or art.row(subj).dep == "nsubjpass" and art.row(subj).head == i:
+        return None  # "the attacks were called aggression": the subject is not the source
     if art.row(subj).text.lower() in ("that", "which", "who") and row.dep == "relcl":
         subj = int(row.head)  # "the report, which said ...": the report
     low = art.row(subj).text.lower()
     if low in ("that", "which", "who") or low in NOT_SPEAKERS and lemma not in THOUGHT_VERBS:
         return None
-    if not clause and not _speakerlike(art, subj):
+    if not clause and not (_personal if lemma in ACTION_VERBS else _speakerlike)(art, subj):
         return None
     if lemma in DOCUMENT_ONLY and art.row(subj).lemma.lower() not in DOCUMENT_NOUNS:
         return None  # "the report found", "a poll shows"; not "police found a car"
@@ -448,7 +477,7 @@ def _find(art: _Article, sent_ids: list[int]) -> list[Candidate]:
             if art.quoted(int(row.start), int(row.end)):
                 continue
             marks = [c for c in art.kids(i, "mark") if art.row(c).text.lower() == "as"]
-            if marks and lemma not in CALL_VERBS:
+            if marks and lemma in SPEECH_VERBS and lemma not in CALL_VERBS:
                 cand = _as_cue(art, i, sent_ids)
             else:
                 cand = _reported(art, i, found)
@@ -457,6 +486,13 @@ def _find(art: _Article, sent_ids: list[int]) -> list[Candidate]:
     if not found:
         cand = _colon_statement(art, sent_ids)
         found += [cand] if cand else []
+    # one content, one cue: the cue nearest to it ("hinted, stating that ..." is "stating")
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in found:
+        key = art.span(c.content_ids)
+        if key not in best or abs(c.verb - c.content_ids[0]) < abs(best[key].verb - best[key].content_ids[0]):
+            best[key] = c
+    found = [c for c in found if best[art.span(c.content_ids)] is c]
     # a cue inside another candidate's content belongs to that content ("said A and claimed B")
     spans = [(c, art.span(c.content_ids)) for c in found if c.content_ids]
     return [
