@@ -280,6 +280,23 @@ def _personal(art: _Article, tok: int) -> bool:
     return row.ent_type == "PERSON" or row.lemma.lower() in PERSON_NOUNS
 
 
+#: Cues whose object is often no one's words ("this incident underscores the risk"): their
+#: subject must be a name, a pronoun or a speaker noun.
+EMPHASIS_VERBS = frozenset(["emphasize", "emphasise", "stress", "affirm", "reaffirm", "reiterate",
+                            "underline", "underscore", "highlight", "urge"])  # fmt: skip
+
+
+def _can_report(art: _Article, subj: int, lemma: str) -> bool:
+    """Whether the subject of a cue that reports an object or infinitive is its source: a person
+    for an action verb, a speaker for an emphasis verb, any noun or pronoun for the others."""
+    if lemma in ACTION_VERBS:
+        return _personal(art, subj)
+    if lemma in EMPHASIS_VERBS:
+        return _speakerlike(art, subj)
+    row = art.row(subj)
+    return row.pos in ("NOUN", "PROPN") or _speakerlike(art, subj)
+
+
 def _right_content(art: _Article, verb: int, first: int) -> list[int]:
     """Tokens of the verb's right-hand dependents from ``first`` on, minus participial cues."""
     ids: set[int] = set()
@@ -447,7 +464,7 @@ def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None
     low = art.row(subj).text.lower()
     if low in ("that", "which", "who") or low in NOT_SPEAKERS and lemma not in THOUGHT_VERBS:
         return None
-    if not clause and not (_personal if lemma in ACTION_VERBS else _speakerlike)(art, subj):
+    if not clause and not _can_report(art, subj, lemma):
         return None
     if lemma in DOCUMENT_ONLY and art.row(subj).lemma.lower() not in DOCUMENT_NOUNS:
         return None  # "the report found", "a poll shows"; not "police found a car"

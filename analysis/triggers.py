@@ -37,11 +37,8 @@ CLAUSE_VERBS = frozenset(
 )  # fmt: skip
 #: Speech cues that also name deeds ("attacked the base", "responded by deploying"): they report
 #: an object or an infinitive only when a person is their subject.
-ACTION_VERBS = frozenset(
-    ["respond", "support", "oppose", "defend", "reject", "pressure", "slam", "hail", "thank",
-     "post", "continue", "seek", "aim", "plan",
-     "favor", "favour", "see", "view", "regard", "consider", "echo", "question", "dismiss"]
-)  # fmt: skip
+ACTION_VERBS = frozenset(["respond", "defend", "reject", "pressure", "post", "continue", "support",
+                          "oppose"])  # fmt: skip
 #: Lemmas of the verbs that report a thought or an intention, not a statement ("believes",
 #: "wants"): attributions of their own kind, ``thought``.
 THOUGHT_VERBS = frozenset(
