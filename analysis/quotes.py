@@ -412,8 +412,9 @@ def _complement(art: _Article, i: int, lemma: str) -> tuple[list[int], bool]:
     ids = sorted({j for c in art.kids(i, "ccomp") for j in art.subtree(c)})
     if lemma in CALL_VERBS:  # "called for X", "called on X to Y", "called him divisive"
         preps = [c for c in art.kids(i, "prep") if art.row(c).lemma in ("for", "on")]
-        if preps:
-            return [j for j in _right_content(art, i, preps[0] + 1) if j not in preps], False
+        if preps:  # the prep's object and what follows it: "called on X to do Y"
+            after = _right_content(art, i, preps[0] + 1)
+            return sorted(set(art.subtree(preps[0])[1:]) | set(after)), False
         objs = art.kids(i, "dobj")
         ids = _right_content(art, i, objs[0] if objs else i + 1)
         named = art.kids(i, "oprd", "xcomp") or ids and art.quoted(*art.span(ids[-1:]))

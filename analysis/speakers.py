@@ -189,7 +189,10 @@ def genders(text: str, named: list[Mention], quoted: list[tuple[int, int]]) -> d
     votes: dict[str, list[str]] = {}
     people = [m for m in named if m.type == "person"]
     for k, m in enumerate(people):
-        title = re.match(r"(mr|mrs|ms|miss)\b", m.alias.lower()) if m.alias else None
+        before = text[max(m.start - 6, 0) : m.start].lower()
+        title = re.match(r"(mr|mrs|ms|miss)\b", m.alias.lower()) or re.search(
+            r"\b(mr|mrs|ms|miss)\.?\s+$", before
+        )
         if title:
             votes.setdefault(m.canonical, []).extend([GENDER_WORDS[title.group(1)]] * 2)
             continue
