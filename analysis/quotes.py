@@ -50,10 +50,10 @@ from analysis.speakers import (
     resolve,
 )
 from analysis.triggers import (
+    ACTION_VERBS,
     CALL_VERBS,
     CLAUSE_VERBS,
     CUE_LEMMAS,
-    ACTION_VERBS,
     CUE_WORDS,
     DOCUMENT_VERBS,
     NOUN_CUES,
@@ -197,11 +197,10 @@ def _paragraph_regions(paragraphs: pd.DataFrame, text: str) -> list[tuple[int, i
         found = quotemarks.quote_regions(ptext)
         opening = _OPENING.match(ptext)
         if opening and not any(r.start <= opening.end() <= r.start + 1 for r in found):
-            if not found or found[0].start > opening.end():
-                end = len(ptext.rstrip())
-                covered = [r for r in found if r.start >= opening.end()]
-                found = [quotemarks.QuoteRegion(opening.end(), end, opening.group(0).strip())]
-                found += [r for r in covered if r.end > end]
+            # the opening mark is unbalanced: the quotation runs to the end of the paragraph
+            found = [
+                quotemarks.QuoteRegion(opening.end(), len(ptext.rstrip()), opening.group(0).strip())
+            ]
         for r in found:
             regions.append((_to_raw(starts, r.start), _to_raw(starts, max(r.end - 1, r.start)) + 1))
     return regions
@@ -360,7 +359,7 @@ def _colon_statement(art: _Article, sent_ids: list[int]) -> Candidate | None:
     if not colon or colon > MAX_COLON_SPEAKER_WORDS or len(sent_ids) - colon - 1 < MIN_QUOTE_WORDS:
         return None
     first = art.row(sent_ids[0])
-    if art.text[:first.start].rstrip(" \t")[-1:] not in ("", "\n"):
+    if art.text[: first.start].rstrip(" \t")[-1:] not in ("", "\n"):
         return None  # not at the start of a paragraph
     left = [art.row(i) for i in sent_ids[:colon]]
     if not any(r.ent_type in ("PERSON", "ORG") for r in left) or not all(
@@ -402,7 +401,11 @@ def _not_reported(art: _Article, i: int, lemma: str) -> bool:
     if any(art.row(c).lemma.lower() in HYPOTHETICAL for c in art.kids(i, "aux")):
         return True
     head = int(row.head)
-    return row.dep in ("ccomp", "relcl", "xcomp", "pcomp") and head != i and bool(art.kids(head, "neg"))
+    return (
+        row.dep in ("ccomp", "relcl", "xcomp", "pcomp")
+        and head != i
+        and bool(art.kids(head, "neg"))
+    )
 
 
 def _complement(art: _Article, i: int, lemma: str) -> tuple[list[int], bool]:
@@ -452,7 +455,9 @@ def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None
     if _not_reported(art, i, lemma):
         return None
     comp = art.kids(i, "ccomp")
-    if lemma != "ask" and any(art.row(art.subtree(c)[0]).text.lower() in ("whether", "if") for c in comp):
+    if lemma != "ask" and any(
+        art.row(art.subtree(c)[0]).text.lower() in ("whether", "if") for c in comp
+    ):
         return None  # "to say whether ...": a question, not a statement
     ids, clause = _complement(art, i, lemma)
     if not ids:
@@ -485,10 +490,14 @@ def _find(art: _Article, sent_ids: list[int]) -> list[Candidate]:
         cand = None
         if low in CUE_WORDS and row.dep in ("prep", "ROOT") or low == "per" and row.pos == "ADP":
             cand = _according_to(art, i, sent_ids)
-        elif low == "in" and row.dep == "prep" and any(
-            art.row(c).lemma.lower() in POLL_NOUNS for c in art.kids(i, "pobj")
+        elif (
+            low == "in"
+            and row.dep == "prep"
+            and any(art.row(c).lemma.lower() in POLL_NOUNS for c in art.kids(i, "pobj"))
         ):
-            cand = _according_to(art, i, sent_ids)  # "In the survey, Trump leads Clinton by 8 points"
+            cand = _according_to(
+                art, i, sent_ids
+            )  # "In the survey, Trump leads Clinton by 8 points"
         elif row.pos == "NOUN" and row.lemma.lower() in NOUN_CUES:
             cand = _noun_cue(art, i)
         elif row.pos in ("VERB", "AUX") and lemma in CUE_LEMMAS:
@@ -508,7 +517,9 @@ def _find(art: _Article, sent_ids: list[int]) -> list[Candidate]:
     best: dict[tuple[int, int], Candidate] = {}
     for c in found:
         key = art.span(c.content_ids)
-        if key not in best or abs(c.verb - c.content_ids[0]) < abs(best[key].verb - best[key].content_ids[0]):
+        if key not in best or abs(c.verb - c.content_ids[0]) < abs(
+            best[key].verb - best[key].content_ids[0]
+        ):
             best[key] = c
     found = [c for c in found if best[art.span(c.content_ids)] is c]
     # a cue inside another candidate's content belongs to that content ("said A and claimed B")
@@ -560,8 +571,11 @@ def _people_in(text: str, persons: list[tuple[int, int]], start: int, end: int) 
     """The person names the entity recognizer found inside a speaker mention (not a possessor:
     "Ms. Merkel's spokesman"), else the one in apposition right after it ("The Shadow Secretary
     of State for the Family, Theresa May, said")."""
-    inside = [text[s:e] for s, e in persons if start <= s and e <= end
-              and not re.match(r"['’]s\b", text[e : e + 2])]  # "Ms. Merkel's spokesman" is not Merkel
+    inside = [
+        text[s:e]
+        for s, e in persons
+        if start <= s and e <= end and not re.match(r"['’]s\b", text[e : e + 2])
+    ]  # "Ms. Merkel's spokesman" is not Merkel
     after = [text[s:e] for s, e in persons if s >= end and re.fullmatch(r"\s*,\s*", text[end:s])]
     return inside or after[:1]
 
@@ -585,7 +599,10 @@ def _cue_near(art: _Article, ids: list[int], qs: int, qe: int) -> Candidate | No
     """A speech verb outside the quote, in the sentence, with a subject: '"...," said X.'."""
     for i in ids:
         row = art.row(i)
-        if cue_lemma(row.lemma, row.text.lower()) not in SPEECH_VERBS or row.pos not in ("VERB", "AUX"):
+        if cue_lemma(row.lemma, row.text.lower()) not in SPEECH_VERBS or row.pos not in (
+            "VERB",
+            "AUX",
+        ):
             continue
         if qs <= row.start < qe:
             continue
@@ -624,7 +641,9 @@ def _sentence_attributions(
             )  # fmt: skip
             if long:
                 cs, ce = long
-            found.append(Found(sent.sentence, sent.paragraph, (cs, ce), cand.kind, (ss, se), cand.cue))
+            found.append(
+                Found(sent.sentence, sent.paragraph, (cs, ce), cand.kind, (ss, se), cand.cue)
+            )
     return found
 
 
@@ -651,9 +670,13 @@ def _quotations(
                 _, ss, se = _mention(art, cand.speaker_tok, cand.verb)
                 out.append(Found(sent.sentence, sent.paragraph, (s, e), kind, (ss, se), cand.cue))
             else:  # no cue: the quote continues the speaker of the attribution before it
-                prev = max((f for f in out if f.content[0] < s), key=lambda f: f.content[0], default=None)
+                prev = max(
+                    (f for f in out if f.content[0] < s), key=lambda f: f.content[0], default=None
+                )
                 if prev is not None:
-                    out.append(Found(sent.sentence, sent.paragraph, (s, e), kind, prev.speaker, (-1, -1)))
+                    out.append(
+                        Found(sent.sentence, sent.paragraph, (s, e), kind, prev.speaker, (-1, -1))
+                    )
     return sorted(out, key=lambda f: f.content[0])
 
 

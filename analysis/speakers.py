@@ -239,9 +239,14 @@ def _description(
             return m[1:4]
     for m in reversed(before):  # introduced with the description: "New Jersey Gov. Chris Christie"
         around = norm(m.context)
-        if m.type == "person" and ROLE_NOUNS[role] == "person" and (
-            re.search(rf"\b{re.escape(phrase)}\b", around)
-            or short and re.search(rf"\b{short}\.? ", around)
+        if (
+            m.type == "person"
+            and ROLE_NOUNS[role] == "person"
+            and (
+                re.search(rf"\b{re.escape(phrase)}\b", around)
+                or short
+                and re.search(rf"\b{short}\.? ", around)
+            )
         ):
             return m[1:4]
     for m in reversed(before):

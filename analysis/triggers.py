@@ -54,12 +54,42 @@ CALL_VERBS = frozenset({"call"})  # "called for X"
 #: of the loophole", "Clinton's criticism of ..." (those of NOUN_THOUGHTS are thoughts).
 NOUN_THOUGHTS = frozenset(["belief", "view", "views", "hope", "fear", "support", "opposition",
                            "plan", "wish"])  # fmt: skip
-NOUN_CUES = frozenset(
-    ["claim", "assertion", "statement", "criticism", "call", "promise", "pledge", "warning",
-     "accusation", "suggestion", "argument", "demand", "insistence", "denial", "admission",
-     "proposal", "threat", "vow", "complaint", "charge", "allegation", "remark", "comment",
-     "comments", "remarks", "contention", "prediction", "announcement", "endorsement"]
-) | NOUN_THOUGHTS
+NOUN_CUES = (
+    frozenset(
+        [
+            "claim",
+            "assertion",
+            "statement",
+            "criticism",
+            "call",
+            "promise",
+            "pledge",
+            "warning",
+            "accusation",
+            "suggestion",
+            "argument",
+            "demand",
+            "insistence",
+            "denial",
+            "admission",
+            "proposal",
+            "threat",
+            "vow",
+            "complaint",
+            "charge",
+            "allegation",
+            "remark",
+            "comment",
+            "comments",
+            "remarks",
+            "contention",
+            "prediction",
+            "announcement",
+            "endorsement",
+        ]
+    )
+    | NOUN_THOUGHTS
+)
 #: Every lemma quote attribution treats as a cue.
 CUE_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | DOCUMENT_VERBS | CALL_VERBS | NOUN_CUES | {"outline"}
 #: Words (lower-cased) that introduce a source: "according to X", "per X".

@@ -131,12 +131,18 @@ def evaluate(labels: Path) -> dict[str, pd.DataFrame | str]:
 SAMPLE_SEED = 15
 
 
-def load_polnear(directory: Path, split: str, sample: int | None, work: Path) -> tuple[corpus.Corpus, list[dict]]:
+def load_polnear(
+    directory: Path, split: str, sample: int | None, work: Path
+) -> tuple[corpus.Corpus, list[dict]]:
     """One PolNeAR split (``sample`` articles of it, or all) as a corpus, and its records."""
     path = directory / f"{split}.jsonl"
     if not path.exists():
-        raise SystemExit(f"{path} not found: --polnear needs the folder holding PolNeAR's {split}.jsonl")
-    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        raise SystemExit(
+            f"{path} not found: --polnear needs the folder holding PolNeAR's {split}.jsonl"
+        )
+    recs = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     if sample:
         recs = pd.Series(recs).sample(n=min(sample, len(recs)), random_state=SAMPLE_SEED).tolist()
     dest = work / f"polnear_{split}.jsonl"
@@ -161,7 +167,9 @@ def evaluate_polnear(
         f"PolNeAR {split}: PressLens, statements (thoughts left out)": quote_scoring.summarize(
             pairs, kinds=statements
         ),
-        f"PolNeAR {split}: PressLens, speaker errors by the gold mention's form": _speaker_errors(pairs),
+        f"PolNeAR {split}: PressLens, speaker errors by the gold mention's form": _speaker_errors(
+            pairs
+        ),
         f"PolNeAR {split}: textacy direct_quotations": _textacy_polnear(c, gold),
     }
     return out, pairs
@@ -184,7 +192,17 @@ def _mention_form(mention: str) -> str:
     words = mention.split()
     if len(words) == 1 and words[0].lower() in {"he", "she", "they", "i", "we", "it", "you"}:
         return "pronoun"
-    if words and words[0].lower() in {"the", "a", "an", "this", "another", "one", "some", "his", "her"}:
+    if words and words[0].lower() in {
+        "the",
+        "a",
+        "an",
+        "this",
+        "another",
+        "one",
+        "some",
+        "his",
+        "her",
+    }:
         return "description"
     if any(w[:1].isupper() for w in words):
         return "name"

@@ -246,7 +246,9 @@ def test_attribute_does_not_mutate(attributed):
     ],
 )
 def test_canonical_speaker(mention, canonical):
-    assert speakers.resolve(mention, 0, [], speakers.Lexicon(speakers.load_speakers()))[0] == canonical
+    assert (
+        speakers.resolve(mention, 0, [], speakers.Lexicon(speakers.load_speakers()))[0] == canonical
+    )
 
 
 def test_token_f1():
@@ -266,7 +268,9 @@ def test_match_threshold_is_inclusive():
                          "optional": [False], "aliases": [["X"]]})  # fmt: skip
     half = pd.DataFrame({"article_id": ["a"], "content": ["one two five six"], "kind": ["indirect"],
                          "speaker_canonical": ["X"], "speaker": ["X"]})  # fmt: skip
-    assert quote_scoring.token_f1("one two five six", "one two three four") == quote_scoring.MATCH_F1
+    assert (
+        quote_scoring.token_f1("one two five six", "one two three four") == quote_scoring.MATCH_F1
+    )
     assert quote_scoring.score(half, gold).set_index("kind").loc["all", "tp"] == 1
 
 
