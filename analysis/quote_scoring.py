@@ -18,7 +18,7 @@ import re
 import pandas as pd
 
 from analysis.speakers import norm
-from analysis.triggers import THOUGHT_VERBS
+from analysis.triggers import THOUGHT_VERBS, cue_lemma
 
 #: Content overlap (bag-of-words F1) from which a found attribution matches a gold one: half the
 #: words in common tolerates the usual disagreements on where a content starts and ends ("that",
@@ -92,32 +92,10 @@ def gold_table(annotations: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "content", "kind", "optional", "aliases"])
 
 
-_IRREGULAR = {"thought": "think", "knew": "know", "known": "know", "felt": "feel", "meant": "mean"}
-
-
-def base_forms(word: str) -> set[str]:
-    """The forms a verb's base may take once an inflection is stripped ("believes" -> "believe",
-    "wanted" -> "want", "hoping" -> "hope"); a set, since spelling alone cannot choose one.
-
-    Example:
-        >>> "believe" in base_forms("believes"), "want" in base_forms("wanted")
-        (True, True)
-    """
-    w = word.lower()
-    out = {w, _IRREGULAR.get(w, w)}
-    for suffix in ("s", "es", "ed", "d", "ing"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            stem = w[: -len(suffix)]
-            out |= {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
-    if w.endswith("ies"):
-        out.add(w[:-3] + "y")
-    return out
-
-
 def is_thought_cue(cue: str) -> bool:
     """Whether a gold cue reports a thought or an intention ("believes", "wants to", "hopes"), not
     a statement: its first word after auxiliaries has a base form among
-    :data:`analysis.triggers.THOUGHT_VERBS`.
+    :data:`analysis.triggers.THOUGHT_VERBS` (:func:`analysis.triggers.cue_lemma`).
 
     Example:
         >>> is_thought_cue("believes"), is_thought_cue("has said")
@@ -125,7 +103,7 @@ def is_thought_cue(cue: str) -> bool:
     """
     aux = {"has", "have", "had", "is", "was", "are", "were", "be", "been", "does", "did", "do"}
     words = [w for w in _tokens(cue) if w not in aux]
-    return bool(words) and bool(base_forms(words[0]) & THOUGHT_VERBS)
+    return bool(words) and cue_lemma(words[0], words[0]) in THOUGHT_VERBS
 
 
 def polnear_gold(records: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
