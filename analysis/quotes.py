@@ -64,7 +64,7 @@ from analysis.triggers import (
 )
 
 __all__ = ["attribute", "load_speakers", "reuse", "share_of_voice", "speakers_by_outlet",
-           "merge_speakers", "describe", "stage", "COLUMNS"]  # fmt: skip
+           "merge_speakers", "with_kinds", "describe", "stage", "COLUMNS"]  # fmt: skip
 
 COLUMNS = [
     "file", "outlet_label", "published", "article_id", "sentence", "kind", "speaker", "speaker_canonical",
@@ -903,6 +903,16 @@ def merge_speakers(quotes_df: pd.DataFrame) -> pd.DataFrame:
     names = out.loc[people, "speaker_canonical"]
     out.loc[people, "speaker_canonical"] = names.map(entities.merge_names(names)).fillna(names)
     return out
+
+
+def with_kinds(quotes_df: pd.DataFrame, *, thoughts: bool = True) -> pd.DataFrame:
+    """The attributions to analyse: every kind, or statements only (``thoughts=False`` leaves out
+    the reported thoughts and intentions, kind ``thought``).
+
+    Example:
+        >>> with_kinds(corpus.table("quotes"), thoughts=False)  # doctest: +SKIP
+    """
+    return quotes_df if thoughts else quotes_df[quotes_df["kind"] != "thought"]
 
 
 def describe(quotes_df: pd.DataFrame) -> list[str]:

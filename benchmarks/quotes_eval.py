@@ -112,7 +112,8 @@ def evaluate(labels: Path) -> dict[str, pd.DataFrame | str]:
         unseen, arts = _load_unseen(labels, Path(tmp))
         for name, c, gold in (("samples", sample, seeds), ("unseen", unseen, arts)):
             g = quote_scoring.gold_table(gold, c.articles)
-            out[f"{name}: PressLens"] = quote_scoring.score(quotes.attribute(c), g)
+            found = quotes.with_kinds(quotes.attribute(c), thoughts=False)  # statements annotated
+            out[f"{name}: PressLens"] = quote_scoring.score(found, g)
             baseline = _textacy(c)
             if isinstance(baseline, str):
                 out[f"{name}: textacy direct_quotations"] = baseline
