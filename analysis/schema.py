@@ -139,10 +139,10 @@ TABLES: dict[str, dict[str, str]] = {
     "quotes": {
         "article_id": "article (file, outlet_label and published are joined when read with Corpus.table)",
         "sentence": "index of the sentence the attribution starts in",
-        "kind": "direct (verbatim, in quotation marks) | mixed (reported speech with quoted fragments) | indirect",
+        "kind": "direct (verbatim, in quotation marks) | mixed (reported speech with quoted fragments) | indirect | thought (a reported thought or intention)",
         "speaker": "the speaker as the text names it ('he', 'the Ministry', 'US Secretary of Defense Lloyd Austin')",
-        "speaker_canonical": "resolved speaker: a name from data/lexicons/speakers.csv, the nearest compatible named speaker for pronouns and role nouns, else the mention",
-        "speaker_type": "person | group (several named people speaking together) | organization | document | anonymous | unknown (a mention nothing identifies) | unresolved (a pronoun with no named speaker before it)",
+        "speaker_canonical": "resolved speaker: a name from data/lexicons/speakers.csv or the article's fullest form of the name (no title or middle initial), the previous speaker of agreeing gender for a pronoun, the person a description introduced, else the mention",
+        "speaker_type": "person | group (several named people speaking together) | organization | media (a news outlet) | document | anonymous | unknown (a mention nothing identifies) | unresolved (a pronoun with no named speaker before it)",
         "affiliation": "from the speaker lexicon (US government, Iraqi government, armed groups, media, ...), else empty",
         "cue": "the speech cue (said, stated, according to, as per, ...); empty when a quote continues the previous speaker",
         "content": "what is attributed (without the page furniture cleaning removed inside it)",

@@ -228,8 +228,7 @@ def _pronoun(
 
 
 def _description(
-    mention: str, words: list[str], role: str, before: list[Mention], spoke: list[Mention],
-    lex: Lexicon,
+    mention: str, words: list[str], role: str, before: list[Mention], lex: Lexicon,
 ) -> tuple[str, str, str] | None:  # fmt: skip
     """'the governor': the person the article introduced with that description, else None."""
     phrase = " ".join(words[1:])
@@ -304,7 +303,7 @@ def resolve(
         return mention, "anonymous", hit[2] if hit else ""
     role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
     if first in ("the", "this", "that") and role:
-        linked = _description(mention, words, role, before, spoke, lex)
+        linked = _description(mention, words, role, before, lex)
         if linked:
             return linked
         if exact or ROLE_NOUNS[role] != "person" and hit:
