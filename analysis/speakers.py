@@ -47,7 +47,7 @@ ROLE_NOUNS = {
     "mayor": "person", "businessman": "person", "billionaire": "person", "son": "person",
     "daughter": "person", "director": "person", "ministry": "organization",
     "office": "organization", "government": "organization", "campaign": "organization",
-    "statement": "document", "report": "document", "leaders": "document",
+    "statement": "document", "report": "document", "leaders": "group",
 }  # fmt: skip
 #: The abbreviated title a description may have been introduced with ("Gov. Chris Christie").
 ROLE_ABBREVIATIONS = {"governor": "gov", "senator": "sen", "congressman": "rep",
@@ -60,10 +60,11 @@ DOCUMENT_NOUNS = frozenset(
      "results", "research", "transcript", "complaint", "lawsuit", "indictment", "ruling", "book"]
 )  # fmt: skip
 #: Words that name a news outlet ("The Washington Post", "CNN", "The Hill"): an outlet is its own
-#: speaker, never the place in its name.
+#: speaker, never the place in its name. Not "Capitol Hill" nor a "Press Secretary" (people).
 MEDIA = re.compile(
-    r"\b(Post|Times|Journal|News|Herald|Tribune|Gazette|Magazine|Press|Reuters|Bloomberg|CNN|"
-    r"MSNBC|CNBC|Fox|NBC|ABC|CBS|NPR|PBS|BBC|Politico|Breitbart|Axios|Hill|TIME|Newsweek|"
+    r"\b(Post|Times|Journal|News|Herald|Tribune|Gazette|Magazine|Press(?! [Ss]ecretary)|Reuters|"
+    r"Bloomberg|CNN|MSNBC|CNBC|Fox|NBC|ABC|CBS|NPR|PBS|BBC|Politico|Breitbart|Axios|"
+    r"(?<!Capitol )Hill|TIME|Newsweek|"
     r"Atlantic|Guardian|Economist|BuzzFeed|HuffPost|Huffington|Telegraph|Daily|Examiner|Observer|"
     r"Register|Chronicle|Inquirer|Globe|Slate|Vox|Salon|Mediaite|Axios)\b"
 )

@@ -251,6 +251,21 @@ def test_canonical_speaker(mention, canonical):
     )
 
 
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("The Washington Post", "media"),
+        ("The Hill", "media"),
+        ("the Capitol Hill aide", "unknown"),  # a person on Capitol Hill, not the outlet
+        ("the White House Press Secretary", "person"),
+        ("the leaders", "group"),
+        ("the report", "document"),
+    ],
+)
+def test_speaker_type(mention, kind):
+    assert speakers.resolve(mention, 0, [], speakers.Lexicon(speakers.load_speakers()))[1] == kind
+
+
 def test_token_f1():
     assert quote_scoring.token_f1("the US will stay", "the US will leave") == pytest.approx(0.75)
     assert quote_scoring.token_f1("", "anything") == 0.0
