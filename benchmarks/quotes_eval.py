@@ -177,16 +177,28 @@ def evaluate_polnear(
 
 
 def _speaker_errors(pairs: pd.DataFrame) -> pd.DataFrame:
-    """Matches whose speaker is wrong, by the form of the gold mention (pronoun, name, description)."""
+    """Matches whose speaker is wrong, by the form of the gold mention (pronoun, name, description).
+
+    ``accuracy`` is the project's rule (the resolved name or the mention as written names the gold
+    mention); ``resolved_accuracy`` counts the resolved name alone, so it shows whether a
+    description or a surname became the right person. PolNeAR has no coreference: a gold "he" is
+    named by a found "he" whoever it was resolved to, so pronoun resolution is not measured here
+    (``resolved_accuracy`` is left empty for pronouns)."""
     tp = pairs[pairs.status == "tp"].dropna(subset=["speaker_ok"])
     form = tp.gold_speaker.map(_mention_form)
-    return (
-        tp.assign(form=form, wrong=~tp.speaker_ok.astype(bool))
+    resolved = [
+        quote_scoring.names(c, g)
+        for c, g in zip(tp.speaker_canonical, tp.gold_speaker, strict=True)
+    ]
+    out = (
+        tp.assign(form=form, wrong=~tp.speaker_ok.astype(bool), resolved=resolved)
         .groupby("form")
-        .agg(matches=("wrong", "size"), wrong=("wrong", "sum"))
+        .agg(matches=("wrong", "size"), wrong=("wrong", "sum"), resolved=("resolved", "mean"))
         .reset_index()
         .assign(accuracy=lambda d: 1 - d.wrong / d.matches)
     )
+    out["resolved_accuracy"] = out.resolved.astype(object).where(out.form != "pronoun", None)
+    return out.drop(columns="resolved")
 
 
 def _mention_form(mention: str) -> str:
@@ -219,7 +231,7 @@ def _textacy_polnear(c: corpus.Corpus, gold: pd.DataFrame) -> pd.DataFrame | str
 
 def _markdown(frame: pd.DataFrame) -> str:
     """A Markdown table (numbers to three decimals) without the optional tabulate dependency."""
-    cells = frame.map(lambda v: f"{v:.3f}" if isinstance(v, float) else str(v))
+    cells = frame.map(lambda v: f"{v:.3f}" if isinstance(v, float) else "" if v is None else str(v))
     rows = [list(frame.columns), ["---"] * frame.shape[1], *cells.to_numpy().tolist()]
     return "\n".join("| " + " | ".join(r) + " |" for r in rows)
 
