@@ -180,10 +180,10 @@ def _speaker_errors(pairs: pd.DataFrame) -> pd.DataFrame:
     """Matches whose speaker is wrong, by the form of the gold mention (pronoun, name, description).
 
     ``accuracy`` is the project's rule (the resolved name or the mention as written names the gold
-    mention); ``resolved_accuracy`` counts the resolved name alone, so it shows whether a
-    description or a surname became the right person. PolNeAR has no coreference: a gold "he" is
-    named by a found "he" whoever it was resolved to, so pronoun resolution is not measured here
-    (``resolved_accuracy`` is left empty for pronouns)."""
+    mention); ``resolved_accuracy`` counts the resolved name alone, for gold mentions that are
+    names (a found "he" or "the governor" must have become that person). PolNeAR has no
+    coreference: a gold "he" or "the governor" is named by the same words found, whoever they were
+    resolved to, so pronoun and description resolution is not measured here (left empty)."""
     tp = pairs[pairs.status == "tp"].dropna(subset=["speaker_ok"])
     form = tp.gold_speaker.map(_mention_form)
     resolved = [
@@ -197,7 +197,7 @@ def _speaker_errors(pairs: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
         .assign(accuracy=lambda d: 1 - d.wrong / d.matches)
     )
-    out["resolved_accuracy"] = out.resolved.astype(object).where(out.form != "pronoun", None)
+    out["resolved_accuracy"] = out.resolved.astype(object).where(out.form == "name", None)
     return out.drop(columns="resolved")
 
 
