@@ -53,7 +53,8 @@ PALETTE = colourvision.most_distinct_order(
 #: Muted shades for outlets the text does not name (:func:`analysis.outlets.is_unknown`), one per file.
 UNKNOWN_PALETTE = ("#8C8C8C", "#A5896E", "#7F8FA6", "#9E8FB2", "#8FA68C", "#B09C85")
 #: Warm and neutral colours for stacked "removed" parts (no blues: blue means kept text).
-QUOTE_KIND_COLOURS = {"direct": "#08519c", "mixed": "#4292c6", "indirect": "#9ecae1"}
+QUOTE_KIND_COLOURS = {"direct": "#08519c", "mixed": "#4292c6", "indirect": "#9ecae1",
+                      "thought": "#fdae6b"}  # fmt: skip
 #: Soft colours for categories that are not outlets (affiliations), so no bar reads as an outlet.
 CATEGORY_PALETTE = (
     "#66C2A5", "#FC8D62", "#8DA0CB", "#E78AC3", "#A6D854", "#FFD92F", "#E5C494", "#80B1D3",

@@ -1,11 +1,21 @@
-"""Quote attribution: who is quoted, saying what, in each article.
+"""Quote attribution: who is reported as saying (or thinking) what, in each article.
 
-Works on the parsed corpus (dependency parse in ``tokens``; nothing is re-parsed here). Three
-patterns are found: quotation-mark quotes attributed by a speech cue in the same sentence or
-continuing the previous speaker; reported speech (a speech verb with a clausal complement, or
-"according to / as per / per X"); and participial cues ("stating that"). Speakers are resolved to a
-canonical name through ``data/lexicons/speakers.csv`` and, for pronouns and role nouns, to the
-nearest preceding compatible named speaker of the same article.
+Works on the parsed corpus (dependency parse in ``tokens``; nothing is re-parsed here). Each
+pattern is a small function over one sentence's parse:
+
+- :func:`_according_to`: "according to X", "per X", "as per X";
+- :func:`_as_cue`: "as X noted, ...";
+- :func:`_reported`: a statement cue (:data:`analysis.triggers.SPEECH_VERBS`: said, asked,
+  accused, promised, urged, wrote, tweeted, called on ...) or a thought cue (believes, wants:
+  kind ``thought``) with what it reports: a clause, an object, an infinitive, or what follows a
+  colon; "the report found", "a poll shows" for documents. Negated and hypothetical speech ("did
+  not say", "could say", "refused to say", "did not cite what X said") is not reported;
+- :func:`_quotations`: passages in quotation marks of at least
+  :data:`analysis.quotemarks.MIN_QUOTE_WORDS` words, attributed by a cue near them or continuing
+  the previous speaker; consecutive passages of one speaker in a paragraph are one attribution.
+
+Speakers are resolved by :mod:`analysis.speakers`. Kinds: ``direct`` (all in quotation marks),
+``mixed`` (a partial quote), ``indirect``, ``thought``.
 
 Example:
     >>> from analysis import corpus, quotes
@@ -20,13 +30,41 @@ from bisect import bisect_left
 from collections import namedtuple
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from analysis import entities, quotemarks
-from analysis.config import PATHS
-from analysis.triggers import CALL_VERBS, CUE_LEMMAS, CUE_WORDS, SPEECH_VERBS
+from analysis.quotemarks import MIN_QUOTE_WORDS
+from analysis.schema import PARSED_KINDS
+from analysis.speakers import (
+    DOCUMENT_NOUNS,
+    Lexicon,
+    Mention,
+    genders,
+    lexicon_mentions,
+    load_speakers,
+    norm,
+    person_of,
+    resolve,
+)
+from analysis.triggers import (
+    ACTION_VERBS,
+    CALL_VERBS,
+    CLAUSE_VERBS,
+    CUE_LEMMAS,
+    CUE_WORDS,
+    DOCUMENT_VERBS,
+    NOUN_CUES,
+    NOUN_THOUGHTS,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+    cue_lemma,
+)
+
+__all__ = ["attribute", "load_speakers", "reuse", "share_of_voice", "speakers_by_outlet",
+           "merge_speakers", "with_kinds", "describe", "stage", "COLUMNS"]  # fmt: skip
 
 COLUMNS = [
     "file", "outlet_label", "published", "article_id", "sentence", "kind", "speaker", "speaker_canonical",
@@ -34,89 +72,57 @@ COLUMNS = [
     "speaker_start", "speaker_end", "cue_start", "cue_end",
 ]  # fmt: skip
 
-OBJECT_VERBS = frozenset(
-    [
-        "emphasize",
-        "emphasise",
-        "stress",
-        "affirm",
-        "reaffirm",
-        "urge",
-        "reiterate",
-        "underline",
-        "underscore",
-        "highlight",
-    ]
-)  # "emphasized the importance of ...": the object is the reported content
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-PRONOUNS = {
-    "he": "person", "she": "person", "i": "person", "they": "group", "it": "organization",
-    "we": "group",
-}  # fmt: skip
-ROLE_NOUNS = {
-    "minister": "person", "president": "person", "official": "person", "spokesman": "person",
-    "spokeswoman": "person", "spokesperson": "person", "secretary": "person",
-    "ministry": "organization", "office": "organization", "government": "organization",
-    "statement": "document", "report": "document", "leaders": "document",
-}  # fmt: skip
-ANONYMOUS = re.compile(r"anonymity|\bunnamed\b|\bsources?\b|^an? .*official|^officials$", re.I)
-MIN_QUOTE_WORDS = 4
+DOCUMENT_ONLY = DOCUMENT_VERBS - SPEECH_VERBS  # "found", "shows": cues for documents only
 NOT_SAYING = frozenset(["refuse", "decline", "fail"])
-TITLES = r"^(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)\.?\s+"
+#: Modal auxiliaries that make speech hypothetical ("could say", "might argue"): not reported.
+HYPOTHETICAL = frozenset(["could", "might", "may", "should", "would"])
+#: Dependents of a cue that can open what it reports when there is no clause ("praised the
+#: efforts of ...", "promised to begin ...", "called on X to ...", "called the show X").
+CONTENT_DEPS = frozenset(["dobj", "xcomp", "ccomp", "prep", "oprd", "dative", "attr", "acomp"])
+#: A passage in quotation marks whose words of this length or more are all capitalized, and
+#: that ends without a sentence mark, is a title ("Tales From the Crypt"), not someone's words.
+TITLE_WORD_LEN = 4
 
 
-def load_speakers(path: str | None = None) -> pd.DataFrame:
-    """Read the speaker lexicon (canonical, aliases, type, affiliation), one row per alias.
-
-    Example:
-        >>> load_speakers().query("alias == 'Sudani'").canonical.iloc[0]
-        'Mohammed Shia al-Sudani'
-    """
-    table = pd.read_csv(path or PATHS.lexicons / "speakers.csv", dtype=str).fillna("")
-    rows = []
-    for rec in table.itertuples(index=False):
-        for alias in {rec.canonical, *[a for a in rec.aliases.split("|") if a]}:
-            rows.append((alias, rec.canonical, rec.type, rec.affiliation))
-    out = pd.DataFrame(rows, columns=["alias", "canonical", "type", "affiliation"])
-    return out.assign(n=out.alias.str.len()).sort_values("n", ascending=False).drop(columns="n")
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("U.S.", "US")).strip().lower()
+#: Nouns for people who speak: as subjects of an action verb they make it speech.
+PERSON_NOUNS = frozenset(
+    ["official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister", "leader",
+     "leaders", "president", "analyst", "analysts", "expert", "experts", "aide", "aides",
+     "adviser", "advisers", "people", "voters", "critics", "supporters", "republicans",
+     "democrats", "governor", "senator", "candidate", "nominee", "witness", "witnesses",
+     "scientist", "scientists", "researcher", "researchers", "economist", "economists",
+     "strategist", "strategists", "lawmaker", "lawmakers", "activist", "activists", "source",
+     "sources", "chairman", "chairwoman", "secretary", "director", "spokesmen", "reporter",
+     "reporters", "host", "moderator", "many", "some", "others", "both", "all"]
+)  # fmt: skip
+SPEAKER_NOUNS = PERSON_NOUNS | DOCUMENT_NOUNS | frozenset(
+    ["ministry", "government", "committee", "office", "military", "campaign", "party", "police",
+     "administration", "department", "agency", "group", "organization", "council", "court",
+     "commission", "board", "union", "coalition", "team"]
+)  # fmt: skip
 
 
-_COMPILED: list[tuple[pd.DataFrame, dict]] = []  # (lexicon table, its patterns), last 4 used
+class Candidate(NamedTuple):
+    """An attribution found in one sentence's parse, before its speaker is resolved."""
+
+    verb: int  # the cue token
+    speaker_tok: int  # the head token of the speaker mention
+    content_ids: list[int]
+    cue: tuple[int, int]  # raw offsets of the cue
+    kind: str = ""  # "thought", or "" to decide from the quotation marks
+    speaker_span: tuple[int, int] | None = None  # raw offsets, when not the subtree of speaker_tok
 
 
-def _compiled(speakers: pd.DataFrame) -> dict:
-    """The lexicon's aliases as compiled patterns (longest first) and a memo of lookups, built once
-    per lexicon table."""
-    for table, lex in _COMPILED:
-        if table is speakers:
-            return lex
-    recs = list(speakers.itertuples(index=False))
-    lex = {
-        "lookup": [
-            (re.compile(rf"(?<![\w-]){re.escape(_norm(r.alias))}(?![\w-])"), r[1:4]) for r in recs
-        ],
-        "mentions": [
-            (re.compile(rf"(?<![\w-]){re.escape(r.alias)}(?![\w-])", re.I), r)
-            for r in recs
-            if not r.alias.lower().startswith("the ") and r.type in ("person", "organization")
-        ],
-        "memo": {},
-    }
-    _COMPILED[:] = [*_COMPILED[-3:], (speakers, lex)]
-    return lex
+class Found(NamedTuple):
+    """One attribution of an article with raw offsets (cue ``(-1, -1)``: continues a speaker)."""
 
-
-def _lookup(mention: str, speakers: pd.DataFrame) -> tuple[str, str, str] | None:
-    """Canonical name, type and affiliation of the longest lexicon alias in ``mention``, or None."""
-    lex = _compiled(speakers)
-    if mention not in lex["memo"]:
-        text = f" {_norm(mention)} "
-        lex["memo"][mention] = next((hit for pat, hit in lex["lookup"] if pat.search(text)), None)
-    return lex["memo"][mention]
+    sentence: int
+    paragraph: int
+    content: tuple[int, int]
+    kind: str
+    speaker: tuple[int, int]
+    cue: tuple[int, int]
 
 
 @lru_cache(maxsize=8)
@@ -146,6 +152,11 @@ class _Article:
     def row(self, i: int):  # noqa: ANN202 - a row of the tokens table as a named tuple
         return self.rows[i - self.base]
 
+    def kids(self, i: int, *deps: str) -> list[int]:
+        """Children of token ``i`` (with one of ``deps`` when given)."""
+        kids = self.children.get(i, [])
+        return [c for c in kids if self.row(c).dep in deps] if deps else kids
+
     def subtree(self, i: int, skip: Iterable[int] = ()) -> list[int]:
         out, stack, skip = [], [i], set(skip)
         while stack:
@@ -168,8 +179,13 @@ def _to_raw(starts: list[tuple[int, int]], k: int) -> int:
     return base_r + k - base_p
 
 
+_OPENING = re.compile(r"\s*[“\"]")
+
+
 def _paragraph_regions(paragraphs: pd.DataFrame, text: str) -> list[tuple[int, int]]:
-    """Quote regions (raw offsets) of every paragraph, quoted separately per paragraph."""
+    """Quote regions (raw offsets) of every paragraph, quoted separately per paragraph. A paragraph
+    that opens a quotation it never closes (the next paragraph goes on quoting) is quoted to its
+    end."""
     regions = []
     for spans in paragraphs.spans:
         pieces = [(int(s), int(e)) for s, e in spans]
@@ -178,14 +194,20 @@ def _paragraph_regions(paragraphs: pd.DataFrame, text: str) -> list[tuple[int, i
             starts.append((pos, s))
             ptext += text[s:e] + " "
             pos += e - s + 1
-
-        for r in quotemarks.quote_regions(ptext):
+        found = quotemarks.quote_regions(ptext)
+        opening = _OPENING.match(ptext)
+        if opening and not any(r.start <= opening.end() <= r.start + 1 for r in found):
+            # the opening mark is unbalanced: the quotation runs to the end of the paragraph
+            found = [
+                quotemarks.QuoteRegion(opening.end(), len(ptext.rstrip()), opening.group(0).strip())
+            ]
+        for r in found:
             regions.append((_to_raw(starts, r.start), _to_raw(starts, max(r.end - 1, r.start)) + 1))
     return regions
 
 
 def _mention(art: _Article, head: int, verb: int | None = None) -> tuple[str, int, int]:
-    skip = [c for c in art.children.get(head, []) if art.row(c).dep == "appos"]
+    skip = art.kids(head, "appos")
     ids = [j for j in art.subtree(head, skip) if verb is None or head > verb or j < verb]
     if art.row(max(ids)).dep == "cc":  # "A and B said", parsed as two subjects of the verb
         ids += next(
@@ -204,16 +226,22 @@ def _mention(art: _Article, head: int, verb: int | None = None) -> tuple[str, in
     return art.text[start:end], start, end
 
 
+def _is_title(text: str) -> bool:
+    """Whether a quoted passage reads as a title ("Make America Great Again"), not speech."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    long = [w for w in words if len(w) >= TITLE_WORD_LEN]
+    return bool(long) and all(w[0].isupper() for w in long) and not re.search(r"[.!?]\W*$", text)
+
+
 def _is_long_quote(text: str) -> bool:
-    return len(text.split()) >= MIN_QUOTE_WORDS
+    return len(text.split()) >= MIN_QUOTE_WORDS and not _is_title(text)
 
 
 def _cue_of(art: _Article, verb: int) -> tuple[int, int]:
     kids = art.children.get(verb, [])
     ids = [verb] + [c for c in kids if art.row(c).dep in ("aux", "prt") and c < verb]
-    ids += [
-        c for c in kids if art.row(c).dep == "prep" and art.row(c).lemma == "for" and c == verb + 1
-    ]
+    ids += [c for c in kids if art.row(c).dep in ("prep", "prt") and c == verb + 1
+            and art.row(c).lemma in ("for", "on")]  # fmt: skip
     return art.span(ids)
 
 
@@ -222,41 +250,50 @@ def _subject(art: _Article, verb: int, seen: int = 0) -> int | None:
         if art.row(c).dep in SUBJECT_DEPS:
             return c
     row = art.row(verb)
-    if row.dep in ("advcl", "xcomp", "conj") and int(row.head) != verb and seen < 3:
-        return _subject(art, int(row.head), seen + 1)  # "..., stating that": the head's subject
+    head = int(row.head)
+    if row.dep == "pcomp" and art.row(head).dep == "prep" and seen < 3:
+        head = int(art.row(head).head)  # "hinted at it by mentioning ...": the verb's subject
+    elif row.dep not in ("advcl", "xcomp", "conj"):
+        return None
+    if head != verb and seen < 3:
+        return _subject(art, head, seen + 1)  # "..., stating that": the head's subject
     return None
 
 
-SPEAKER_NOUNS = frozenset(
-    [
-        "official",
-        "officials",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "ministry",
-        "statement",
-        "leader",
-        "leaders",
-        "government",
-        "president",
-        "committee",
-        "office",
-        "source",
-        "sources",
-        "analyst",
-        "expert",
-        "report",
-        "military",
-    ]
-)
-
-
 def _speakerlike(art: _Article, tok: int) -> bool:
-    """Whether a subject can be a speaker (a name, pronoun or speaker noun), not "this incident"."""
+    """Whether a subject can be a source: a name, a pronoun or a speaker noun ("police", "the
+    report"), not "this incident", "substantial progress" or "what"."""
     row = art.row(tok)
-    return row.pos in ("PROPN", "PRON") or bool(row.ent_type) or row.lemma.lower() in SPEAKER_NOUNS
+    if row.pos == "PRON":
+        return row.text.lower() not in ("this", "that", "what", "there")
+    return row.pos == "PROPN" or bool(row.ent_type) or row.lemma.lower() in SPEAKER_NOUNS
+
+
+def _personal(art: _Article, tok: int) -> bool:
+    """Whether a subject is a person (a person's name, a personal pronoun, a speaker noun for
+    people): the source an action verb needs to be speech ("Clinton attacked Trump", not "the
+    militia attacked US forces")."""
+    row = art.row(tok)
+    if row.pos == "PRON":
+        return row.text.lower() in ("he", "she", "i", "we", "they", "who", "you")
+    return row.ent_type == "PERSON" or row.lemma.lower() in PERSON_NOUNS
+
+
+#: Cues whose object is often no one's words ("this incident underscores the risk"): their
+#: subject must be a name, a pronoun or a speaker noun.
+EMPHASIS_VERBS = frozenset(["emphasize", "emphasise", "stress", "affirm", "reaffirm", "reiterate",
+                            "underline", "underscore", "highlight", "urge"])  # fmt: skip
+
+
+def _can_report(art: _Article, subj: int, lemma: str) -> bool:
+    """Whether the subject of a cue that reports an object or infinitive is its source: a person
+    for an action verb, a speaker for an emphasis verb, any noun or pronoun for the others."""
+    if lemma in ACTION_VERBS:
+        return _personal(art, subj)
+    if lemma in EMPHASIS_VERBS:
+        return _speakerlike(art, subj)
+    row = art.row(subj)
+    return row.pos in ("NOUN", "PROPN") or _speakerlike(art, subj)
 
 
 def _right_content(art: _Article, verb: int, first: int) -> list[int]:
@@ -266,7 +303,7 @@ def _right_content(art: _Article, verb: int, first: int) -> list[int]:
         r = art.row(c)
         if (
             c < first
-            or r.dep in ("punct", "cc", "nsubj", "nsubjpass")
+            or r.dep in ("punct", "cc", "nsubj", "nsubjpass", "conj", "mark")
             or r.dep == "advcl"
             and r.lemma in SPEECH_VERBS
         ):
@@ -275,103 +312,222 @@ def _right_content(art: _Article, verb: int, first: int) -> list[int]:
     return sorted(ids)
 
 
-def _find(art: _Article, sent_ids: list[int]) -> list[dict]:
+def _according_to(art: _Article, i: int, sent_ids: list[int]) -> Candidate | None:
+    """'According to X, ...', 'per X', 'as per X': the rest of the sentence is X's."""
+    low = art.row(i).text.lower()
+    head_ids = [i] + (art.kids(i, "prep") if low == "according" else [])  # "according" + "to"
+    objs = [c for p in head_ids for c in art.kids(p, "pobj")]
+    if not objs:
+        return None
+    phrase = set(art.subtree(i))
+    if i - 1 in sent_ids and art.row(i - 1).text.lower() == "as":
+        phrase.add(i - 1)
+    cue_ids = [j for j in phrase if j <= i or j in head_ids]
+    rest = [j for j in sent_ids if j not in phrase and not art.row(j).is_punct]
+    if len(rest) < 4:
+        return None
+    return Candidate(i, objs[0], rest, art.span(sorted(cue_ids)))
+
+
+#: Sources that speak through "in": "In a new poll, ...", "in the survey".
+POLL_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "analysis"])
+
+
+def _as_cue(art: _Article, i: int, sent_ids: list[int]) -> Candidate | None:
+    """'As X notes, ...', 'as outlined in the statement, ...': the rest of the sentence is X's."""
+    marks = [c for c in art.kids(i, "mark") if art.row(c).text.lower() == "as"]
+    kids = art.children.get(i, [])
+    agents = [c for p in art.kids(i, "prep", "agent") for c in art.kids(p, "pobj")]
+    subj = next((c for c in kids if art.row(c).dep in SUBJECT_DEPS), None)
+    spk = subj if subj is not None else (agents[0] if agents else None)
+    if spk is None:
+        return None
+    rest = [j for j in sent_ids if j not in set(art.subtree(i)) and not art.row(j).is_punct]
+    return Candidate(i, spk, rest, art.span([marks[0], i]))
+
+
+#: A colon statement names its speaker in at most this many words before the colon
+#: ("Judicial Watch: State Department hid ...", "Former AG Mukasey at RNC: ...").
+MAX_COLON_SPEAKER_WORDS = 6
+_NAME_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
+
+
+def _colon_statement(art: _Article, sent_ids: list[int]) -> Candidate | None:
+    """'Name: statement' opening a paragraph (a headline or a summary line): what follows the
+    colon is the named person's or organization's, when the words before it are a name."""
+    colon = next((k for k, i in enumerate(sent_ids) if art.row(i).text == ":"), None)
+    if not colon or colon > MAX_COLON_SPEAKER_WORDS or len(sent_ids) - colon - 1 < MIN_QUOTE_WORDS:
+        return None
+    first = art.row(sent_ids[0])
+    if art.text[: first.start].rstrip(" \t")[-1:] not in ("", "\n"):
+        return None  # not at the start of a paragraph
+    left = [art.row(i) for i in sent_ids[:colon]]
+    if not any(r.ent_type in ("PERSON", "ORG") for r in left) or not all(
+        r.ent_type in _NAME_ENTS or r.pos == "PROPN" or r.text.lower() in ("'s", "’s", "at", "of")
+        for r in left
+    ):
+        return None
+    rest = sent_ids[colon + 1 :]
+    cue = (int(art.row(sent_ids[colon]).start), int(art.row(sent_ids[colon]).end))
+    speaker = (int(left[0].start), int(left[-1].end))
+    return Candidate(sent_ids[colon], sent_ids[colon - 1], rest, cue, speaker_span=speaker)
+
+
+def _noun_cue(art: _Article, i: int) -> Candidate | None:
+    """'Trump's claim that Obama founded ISIS', 'his support of the loophole': the possessor says
+    or thinks what the noun's clause or "of"/"for" phrase holds."""
+    owner = art.kids(i, "poss")
+    if not owner or art.row(owner[0]).pos not in ("PROPN", "PRON"):
+        return None
+    comp = [c for c in art.kids(i, "acl", "ccomp", "prep")
+            if art.row(c).dep != "prep" or art.row(c).lemma in ("of", "for", "that")]  # fmt: skip
+    ids = sorted({j for c in comp for j in art.subtree(c) if j > i})
+    if ids and art.row(ids[0]).text.lower() in ("that", "of", "for"):
+        ids = ids[1:]
+    if len(ids) < 2:
+        return None
+    kind = "thought" if art.row(i).lemma.lower() in NOUN_THOUGHTS else ""
+    return Candidate(i, owner[0], ids, art.span([i]), kind)
+
+
+def _not_reported(art: _Article, i: int, lemma: str) -> bool:
+    """Negated or hypothetical speech: "did not say", "would not say", "could say", "refused to
+    say", "did not cite what X said" (thoughts may be negated: "does not believe" reports one)."""
+    if lemma in THOUGHT_VERBS:
+        return False
+    row = art.row(i)
+    if art.kids(i, "neg") or art.row(row.head).lemma in NOT_SAYING:
+        return True
+    if any(art.row(c).lemma.lower() in HYPOTHETICAL for c in art.kids(i, "aux")):
+        return True
+    head = int(row.head)
+    return (
+        row.dep in ("ccomp", "relcl", "xcomp", "pcomp")
+        and head != i
+        and bool(art.kids(head, "neg"))
+    )
+
+
+def _complement(art: _Article, i: int, lemma: str) -> tuple[list[int], bool]:
+    """What a cue reports, and whether it is a clause: its clause; else (for cues that take one)
+    its object or infinitive; else a "that" clause further down; else what follows a colon."""
+    kids = art.children.get(i, [])
+    ids = sorted({j for c in art.kids(i, "ccomp") for j in art.subtree(c)})
+    if lemma in CALL_VERBS:  # "called for X", "called on X to Y", "called him divisive"
+        preps = [c for c in art.kids(i, "prep") if art.row(c).lemma in ("for", "on")]
+        if preps:  # the prep's object and what follows it: "called on X to do Y"
+            after = _right_content(art, i, preps[0] + 1)
+            return sorted(set(art.subtree(preps[0])[1:]) | set(after)), False
+        objs = art.kids(i, "dobj")
+        ids = _right_content(art, i, objs[0] if objs else i + 1)
+        named = art.kids(i, "oprd", "xcomp") or ids and art.quoted(*art.span(ids[-1:]))
+        return (ids if named else []), False  # "called him divisive", 'called it "chaos"'
+    clause = bool(ids)
+    if not ids and lemma not in CLAUSE_VERBS:
+        firsts = [c for c in kids if c > i and art.row(c).dep in CONTENT_DEPS]
+        ids = _right_content(art, i, min(firsts)) if firsts else []
+    if not ids:
+        that = [j for j in art.subtree(i) if j > i and art.row(j).dep == "mark"
+                and art.row(j).text.lower() == "that"]  # fmt: skip
+        ids = art.subtree(int(art.row(that[0]).head)) if that else []
+        clause = bool(ids)
+    if not ids and art.row(i).dep == "parataxis":  # "Those who vote, he said, must register"
+        head = int(art.row(i).head)
+        ids, clause = art.subtree(head, skip=[i]), True
+    if not ids:
+        colon = next((c for c in kids if c > i and art.row(c).text == ":"), None)
+        if colon is not None:
+            ids = [j for j in art.by_sentence[art.row(i).sentence] if j > colon]
+    if ids and art.row(ids[0]).text.lower() == "that":
+        ids = ids[1:]
+    return ids, clause
+
+
+#: Subjects that report nothing ("it seems", "there is"), whatever the cue.
+NOT_SPEAKERS = frozenset(["there", "this", "what"])
+
+
+def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None:
+    """A statement or thought cue with what it reports and a subject that can speak (any subject
+    for a reported clause; a name, pronoun or speaker noun for an object or infinitive)."""
+    row = art.row(i)
+    lemma = cue_lemma(row.lemma, row.text.lower())
+    if _not_reported(art, i, lemma):
+        return None
+    comp = art.kids(i, "ccomp")
+    if lemma != "ask" and any(
+        art.row(art.subtree(c)[0]).text.lower() in ("whether", "if") for c in comp
+    ):
+        return None  # "to say whether ...": a question, not a statement
+    ids, clause = _complement(art, i, lemma)
+    if not ids:
+        return None
+    subj = _subject(art, i)
+    if subj is None or art.row(subj).dep == "nsubjpass" and art.row(subj).head == i:
+        return None  # "the attacks were called aggression": the subject is not the source
+    if art.row(subj).text.lower() in ("that", "which", "who") and row.dep == "relcl":
+        subj = int(row.head)  # "the report, which said ...": the report
+    low = art.row(subj).text.lower()
+    if low in ("that", "which", "who") or low in NOT_SPEAKERS and lemma not in THOUGHT_VERBS:
+        return None
+    if not clause and not _can_report(art, subj, lemma):
+        return None
+    if lemma in DOCUMENT_ONLY and art.row(subj).lemma.lower() not in DOCUMENT_NOUNS:
+        return None  # "the report found", "a poll shows"; not "police found a car"
+    if row.dep == "advcl" and found and art.row(row.head).lemma not in SPEECH_VERBS:
+        subj = found[-1].speaker_tok  # "According to X, A did B, adding that ..."
+    kind = "thought" if lemma in THOUGHT_VERBS else ""
+    return Candidate(i, subj, ids, _cue_of(art, i), kind)
+
+
+def _find(art: _Article, sent_ids: list[int]) -> list[Candidate]:
     """Attribution candidates of one sentence (token ids of the sentence)."""
-    found: list[dict] = []
+    found: list[Candidate] = []
     for i in sent_ids:
         row = art.row(i)
-        lemma, low = row.lemma.lower(), row.text.lower()
+        low = row.text.lower()
+        lemma = cue_lemma(row.lemma, low)
+        cand = None
         if low in CUE_WORDS and row.dep in ("prep", "ROOT") or low == "per" and row.pos == "ADP":
-            head_ids = [i] + (
-                [c for c in art.children.get(i, []) if art.row(c).dep == "prep"]
-                if low == "according"
-                else []
-            )
-            objs = [
-                c for p in head_ids for c in art.children.get(p, []) if art.row(c).dep == "pobj"
-            ]
-            if not objs:
+            cand = _according_to(art, i, sent_ids)
+        elif (
+            low == "in"
+            and row.dep == "prep"
+            and any(art.row(c).lemma.lower() in POLL_NOUNS for c in art.kids(i, "pobj"))
+        ):
+            cand = _according_to(
+                art, i, sent_ids
+            )  # "In the survey, Trump leads Clinton by 8 points"
+        elif row.pos == "NOUN" and row.lemma.lower() in NOUN_CUES:
+            cand = _noun_cue(art, i)
+        elif row.pos in ("VERB", "AUX") and lemma in CUE_LEMMAS:
+            if art.quoted(int(row.start), int(row.end)):
                 continue
-            phrase = set(art.subtree(i))
-            if i - 1 in sent_ids and art.row(i - 1).text.lower() == "as":
-                phrase.add(i - 1)
-            cue_ids = [j for j in phrase if j <= i or j in head_ids]
-            rest = [j for j in sent_ids if j not in phrase and not art.row(j).is_punct]
-            if len(rest) >= 4:
-                found.append(
-                    {
-                        "verb": i,
-                        "speaker_tok": objs[0],
-                        "content_ids": rest,
-                        "cue": art.span(sorted(cue_ids)),
-                    }
-                )
-            continue
-        if row.pos not in ("VERB", "AUX") or lemma not in CUE_LEMMAS:
-            continue
-        if art.quoted(int(row.start), int(row.end)):
-            continue
-        kids = art.children.get(i, [])
-        marks = [c for c in kids if art.row(c).dep == "mark" and art.row(c).text.lower() == "as"]
-        if (
-            marks and lemma not in CALL_VERBS
-        ):  # "as X notes, ...", "as outlined in the statement, ..."
-            agents = [
-                c
-                for p in kids
-                if art.row(p).dep in ("prep", "agent")
-                for c in art.children.get(p, [])
-                if art.row(c).dep == "pobj"
-            ]
-            subj = next((c for c in kids if art.row(c).dep in SUBJECT_DEPS), None)
-            spk = subj if subj is not None else (agents[0] if agents else None)
-            if spk is None:
-                continue
-            rest = [j for j in sent_ids if j not in set(art.subtree(i)) and not art.row(j).is_punct]
-            found.append(
-                {"verb": i, "speaker_tok": spk, "content_ids": rest, "cue": art.span([marks[0], i])}
-            )
-            continue
-        if any(art.row(c).dep == "neg" for c in kids) or art.row(row.head).lemma in NOT_SAYING:
-            continue  # "would not say", "refused to say": nothing is attributed
-        # the reported clause, after the cue or before it ("It would mean ..., Ms Hewitt told GMTV")
-        comp = [c for c in kids if art.row(c).dep == "ccomp"]
-        if any(art.row(art.subtree(c)[0]).text.lower() in ("whether", "if") for c in comp):
-            continue  # "to say whether ...": a question, not a statement
-        ids: list[int] = sorted({j for c in comp for j in art.subtree(c)})
-        if lemma in CALL_VERBS:
-            fors = [c for c in kids if art.row(c).dep == "prep" and art.row(c).lemma == "for"]
-            ids = _right_content(art, i, fors[0] + 1) if fors else []
-            ids = [j for j in ids if j not in fors]
-        elif not ids and lemma in OBJECT_VERBS:
-            objs = [c for c in kids if art.row(c).dep == "dobj"]
-            ids = _right_content(art, i, objs[0]) if objs else []
-        elif not ids:
-            that = [
-                j
-                for j in art.subtree(i)
-                if j > i and art.row(j).dep == "mark" and art.row(j).text.lower() == "that"
-            ]
-            ids = art.subtree(int(art.row(that[0]).head)) if that else []
-        if not ids:
-            continue
-        subj = _subject(art, i)
-        if subj is None or art.row(subj).text.lower() in ("that", "which", "who"):
-            continue  # a relative clause: "the report, which said ..."
-        if lemma in OBJECT_VERBS and not _speakerlike(art, subj):
-            continue
-        head = int(row.head)
-        if row.dep == "advcl" and found and art.row(head).lemma not in SPEECH_VERBS:
-            subj = found[-1]["speaker_tok"]  # "According to X, A did B, adding that ..."
-        if ids and art.row(ids[0]).text.lower() == "that":
-            ids = ids[1:]
-        found.append({"verb": i, "speaker_tok": subj, "content_ids": ids, "cue": _cue_of(art, i)})
+            marks = [c for c in art.kids(i, "mark") if art.row(c).text.lower() == "as"]
+            if marks and lemma in SPEECH_VERBS and lemma not in CALL_VERBS:
+                cand = _as_cue(art, i, sent_ids)
+            else:
+                cand = _reported(art, i, found)
+        if cand is not None:
+            found.append(cand)
+    if not found:
+        cand = _colon_statement(art, sent_ids)
+        found += [cand] if cand else []
+    # one content, one cue: the cue nearest to it ("hinted, stating that ..." is "stating")
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in found:
+        key = art.span(c.content_ids)
+        if key not in best or abs(c.verb - c.content_ids[0]) < abs(
+            best[key].verb - best[key].content_ids[0]
+        ):
+            best[key] = c
+    found = [c for c in found if best[art.span(c.content_ids)] is c]
     # a cue inside another candidate's content belongs to that content ("said A and claimed B")
-    spans = [(c, art.span(c["content_ids"])) for c in found if c["content_ids"]]
+    spans = [(c, art.span(c.content_ids)) for c in found if c.content_ids]
     return [
         c
         for c, _ in spans
-        if not any(o is not c and s <= art.row(c["verb"]).start < e for o, (s, e) in spans)
+        if not any(o is not c and s <= art.row(c.verb).start < e for o, (s, e) in spans)
     ]
 
 
@@ -383,66 +539,43 @@ def _kind(art: _Article, start: int, end: int) -> str:
     return "direct" if covered >= 0.9 * (end - start) else "mixed"
 
 
-def _mentions(text: str, speakers: pd.DataFrame) -> list[tuple[int, str, str, str, str]]:
-    """Every named speaker from the lexicon in the article text: (offset, canonical, type, affiliation, alias)."""
-    out, low = [], text.replace("’", "'")
-    folded = low.lower()
-    for pat, rec in _compiled(speakers)["mentions"]:
-        if rec.alias.lower() not in folded:  # a substring test first: most aliases are absent
-            continue
-        for m in pat.finditer(low):
-            out.append((m.start(), rec.canonical, rec.type, rec.affiliation, rec.alias))
-    return sorted(out)
-
-
 def _persons(art: _Article) -> list[tuple[int, int]]:
-    """Spans of the person names the entity recognizer found outside quotations, in order."""
+    """Spans of the person names the entity recognizer found outside quotations, in order; a
+    middle initial between two parts ("Paul D. Ryan") keeps them one name."""
     spans: list[tuple[int, int]] = []
     for r in art.rows:
         if r.ent_type != "PERSON" or art.quoted(int(r.start), int(r.end)):
             continue
-        if r.text.isupper():  # "ET", "AP": the recognizer's usual misreadings of acronyms
-            continue
-        if r.ent_iob == "I" and spans and art.text[spans[-1][1] : r.start].strip() in ("", "-"):
+        if r.text.isupper() and len(r.text) > 1 and not r.text.endswith("."):
+            continue  # "ET", "AP": the recognizer's usual misreadings of acronyms
+        gap = art.text[spans[-1][1] : r.start] if spans else "x"
+        if re.fullmatch(r"\s*(?:-|[A-Z]\.\s*)?", gap):
             spans[-1] = (spans[-1][0], int(r.end))
         else:
             spans.append((int(r.start), int(r.end)))
     return spans
 
 
-def _person_of(
-    name: str, at: int, named: list[tuple[int, str, str, str, str]], speakers: pd.DataFrame
-) -> tuple[str, str, str]:
-    """A person's canonical name: the lexicon's, else the fuller name of an earlier mention with the
-    same surname in the article ("Ms Hewitt" after "Patricia Hewitt"), else the name itself."""
-    hit = _lookup(name, speakers)
-    if hit:
-        return hit
-    words = _norm(re.sub(TITLES, "", name)).split()
-    earlier = [m for m in reversed(named) if m[0] < at and m[2] == "person"]
-    for _, canon, typ, aff, _ in earlier:
-        if _norm(canon).split()[-1] == words[-1]:
-            return canon, typ, aff
-    for _, canon, typ, aff, _ in earlier:  # "Sir Digby" after "Digby Jones"
-        if len(words) == 1 and words[0] in _norm(canon).split():
-            return canon, typ, aff
-    return re.sub(TITLES, "", name), "person", ""
-
-
-def _article_named(
-    text: str, persons: list[tuple[int, int]], speakers: pd.DataFrame
-) -> list[tuple[int, str, str, str, str]]:
-    """Named speaker candidates of an article: lexicon names and the recognized person names."""
-    named = _mentions(text, speakers)
+def _article_named(text: str, persons: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
+    """Named speaker candidates of an article: lexicon names and the recognized person names
+    (with the words around each, for descriptions that refer back to it)."""
+    named = lexicon_mentions(text, lex)
     for start, end in persons:
-        named = sorted([*named, (start, *_person_of(text[start:end], start, named, speakers), "")])
+        canon, typ, aff = person_of(text[start:end], start, named, lex)
+        around = text[max(start - 60, 0) : end + 60]
+        named = sorted([*named, Mention(start, canon, typ, aff, text[start:end], context=around)])
     return named
 
 
 def _people_in(text: str, persons: list[tuple[int, int]], start: int, end: int) -> list[str]:
-    """The person names the entity recognizer found inside a speaker mention, else the one in
-    apposition right after it ("The Shadow Secretary of State for the Family, Theresa May, said")."""
-    inside = [text[s:e] for s, e in persons if start <= s and e <= end]
+    """The person names the entity recognizer found inside a speaker mention (not a possessor:
+    "Ms. Merkel's spokesman"), else the one in apposition right after it ("The Shadow Secretary
+    of State for the Family, Theresa May, said")."""
+    inside = [
+        text[s:e]
+        for s, e in persons
+        if start <= s and e <= end and not re.match(r"['’]s\b", text[e : e + 2])
+    ]  # "Ms. Merkel's spokesman" is not Merkel
     after = [text[s:e] for s, e in persons if s >= end and re.fullmatch(r"\s*,\s*", text[end:s])]
     return inside or after[:1]
 
@@ -455,99 +588,140 @@ def _mention_type(art: _Article, start: int, end: int) -> str:
     return "organization" if ents & {"ORG", "GPE", "NORP", "FAC"} else "unknown"
 
 
-def _resolve(
-    mention: str,
-    at: int,
-    named: list[tuple[int, str, str, str, str]],
-    speakers: pd.DataFrame,
-    people: tuple[str, ...] = (),
-    fallback_type: str = "unknown",
-) -> tuple[str, str, str]:
-    """Canonical name, type and affiliation of the speaker mention found at offset ``at``
-    (``people``: the person names inside the mention, which decide over a title in it: "US
-    President Donald Trump" is Donald Trump whoever the lexicon's US President is; two names
-    joined by "and" speak together)."""
-    if people:  # unless the whole mention names a lexicon entry that includes every one of them
-        whole = _lookup(mention, speakers)
-        if whole and all(_norm(p).split()[-1] in _norm(whole[0]).split() for p in people):
-            return whole
-        found = [_person_of(p, at, named, speakers) for p in dict.fromkeys(people)]
-        if len(found) == 1:
-            return found[0]
-        # "US President Joe Biden and Iraqi Prime Minister Mohammed Shia al-Sudani": both speak
-        affiliations = "; ".join(dict.fromkeys(a for _, _, a in found if a))
-        return " and ".join(dict.fromkeys(n for n, _, _ in found)), "group", affiliations
-    words = _norm(mention).split()
-    first = words[0] if words else ""
-    before = [m for m in named if m[0] < at]
-    spoke = [m for m in before if m[4].endswith(" ")]  # previous speakers, nearest last
-    if first in PRONOUNS and len(words) == 1:
-        want = PRONOUNS[first]
-        if want == "group":  # "they": the previous speaker, whatever its kind
-            return spoke[-1][1:4] if spoke else (mention, "unresolved", "")
-        # "he", "she", "it": the previous speaker of that kind, else the nearest name of that kind
-        for pool in (spoke, before):
-            for _, name, typ, aff, _ in reversed(pool):
-                kind = "person" if typ in ("person", "anonymous") else typ
-                if kind == want or want == "organization" and kind not in ("person", "group"):
-                    return (name, typ, aff)
-        return mention, "unresolved", ""
-    hit = _lookup(mention, speakers)
-    if (
-        ANONYMOUS.search(mention)
-        and (hit is None or hit[0].endswith("officials"))
-        and not re.match(r"^\w+ officials$", mention, re.I)
-    ):
-        return mention, "anonymous", hit[2] if hit else ""
-    role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
-    if first in ("the", "this", "that") and role:
-        phrase = " ".join(words[1:])
-        exact = speakers[speakers.alias.map(_norm) == _norm(mention)]
-        for _, name, typ, aff, alias in reversed(before):
-            if phrase in _norm(alias) or phrase in _norm(name):
-                return name, typ, aff
-        if len(exact):
-            return tuple(exact.iloc[0][["canonical", "type", "affiliation"]])
-        for _, name, typ, aff, alias in reversed(before):
-            if (
-                role in _norm(alias)
-                or role in _norm(name)
-                or ROLE_NOUNS[role] == "document"
-                and typ != "person"
-            ):
-                return name, typ, aff
-        if ROLE_NOUNS[role] == "person" and not hit:  # "the minister": the person last speaking
-            for pool in (spoke, before):
-                for _, name, typ, aff, _ in reversed(pool):
-                    if typ == "person":
-                        return name, typ, aff
-    if hit:
-        return hit
-    return mention, ROLE_NOUNS[role] if role else fallback_type, ""
+def _clean(text: str, pieces: list[tuple[int, int]], start: int, end: int) -> str:
+    """The article text between two offsets without what cleaning removed in between (a photo credit
+    or byline at a page break), the kept pieces joined by a space."""
+    kept = [text[max(a, start) : min(b, end)] for a, b in pieces if a < end and b > start]
+    return " ".join(k.strip() for k in kept if k.strip()) or text[start:end]
+
+
+def _cue_near(art: _Article, ids: list[int], qs: int, qe: int) -> Candidate | None:
+    """A speech verb outside the quote, in the sentence, with a subject: '"...," said X.'."""
+    for i in ids:
+        row = art.row(i)
+        if cue_lemma(row.lemma, row.text.lower()) not in SPEECH_VERBS or row.pos not in (
+            "VERB",
+            "AUX",
+        ):
+            continue
+        if qs <= row.start < qe:
+            continue
+        subj = _subject(art, i)
+        if subj is None or art.quoted(int(art.row(subj).start), int(art.row(subj).end)):
+            continue
+        return Candidate(i, subj, [], _cue_of(art, i))
+    return None
+
+
+def _quote_kind(text: str, sent_start: int, qs: int) -> str:
+    """``mixed`` for a quotation woven into the writer's sentence ('it will be "as big as it needs
+    to be"'), ``direct`` when it opens the sentence or follows a cue and a comma or colon."""
+    before = text[sent_start : max(qs - 1, sent_start)].rstrip(" “\"‘'")
+    return "direct" if not before.strip() or before.rstrip()[-1:] in ",:—–" else "mixed"
+
+
+def _sentence_attributions(
+    art: _Article, sents: pd.DataFrame, regions: list[tuple[int, int]]
+) -> list[Found]:
+    """Attributions the cue patterns find, sentence by sentence; a clause inside a longer verbatim
+    quote takes the whole quote."""
+    text, found = art.text, []
+    for sent in sents.itertuples(index=False):
+        for cand in _find(art, art.by_sentence.get(sent.sentence, [])):
+            cs, ce = art.span(cand.content_ids)
+            _, ss, se = _mention(art, cand.speaker_tok, cand.verb)
+            ss, se = cand.speaker_span or (ss, se)
+            inside = ss >= cs and se <= ce and not cs <= cand.cue[0] < ce  # unless parenthetical
+            if len(text[cs:ce].split()) < 2 or inside:
+                continue
+            long = next(
+                ((s, e) for s, e in regions
+                 if s <= cs < e and _is_long_quote(text[s:e]) and e - s >= ce - cs),
+                None,
+            )  # fmt: skip
+            if long:
+                cs, ce = long
+            found.append(
+                Found(sent.sentence, sent.paragraph, (cs, ce), cand.kind, (ss, se), cand.cue)
+            )
+    return found
+
+
+def _quotations(
+    art: _Article, sents: pd.DataFrame, regions: list[tuple[int, int]], found: list[Found]
+) -> list[Found]:
+    """Quotations no cue pattern covered: attributed by a speech verb near them, else continuing
+    the speaker of the attribution before them."""
+    text, out = art.text, list(found)
+    for sent in sents.itertuples(index=False):
+        for s, e in regions:
+            if not (sent.start <= s < sent.end) or not _is_long_quote(text[s:e]):
+                continue
+            if any(f.content[0] - 2 <= s and e <= f.content[1] + 2
+                   or s <= f.content[0] and f.content[1] <= e for f in out):  # fmt: skip
+                continue
+            # the sentences the quote touches, up to the mark closing it
+            lo, hi = max(bisect_left(art.starts, s) - 1, 0), bisect_left(art.starts, e + 3)
+            touched = sorted({r.sentence for r in art.rows[lo:hi] if r.end > s})
+            sent_ids = [i for k in touched for i in art.by_sentence[k]]
+            kind = _quote_kind(text, int(sent.start), s)
+            cand = _cue_near(art, sent_ids, s, e)
+            if cand is not None:
+                _, ss, se = _mention(art, cand.speaker_tok, cand.verb)
+                out.append(Found(sent.sentence, sent.paragraph, (s, e), kind, (ss, se), cand.cue))
+            else:  # no cue: the quote continues the speaker of the attribution before it
+                prev = max(
+                    (f for f in out if f.content[0] < s), key=lambda f: f.content[0], default=None
+                )
+                if prev is not None:
+                    out.append(
+                        Found(sent.sentence, sent.paragraph, (s, e), kind, prev.speaker, (-1, -1))
+                    )
+    return sorted(out, key=lambda f: f.content[0])
+
+
+def _join_continuations(art: _Article, found: list[Found]) -> list[Found]:
+    """One attribution for a speaker's consecutive quotations in a paragraph: '"A," she said. "B."'
+    is one quote, as is a quote that goes on after the cue with the same speaker."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.paragraph == f.paragraph
+            and f.kind == "direct"
+            and prev.kind in ("", "direct")
+            and _kind(art, *prev.content) == "direct"
+            and (f.cue == (-1, -1) and f.speaker == prev.speaker or f.cue == prev.cue != (-1, -1))
+        ):
+            out[-1] = prev._replace(content=(prev.content[0], f.content[1]), kind="direct")
+            continue
+        out.append(f)
+    return out
 
 
 def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame:  # noqa: ANN001
-    """One row per attribution (who is reported as saying what) in every parsed article.
+    """One row per attribution (who is reported as saying or thinking what) in every parsed article.
 
     Args:
         corpus: an :class:`analysis.corpus.Corpus` with ``sentences`` and ``tokens`` (parse done).
         speakers: the speaker lexicon from :func:`load_speakers` (default: the project lexicon).
 
     Returns:
-        Columns ``file, outlet_label, published, article_id, sentence, kind (direct|mixed|indirect), speaker,
-        speaker_canonical, speaker_type, affiliation, cue, content, content_start, content_end,
-        speaker_start, speaker_end, cue_start, cue_end``; offsets index ``texts.text``. A quote
-        continuing the previous speaker has no cue or speaker offsets (-1).
+        Columns ``file, outlet_label, published, article_id, sentence, kind (direct|mixed|indirect|
+        thought), speaker, speaker_canonical, speaker_type, affiliation, cue, content,
+        content_start, content_end, speaker_start, speaker_end, cue_start, cue_end``; offsets
+        index ``texts.text``. A quote continuing the previous speaker has no cue or speaker offsets
+        (-1); a speaker's consecutive quotations in a paragraph are one row whose content runs
+        from the first to the last (the cue between them included).
 
     Example:
         >>> attribute(ingest.build(["data/raw"]))[["speaker_canonical", "content"]]  # doctest: +SKIP
     """
-    lex = load_speakers() if speakers is None else speakers
+    lex = Lexicon(load_speakers() if speakers is None else speakers)
     arts = corpus.articles.set_index("article_id")
     texts = corpus.texts.set_index("article_id").text
-    parsed = corpus.paragraphs[
-        corpus.paragraphs.kind.isin(["body", "standfirst", "subheading", "blockquote"])
-    ]
+    parsed = corpus.paragraphs[corpus.paragraphs.kind.isin(PARSED_KINDS)]
     paras = dict(tuple(parsed.groupby("article_id", sort=False)))
     sentences = dict(tuple(corpus.sentences.groupby("article_id", sort=False)))
     rows = []
@@ -558,57 +732,22 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
         art = _Article(toks.sort_values("token"), text, regions)
         persons = _persons(art)
         named = _article_named(text, persons, lex)
+        gender = genders(text, named, regions)
         sents = sentences[aid].sort_values("sentence")
-        found: list[tuple[int, int, int, str, tuple[int, int], tuple[int, int]]] = []
-        for sent in sents.itertuples(index=False):
-            for cand in _find(art, art.by_sentence.get(sent.sentence, [])):
-                cs, ce = art.span(cand["content_ids"])
-                _, ss, se = _mention(art, cand["speaker_tok"], cand["verb"])
-                if len(text[cs:ce].split()) < 2 or ss >= cs and se <= ce:
-                    continue
-                long = next(
-                    (
-                        (s, e)
-                        for s, e in regions
-                        if s <= cs < e and _is_long_quote(text[s:e]) and e - s >= ce - cs
-                    ),
-                    None,
-                )
-                if long:  # the clause is part of a longer verbatim quote: take the whole quote
-                    cs, ce = long
-                found.append((sent.sentence, cs, ce, "", (ss, se), cand["cue"]))
-        for sent in sents.itertuples(index=False):
-            for s, e in regions:
-                if not (sent.start <= s < sent.end) or not _is_long_quote(text[s:e]):
-                    continue
-                if any(
-                    cs - 2 <= s and e <= ce + 2 or s <= cs and ce <= e for _, cs, ce, *_ in found
-                ):
-                    continue
-                # the sentences the quote touches, up to the mark closing it
-                lo, hi = max(bisect_left(art.starts, s) - 1, 0), bisect_left(art.starts, e + 3)
-                touched = sorted({r.sentence for r in art.rows[lo:hi] if r.end > s})
-                sent_ids = [i for k in touched for i in art.by_sentence[k]]
-                cand = _cue_near(art, sent_ids, s, e)
-                if cand is not None:
-                    _, ss, se = _mention(art, cand["speaker_tok"], cand["verb"])
-                    found.append((sent.sentence, s, e, "direct", (ss, se), cand["cue"]))
-                else:  # no cue: the quote continues the speaker of the attribution before it
-                    prev = max((f for f in found if f[1] < s), key=lambda f: f[1], default=None)
-                    if prev is not None:
-                        found.append((sent.sentence, s, e, "direct", prev[4], (-1, -1)))
-        found.sort(key=lambda f: f[1])
+        found = _sentence_attributions(art, sents, regions)
+        found = _join_continuations(art, _quotations(art, sents, regions, found))
         resolved: dict[tuple[int, int], tuple[str, str, str]] = {}
-        for sno, cs, ce, kind, (ss, se), cue in found:
+        for f in found:
+            (ss, se), (cs, ce), cue = f.speaker, f.content, f.cue
             mention = text[ss:se]
             if (ss, se) not in resolved:
                 people = tuple(_people_in(text, persons, ss, se))
-                resolved[(ss, se)] = _resolve(
-                    mention, ss, named, lex, people, _mention_type(art, ss, se)
+                resolved[(ss, se)] = resolve(
+                    mention, ss, named, lex, people, _mention_type(art, ss, se), gender
                 )
                 canon, typ, aff = resolved[(ss, se)]
                 if typ != "unresolved":
-                    named = sorted([*named, (ss, canon, typ, aff, f"{mention} ")])
+                    named = sorted([*named, Mention(ss, canon, typ, aff, mention, spoke=True)])
             canon, typ, aff = resolved[(ss, se)]
             ss, se = (-1, -1) if cue == (-1, -1) else (ss, se)
             rows.append(
@@ -617,8 +756,8 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
                     "outlet_label": meta.outlet_label,
                     "published": meta.published,
                     "article_id": aid,
-                    "sentence": int(sno),
-                    "kind": kind or _kind(art, cs, ce),
+                    "sentence": int(f.sentence),
+                    "kind": f.kind or _kind(art, cs, ce),
                     "speaker": mention,
                     "speaker_canonical": canon,
                     "speaker_type": typ,
@@ -636,118 +775,12 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _clean(text: str, pieces: list[tuple[int, int]], start: int, end: int) -> str:
-    """The article text between two offsets without what cleaning removed in between (a photo credit
-    or byline at a page break), the kept pieces joined by a space."""
-    kept = [text[max(a, start) : min(b, end)] for a, b in pieces if a < end and b > start]
-    return " ".join(k.strip() for k in kept if k.strip()) or text[start:end]
-
-
-def _cue_near(art: _Article, ids: list[int], qs: int, qe: int) -> dict | None:
-    """A speech verb outside the quote, in the sentence, with a subject: '"...," said X.'."""
-    for i in ids:
-        row = art.row(i)
-        if row.lemma.lower() not in SPEECH_VERBS or row.pos not in ("VERB", "AUX"):
-            continue
-        if qs <= row.start < qe:
-            continue
-        subj = _subject(art, i)
-        if subj is None or art.quoted(int(art.row(subj).start), int(art.row(subj).end)):
-            continue
-        return {"verb": i, "speaker_tok": subj, "cue": _cue_of(art, i)}
-    return None
-
-
 def _tokens(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def token_f1(a: str, b: str) -> float:
-    """Bag-of-words F1 overlap between two strings.
-
-    Example:
-        >>> round(token_f1("the US will stay", "the US will leave"), 2)
-        0.75
-    """
-    ta, tb = _tokens(a), _tokens(b)
-    if not ta or not tb:
-        return 0.0
-    common = sum(min(ta.count(w), tb.count(w)) for w in set(ta))
-    if not common:
-        return 0.0
-    p, r = common / len(ta), common / len(tb)
-    return 2 * p * r / (p + r)
-
-
-def score(pred: pd.DataFrame, gold: pd.DataFrame, *, threshold: float = 0.5) -> pd.DataFrame:
-    """Content P/R/F1 and speaker accuracy per kind, matching one-to-one, best overlap first.
-
-    ``pred`` has article_id, content, speaker_canonical, speaker, kind; ``gold`` has article_id,
-    content, kind, optional, aliases (list of names counting as the right speaker).
-    """
-    pairs = []
-    for aid in set(gold.article_id) | set(pred.article_id):
-        p, g = (
-            pred[pred.article_id == aid].reset_index(),
-            gold[gold.article_id == aid].reset_index(),
-        )
-        cands = sorted(
-            (
-                (token_f1(pr.content, gr.content), i, j)
-                for i, pr in p.iterrows()
-                for j, gr in g.iterrows()
-            ),
-            reverse=True,
-        )
-        mp, mg = set(), set()
-        for f, i, j in cands:
-            if f < threshold or i in mp or j in mg:
-                continue
-            mp.add(i), mg.add(j)
-            names = [_norm(a) for a in g.loc[j, "aliases"]]
-            said = _norm(f"{p.loc[i, 'speaker_canonical']}")
-            pairs.append(
-                {
-                    "kind": g.loc[j, "kind"],
-                    "optional": g.loc[j, "optional"],
-                    "speaker_ok": any(n and n in said for n in names),
-                }
-            )
-        for j in set(g.index) - mg:
-            pairs.append(
-                {"kind": g.loc[j, "kind"], "optional": g.loc[j, "optional"], "missed": True}
-            )
-        for i in set(p.index) - mp:
-            pairs.append({"kind": p.loc[i, "kind"], "optional": False, "spurious": True})
-    df = pd.DataFrame(pairs).reindex(
-        columns=["kind", "optional", "speaker_ok", "missed", "spurious"]
-    )
-    df = df[~df.optional.astype(bool)]
-    out = []
-    for kind, d in [("all", df), *df.groupby("kind")]:
-        tp = int((d.missed.isna() & d.spurious.isna()).sum())
-        fn, fp = int(d.missed.notna().sum()), int(d.spurious.notna().sum())
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        acc = d.speaker_ok.dropna().astype(bool).mean() if tp else 0.0
-        out.append(
-            {
-                "kind": kind,
-                "tp": tp,
-                "fp": fp,
-                "fn": fn,
-                "precision": prec,
-                "recall": rec,
-                "f1": f1,
-                "speaker_accuracy": float(acc),
-            }
-        )
-    return pd.DataFrame(out)
-
-
-def _shingles(norm: str, k: int = 4) -> set[str]:
-    words = _tokens(norm)
+def _shingles(folded: str, k: int = 4) -> set[str]:
+    words = _tokens(folded)
     return {" ".join(words[i : i + k]) for i in range(max(len(words) - k + 1, 1))}
 
 
@@ -767,11 +800,11 @@ def reuse(quotes_df: pd.DataFrame, *, threshold: float = 85.0, min_chars: int = 
         >>> reuse(corpus.table("quotes"))  # doctest: +SKIP
     """
     q = quotes_df.reset_index(drop=True)
-    norm = q.content.map(_norm).tolist()
+    norm_text = q.content.map(norm).tolist()
     aid = q.article_id.tolist()
     index: dict[str, list[int]] = {}
     group = list(range(len(q)))
-    for i, text in enumerate(norm):
+    for i, text in enumerate(norm_text):
         if len(text) <= min_chars:
             continue
         seen: set[int] = set()
@@ -780,7 +813,7 @@ def reuse(quotes_df: pd.DataFrame, *, threshold: float = 85.0, min_chars: int = 
                 if j in seen or aid[j] == aid[i]:
                     continue
                 seen.add(j)
-                if group[i] == i and fuzz.token_set_ratio(text, norm[j]) >= threshold:
+                if group[i] == i and fuzz.token_set_ratio(text, norm_text[j]) >= threshold:
                     group[i] = group[j]
             index.setdefault(sh, []).append(i)
     q = q.assign(group=group)
@@ -872,6 +905,16 @@ def merge_speakers(quotes_df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def with_kinds(quotes_df: pd.DataFrame, *, thoughts: bool = True) -> pd.DataFrame:
+    """The attributions to analyse: every kind, or statements only (``thoughts=False`` leaves out
+    the reported thoughts and intentions, kind ``thought``).
+
+    Example:
+        >>> with_kinds(corpus.table("quotes"), thoughts=False)  # doctest: +SKIP
+    """
+    return quotes_df if thoughts else quotes_df[quotes_df["kind"] != "thought"]
+
+
 def describe(quotes_df: pd.DataFrame) -> list[str]:
     """One sentence per outlet: attributions, the most quoted speaker, the share that is verbatim
     and the affiliation with the largest share of attributions.
@@ -890,24 +933,6 @@ def describe(quotes_df: pd.DataFrame) -> list[str]:
             f"largest affiliation: {aff.index[0]} ({aff.iloc[0]:.0%} of attributions)."
         )
     return lines
-
-
-def gold_table(annotations: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
-    """Gold attributions (seeds.json ``articles`` records) as a frame for :func:`score`.
-
-    Returns columns ``article_id, content, kind, optional, aliases`` (aliases: the canonical speaker
-    and its surface forms), joining annotation ``file`` names to ``articles.file``.
-    """
-    ids = {
-        f.replace("\\", "/").rsplit("/", 1)[-1]: a
-        for f, a in zip(articles.file, articles.article_id, strict=True)
-    }
-    rows = [
-        {"article_id": ids[rec["file"]], "content": at["content"], "kind": at["kind"],
-         "optional": bool(at.get("optional")), "aliases": [at["speaker_canonical"], *at.get("speaker_aliases", [])]}
-        for rec in annotations if rec["file"] in ids for at in rec.get("attributions", [])
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=["article_id", "content", "kind", "optional", "aliases"])
 
 
 def stage(corpus) -> dict[str, pd.DataFrame]:  # noqa: ANN001 - a batch Corpus

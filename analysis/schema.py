@@ -337,7 +337,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column(
             "kind",
             "string",
-            "direct (verbatim, in quotation marks) | mixed (reported speech with quoted fragments) | indirect",
+            "direct (verbatim, in quotation marks) | mixed (reported speech with quoted fragments) | indirect | thought (a reported thought or intention)",
         ),
         Column(
             "speaker",
@@ -347,12 +347,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column(
             "speaker_canonical",
             "string",
-            "resolved speaker: a name from data/lexicons/speakers.csv, the nearest compatible named speaker for pronouns and role nouns, else the mention",
+            "resolved speaker: a name from data/lexicons/speakers.csv or the article's fullest form of the name (no title or middle initial), the previous speaker of agreeing gender for a pronoun, the person a description introduced, else the mention",
         ),
         Column(
             "speaker_type",
             "string",
-            "person | group (several named people speaking together) | organization | document | anonymous | unknown (a mention nothing identifies) | unresolved (a pronoun with no named speaker before it)",
+            "person | group (several named people speaking together) | organization | media (a news outlet) | document | anonymous | unknown (a mention nothing identifies) | unresolved (a pronoun with no named speaker before it)",
         ),
         Column(
             "affiliation",

@@ -71,7 +71,7 @@ STAGES: tuple[Stage, ...] = (
         "quotes",
         ("quotes",),
         "analysis.quotes:stage",
-        ("quotes", "quotemarks", "triggers"),
+        ("quotes", "speakers", "entities", "quotemarks", "triggers"),
         ("speakers.csv",),
         after=("nlp",),
     ),

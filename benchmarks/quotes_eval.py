@@ -1,6 +1,13 @@
 """Quote attribution on unseen articles, against hand annotations, beside textacy as a baseline.
 
     python benchmarks/quotes_eval.py [--labels benchmarks/annotations/quotes_unseen.jsonl]
+    python benchmarks/quotes_eval.py --polnear ../shared/corpora/polnear [--split dev]
+        [--sample N] [--errors pairs.csv]
+
+With ``--polnear`` the rules run on one PolNeAR split (``dev`` to measure, ``train`` to develop;
+``--sample N`` takes N articles of it by a fixed seed) and are scored with the same rule on every
+attribution, on the statement subset (thoughts and intentions left out on both sides) and per
+kind; results go to ``benchmarks/results/quotes_polnear_<split>.{md,json}`` (or ``--name``).
 
 The annotations (``benchmarks/annotations/quotes_unseen.jsonl``, same scheme as the sample gold)
 were written before the rules were run on these articles. Scoring is ``quotes.score``: content
@@ -24,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus, ingest, quotes
+from analysis import corpus, ingest, quote_scoring, quotes
 from analysis.config import PATHS
 
 HERE = Path(__file__).resolve().parent
@@ -104,14 +111,15 @@ def evaluate(labels: Path) -> dict[str, pd.DataFrame | str]:
     with tempfile.TemporaryDirectory() as tmp:
         unseen, arts = _load_unseen(labels, Path(tmp))
         for name, c, gold in (("samples", sample, seeds), ("unseen", unseen, arts)):
-            g = quotes.gold_table(gold, c.articles)
-            out[f"{name}: PressLens"] = quotes.score(quotes.attribute(c), g)
+            g = quote_scoring.gold_table(gold, c.articles)
+            found = quotes.with_kinds(quotes.attribute(c), thoughts=False)  # statements annotated
+            out[f"{name}: PressLens"] = quote_scoring.score(found, g)
             baseline = _textacy(c)
             if isinstance(baseline, str):
                 out[f"{name}: textacy direct_quotations"] = baseline
                 continue
             found, refused = baseline
-            out[f"{name}: textacy direct_quotations"] = quotes.score(found, g)
+            out[f"{name}: textacy direct_quotations"] = quote_scoring.score(found, g)
             out[f"{name}: textacy refused"] = (
                 f"textacy refused {refused} of {len(c.articles)} article(s) (an unbalanced "
                 "quotation mark): they count as finding nothing."
@@ -119,9 +127,111 @@ def evaluate(labels: Path) -> dict[str, pd.DataFrame | str]:
     return out
 
 
+#: Articles of a split drawn for a development sample (``--sample``): the fixed seed keeps the
+#: sample the same from run to run, so two runs compare rules, not articles.
+SAMPLE_SEED = 15
+
+
+def load_polnear(
+    directory: Path, split: str, sample: int | None, work: Path
+) -> tuple[corpus.Corpus, list[dict]]:
+    """One PolNeAR split (``sample`` articles of it, or all) as a corpus, and its records."""
+    path = directory / f"{split}.jsonl"
+    if not path.exists():
+        raise SystemExit(
+            f"{path} not found: --polnear needs the folder holding PolNeAR's {split}.jsonl"
+        )
+    recs = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    if sample:
+        recs = pd.Series(recs).sample(n=min(sample, len(recs)), random_state=SAMPLE_SEED).tolist()
+    dest = work / f"polnear_{split}.jsonl"
+    dest.write_text("".join(json.dumps({"id": r["id"], "text": r["text"], "outlet": r["publisher"]}) + "\n"
+                            for r in recs), encoding="utf-8")  # fmt: skip
+    return ingest.build([dest]), recs
+
+
+def evaluate_polnear(
+    directory: Path, split: str, sample: int | None = None
+) -> tuple[dict[str, pd.DataFrame | str], pd.DataFrame]:
+    """Scores on PolNeAR (all attributions, the statement subset) and the matched pairs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        c, recs = load_polnear(directory, split, sample, Path(tmp))
+        found = quotes.attribute(c)
+    gold = quote_scoring.polnear_gold(recs, c.articles)
+    pairs = quote_scoring.match(found, gold)
+    statements = tuple(k for k in ("direct", "mixed", "indirect"))
+    n = f"{len(recs)} articles, {len(gold):,} attributions"
+    out: dict[str, pd.DataFrame | str] = {
+        f"PolNeAR {split} ({n}): PressLens, all attributions": quote_scoring.summarize(pairs),
+        f"PolNeAR {split}: PressLens, statements (thoughts left out)": quote_scoring.summarize(
+            pairs, kinds=statements
+        ),
+        f"PolNeAR {split}: PressLens, speaker errors by the gold mention's form": _speaker_errors(
+            pairs
+        ),
+        f"PolNeAR {split}: textacy direct_quotations": _textacy_polnear(c, gold),
+    }
+    return out, pairs
+
+
+def _speaker_errors(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Matches whose speaker is wrong, by the form of the gold mention (pronoun, name, description).
+
+    ``accuracy`` is the project's rule (the resolved name or the mention as written names the gold
+    mention); ``resolved_accuracy`` counts the resolved name alone, for gold mentions that are
+    names (a found "he" or "the governor" must have become that person). PolNeAR has no
+    coreference: a gold "he" or "the governor" is named by the same words found, whoever they were
+    resolved to, so pronoun and description resolution is not measured here (left empty)."""
+    tp = pairs[pairs.status == "tp"].dropna(subset=["speaker_ok"])
+    form = tp.gold_speaker.map(_mention_form)
+    resolved = [
+        quote_scoring.names(c, g)
+        for c, g in zip(tp.speaker_canonical, tp.gold_speaker, strict=True)
+    ]
+    out = (
+        tp.assign(form=form, wrong=~tp.speaker_ok.astype(bool), resolved=resolved)
+        .groupby("form")
+        .agg(matches=("wrong", "size"), wrong=("wrong", "sum"), resolved=("resolved", "mean"))
+        .reset_index()
+        .assign(accuracy=lambda d: 1 - d.wrong / d.matches)
+    )
+    out["resolved_accuracy"] = out.resolved.astype(object).where(out.form == "name", None)
+    return out.drop(columns="resolved")
+
+
+def _mention_form(mention: str) -> str:
+    words = mention.split()
+    if len(words) == 1 and words[0].lower() in {"he", "she", "they", "i", "we", "it", "you"}:
+        return "pronoun"
+    if words and words[0].lower() in {
+        "the",
+        "a",
+        "an",
+        "this",
+        "another",
+        "one",
+        "some",
+        "his",
+        "her",
+    }:
+        return "description"
+    if any(w[:1].isupper() for w in words):
+        return "name"
+    return "other"
+
+
+def _textacy_polnear(c: corpus.Corpus, gold: pd.DataFrame) -> pd.DataFrame | str:
+    baseline = _textacy(c)
+    if isinstance(baseline, str):
+        return baseline
+    return quote_scoring.score(baseline[0], gold)
+
+
 def _markdown(frame: pd.DataFrame) -> str:
     """A Markdown table (numbers to three decimals) without the optional tabulate dependency."""
-    cells = frame.map(lambda v: f"{v:.3f}" if isinstance(v, float) else str(v))
+    cells = frame.map(lambda v: f"{v:.3f}" if isinstance(v, float) else "" if v is None else str(v))
     rows = [list(frame.columns), ["---"] * frame.shape[1], *cells.to_numpy().tolist()]
     return "\n".join("| " + " | ".join(r) + " |" for r in rows)
 
@@ -130,27 +240,43 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--labels", type=Path, default=HERE / "annotations" / "quotes_unseen.jsonl")
     ap.add_argument("--name", default="quotes_eval", help="results file name (without extension)")
+    ap.add_argument("--polnear", type=Path, help="PolNeAR folder (train.jsonl, dev.jsonl)")
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--sample", type=int, help="score this many articles of the split (fixed seed)")
+    ap.add_argument("--errors", type=Path, help="write the matched pairs and misses to this CSV")
     args = ap.parse_args()
+    if args.polnear:
+        results, pairs = evaluate_polnear(args.polnear, args.split, args.sample)
+        if args.errors:
+            pairs.to_csv(args.errors, index=False)
+        name = args.name if args.name != "quotes_eval" else f"quotes_polnear_{args.split}"
+        _write(results, name, "# Quote attribution on PolNeAR: content P/R/F1 and speaker accuracy per kind", [
+            "Matching: content token F1 >= 0.5, one-to-one; speaker right when the resolved name or the "
+            "mention as written names the gold source mention (quote_scoring.names). Kind `thought`: "
+            "an indirect gold attribution whose cue is a verb of thinking or intending.", ""])  # fmt: skip
+        return
     results = evaluate(args.labels)
-    md = [
-        "# Quote attribution: content P/R/F1 and speaker accuracy per kind",
-        "",
+    _write(results, args.name, "# Quote attribution: content P/R/F1 and speaker accuracy per kind", [
         f"Unseen: {args.labels.name} (annotated before the rules were run on it). "
         "`quotes_eval_before_tuning.md` keeps the first run; a later run measures rules changed "
         "after reading its errors, and is no longer an unseen test.",
         "",
-    ]
+    ])  # fmt: skip
+
+
+def _write(results: dict[str, pd.DataFrame | str], name: str, title: str, intro: list[str]) -> None:
+    md = [title, "", *intro]
     js = {}
-    for name, res in results.items():
-        md += [f"## {name}", ""]
+    for section, res in results.items():
+        md += [f"## {section}", ""]
         if isinstance(res, str):
             md += [res, ""]
-            js[name] = res
+            js[section] = res
         else:
             md += [_markdown(res), ""]
-            js[name] = res.to_dict(orient="records")
-    (HERE / "results" / f"{args.name}.md").write_text("\n".join(md), encoding="utf-8")
-    (HERE / "results" / f"{args.name}.json").write_text(json.dumps(js, indent=2), encoding="utf-8")
+            js[section] = res.to_dict(orient="records")
+    (HERE / "results" / f"{name}.md").write_text("\n".join(md), encoding="utf-8")
+    (HERE / "results" / f"{name}.json").write_text(json.dumps(js, indent=2), encoding="utf-8")
     print("\n".join(md))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import corpus, ingest, quotes
+from analysis import corpus, ingest, quote_scoring, quotemarks, quotes, speakers
 
 # each case: paragraphs of a tiny article -> expected (kind, speaker_canonical, content) rows
 CASES = {
@@ -13,7 +13,7 @@ CASES = {
         ['"We will not accept foreign bases on our soil," said al-Sudani.'],
         [("direct", "Mohammed Shia al-Sudani", "We will not accept foreign bases on our soil,")],
     ),
-    "curly-quote-continuation": (
+    "curly-quote-continuation-is-one-quote": (
         [
             "“The end of the coalition mission is a necessity for Iraq,” al-Sudani said. "
             "“This is a request from the people of this country.”"
@@ -22,12 +22,8 @@ CASES = {
             (
                 "direct",
                 "Mohammed Shia al-Sudani",
-                "The end of the coalition mission is a necessity for Iraq,",
-            ),
-            (
-                "direct",
-                "Mohammed Shia al-Sudani",
-                "This is a request from the people of this country.",
+                "The end of the coalition mission is a necessity for Iraq,” al-Sudani said. "
+                "“This is a request from the people of this country.",
             ),
         ],
     ),
@@ -137,6 +133,60 @@ CASES = {
         ["Paid leave would be increased to nine months by 2007, Ms Hewitt told GMTV."],
         [("indirect", "Hewitt", "Paid leave would be increased to nine months by 2007")],
     ),
+    "accused-of": (
+        ["Senator Maria Lopez accused the governor of hiding the budget figures from voters."],
+        [("indirect", "Maria Lopez", "the governor of hiding the budget figures from voters")],
+    ),
+    "promised-to-and-middle-initial": (
+        ["Paul D. Ryan promised to pass the tax bill before the end of the year."],
+        [("indirect", "Paul Ryan", "to pass the tax bill before the end of the year")],
+    ),
+    "name-family-and-called-on": (
+        [
+            "Paul D. Ryan spoke in Janesville on Monday.",
+            "Mr. Ryan called on his colleagues to support the measure.",
+        ],
+        [("indirect", "Paul Ryan", "his colleagues to support the measure")],
+    ),
+    "outlet-is-media-not-a-place": (
+        ["The Washington Post reported that the talks had collapsed on Friday."],
+        [("indirect", "Washington Post", "the talks had collapsed on Friday")],
+    ),
+    "negated-and-hypothetical-speech": (
+        [
+            "Jane Smith did not say that the plan would fail.",
+            "A critic could say that the plan is far too expensive.",
+            "Mr. Trump did not cite what Mrs. Clinton said about the trade deal.",
+        ],
+        [],
+    ),
+    "title-in-quotation-marks-is-not-a-quote": (
+        ['The crowd cheered as the band played "Tales From the Crypt Again" at the rally.'],
+        [],
+    ),
+    "partial-quote-is-mixed": (
+        ['Tom Baker said the wall will be "as big as it needs to be" when it is finished.'],
+        [("mixed", "Tom Baker", 'the wall will be "as big as it needs to be" when it is finished')],
+    ),
+    "thought": (
+        ["Anna Kovacs believes that the party will win the state in November."],
+        [("thought", "Anna Kovacs", "the party will win the state in November")],
+    ),
+    "pronoun-agrees-in-gender": (
+        [
+            "Mrs. Kovacs spoke after Mr. Grant left the stage.",
+            "She said the campaign would spend more on television.",
+        ],
+        [("indirect", "Kovacs", "the campaign would spend more on television")],
+    ),
+    "description-links-to-the-person-introduced": (
+        ["The governor, Mike Pence, arrived late.", "The governor said taxes would fall."],
+        [("indirect", "Mike Pence", "taxes would fall")],
+    ),
+    "colon-statement": (
+        ["Judicial Watch: State Department hid key emails for years"],
+        [("indirect", "Judicial Watch", "State Department hid key emails for years")],
+    ),
     "not-saying-is-not-an-attribution": (
         ["The spokesman would not say whether there were plans for a military response."],
         [],
@@ -196,12 +246,88 @@ def test_attribute_does_not_mutate(attributed):
     ],
 )
 def test_canonical_speaker(mention, canonical):
-    assert quotes._resolve(mention, 0, [], quotes.load_speakers())[0] == canonical
+    assert (
+        speakers.resolve(mention, 0, [], speakers.Lexicon(speakers.load_speakers()))[0] == canonical
+    )
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("The Washington Post", "media"),
+        ("The Hill", "media"),
+        ("the Capitol Hill aide", "unknown"),  # a person on Capitol Hill, not the outlet
+        ("the White House Press Secretary", "person"),
+        ("the leaders", "group"),
+        ("the report", "document"),
+    ],
+)
+def test_speaker_type(mention, kind):
+    assert speakers.resolve(mention, 0, [], speakers.Lexicon(speakers.load_speakers()))[1] == kind
 
 
 def test_token_f1():
-    assert quotes.token_f1("the US will stay", "the US will leave") == pytest.approx(0.75)
-    assert quotes.token_f1("", "anything") == 0.0
+    assert quote_scoring.token_f1("the US will stay", "the US will leave") == pytest.approx(0.75)
+    assert quote_scoring.token_f1("", "anything") == 0.0
+
+
+def test_thresholds_pinned():
+    assert quote_scoring.MATCH_F1 == 0.5
+    assert quotemarks.MIN_QUOTE_WORDS == 4
+    assert quotes.TITLE_WORD_LEN == 4
+    assert quotes.MAX_COLON_SPEAKER_WORDS == 6
+
+
+def test_match_threshold_is_inclusive():
+    gold = pd.DataFrame({"article_id": ["a"], "content": ["one two three four"], "kind": ["indirect"],
+                         "optional": [False], "aliases": [["X"]]})  # fmt: skip
+    half = pd.DataFrame({"article_id": ["a"], "content": ["one two five six"], "kind": ["indirect"],
+                         "speaker_canonical": ["X"], "speaker": ["X"]})  # fmt: skip
+    assert (
+        quote_scoring.token_f1("one two five six", "one two three four") == quote_scoring.MATCH_F1
+    )
+    assert quote_scoring.score(half, gold).set_index("kind").loc["all", "tp"] == 1
+
+
+def test_short_and_title_quotations_are_not_quotes():
+    n = quotemarks.MIN_QUOTE_WORDS
+    assert not quotes._is_long_quote(" ".join(["word"] * (n - 1)))
+    assert quotes._is_long_quote(" ".join(["word"] * n))
+    assert not quotes._is_long_quote("Make America Great Again")  # every long word capitalized
+    assert quotes._is_long_quote("Make America great again.")
+
+
+@pytest.mark.parametrize(
+    ("candidate", "gold", "expected"),
+    [
+        ("Paul Ryan", "the House speaker, Paul D. Ryan", True),
+        ("Paul Ryan", "Mr. Ryan", True),
+        ("he", "he", True),
+        ("Donald Trump", "Clinton", False),
+        ("", "Clinton", False),
+    ],
+)
+def test_speaker_names_gold_mention(candidate, gold, expected):
+    assert quote_scoring.names(candidate, gold) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "family"),
+    [("Paul D. Ryan", "Paul Ryan"), ("Mr. Trump", "Trump"), ("Donald J. Trump's", "Donald Trump")],
+)
+def test_person_name_family(name, family):
+    assert speakers.person_name(name) == family
+
+
+def test_gold_thought_cues():
+    assert quote_scoring.is_thought_cue("believes") and quote_scoring.is_thought_cue("has hoped")
+    assert not quote_scoring.is_thought_cue("said") and not quote_scoring.is_thought_cue(":")
+
+
+def test_lexicon_is_compiled_per_call_not_memoized():
+    assert not hasattr(quotes, "_COMPILED")
+    lex = speakers.Lexicon(speakers.load_speakers())
+    assert lex.find("Sabrin Singh")[0] == "Sabrina Singh" and lex.find("nobody here") is None
 
 
 def test_reuse_groups_same_quote_across_outlets():
