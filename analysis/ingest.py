@@ -36,6 +36,7 @@ from analysis.cleaning import clean_page
 from analysis.config import PATHS
 from analysis.corpus import TABLE_NAMES, Corpus
 from analysis.dates import parse_date
+from analysis.markup import write_csv
 from analysis.nlp import PARSED_KINDS
 from analysis.readers import Document, stream_file
 from analysis.schema import META_NAMES, columns
@@ -419,7 +420,7 @@ def run(
     files = _files_frame(report)
     write_if_changed(files, "files", out_dir / "files.parquet")
     write_if_changed(_articles_frame(articles), "articles", out_dir / "articles.parquet")
-    files.to_csv(out_dir / "ingest_report.csv", index=False)
+    write_csv(files, out_dir / "ingest_report.csv")
     cache.prune()
     _count(stats, files)
     stats.report = files
