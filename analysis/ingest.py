@@ -30,12 +30,13 @@ from typing import Literal
 import pandas as pd
 from spacy.util import minibatch
 
-from analysis import outlets, pipeline
+from analysis import outlets, pipeline, store
 from analysis.cache import CHUNK, CleanedCache, code_version
 from analysis.cleaning import clean_page
 from analysis.config import PATHS
 from analysis.corpus import TABLE_NAMES, Corpus
 from analysis.dates import parse_date
+from analysis.lock import ingest_lock
 from analysis.markup import write_csv
 from analysis.nlp import PARSED_KINDS
 from analysis.readers import Document, stream_file
@@ -66,6 +67,12 @@ class IngestStats:
     report: pd.DataFrame | None = None
     read_seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    #: what was found missing, torn or corrupt in the output folder, and rebuilt
+    repaired: list[str] = field(default_factory=list)
+    #: articles (file, or file#record) of the last ingest no longer read: rows removed everywhere
+    removed_articles: list[str] = field(default_factory=list)
+    #: articles whose text changed since the last ingest (whitespace included): parsed again
+    changed_articles: list[str] = field(default_factory=list)
 
 
 def discover(raw_dir: Path) -> list[tuple[Path, str]]:
@@ -373,10 +380,83 @@ def run(
         engine: ``local`` or ``dask``; ``scheduler`` is the Dask scheduler address.
         batch_size: articles per batch of the per-article stages (bounds memory).
     """
-    started = time.perf_counter()
     raw_dir = Path(raw_dir or PATHS.raw)
     out_dir = Path(out_dir or PATHS.processed)
     out_dir.mkdir(parents=True, exist_ok=True)
+    with ingest_lock(out_dir) as note:
+        stats = _run_locked(raw_dir, out_dir, progress=progress, lexicon=lexicon, jobs=jobs,
+                            engine=engine, scheduler=scheduler, batch_size=batch_size)  # fmt: skip
+        if note:
+            stats.repaired.insert(0, note)
+        return stats
+
+
+def _label(file: str, record: object) -> str:
+    return file if record is None or pd.isna(record) else f"{file}#{int(record)}"
+
+
+def _previous(out_dir: Path) -> dict[str, tuple[str, str | None]]:
+    """Article id -> (file label, fingerprint) of the last ingest into ``out_dir`` ({} if none or
+    unreadable: the ingest rebuilds what it cannot read)."""
+    try:
+        articles = pd.read_parquet(
+            out_dir / "articles.parquet", columns=["article_id", "file", "record"]
+        )
+        committed = store.Index.read(out_dir).committed.get("fingerprints", {})
+    except Exception:
+        return {}
+    return {
+        a: (_label(f, r), committed.get(a))
+        for a, f, r in zip(
+            articles["article_id"], articles["file"], articles["record"], strict=True
+        )
+    }
+
+
+def _account(
+    stats: IngestStats, previous: dict[str, tuple[str, str | None]], articles: list[dict],
+    fingerprints: dict[str, str], repaired: list[str],
+) -> pd.DataFrame:  # fmt: skip
+    """Rows of the ingest report for what changed since the last ingest: articles removed (their
+    file deleted or its text changed) and changed, and parts repaired; fills ``stats``."""
+    now = {a["article_id"]: _label(a["file"], a["record"]) for a in articles}
+    labels = set(now.values())
+    rows = []
+    for aid, (label, fingerprint) in previous.items():
+        if aid not in now and label not in labels:
+            stats.removed_articles.append(label)
+            rows.append((label, "removed", "no longer in the raw folder: its rows were removed "
+                         f"from every table (was article {aid})"))  # fmt: skip
+        elif aid not in now:
+            stats.changed_articles.append(label)
+            rows.append((label, "changed", f"text changed since the last ingest: parsed again, "
+                         f"the rows of article {aid} removed from every table"))  # fmt: skip
+        elif fingerprint != fingerprints.get(aid):
+            stats.changed_articles.append(label)
+            rows.append((label, "changed", "text changed since the last ingest (whitespace or "
+                         "layout only, same article id): parsed again"))  # fmt: skip
+    stats.repaired.extend(repaired)
+    rows += [(what.split(" ")[0], "repaired", f"{what}: rebuilt") for what in repaired]
+    return pd.DataFrame(
+        [{"file": f, "record": None, "status": st, "reason": why} for f, st, why in rows],
+        columns=columns("files"),
+    )
+
+
+def _run_locked(
+    raw_dir: Path,
+    out_dir: Path,
+    *,
+    progress: bool,
+    lexicon: pd.DataFrame | None,
+    jobs: int,
+    engine: Literal["local", "dask"],
+    scheduler: str | None,
+    batch_size: int,
+) -> IngestStats:
+    """:func:`run`, once the output folder's lock is held."""
+    started = time.perf_counter()
+    previous = _previous(out_dir)
     inputs = discover(raw_dir)
     stats = IngestStats(files=len(inputs))
     manifest = read_manifest(raw_dir)
@@ -420,10 +500,14 @@ def run(
     files = _files_frame(report)
     write_if_changed(files, "files", out_dir / "files.parquet")
     write_if_changed(_articles_frame(articles), "articles", out_dir / "articles.parquet")
-    write_csv(files, out_dir / "ingest_report.csv")
+    store.commit(out_dir, done.fingerprints)
+    changes = _account(stats, previous, articles, done.fingerprints, done.repaired)
+    full = pd.concat([files, changes], ignore_index=True) if len(changes) else files
+    full = full.astype({"record": "Int64", "bytes": "Int64"})
+    write_csv(full, out_dir / "ingest_report.csv")
     cache.prune()
     _count(stats, files)
-    stats.report = files
+    stats.report = full
     stats.manifest_rows, stats.manifest_unmatched = len(manifest), meta.unmatched()
     stats.articles_parsed = done.articles_processed
     stats.stage_seconds = done.stage_seconds
