@@ -24,7 +24,12 @@ def lexicon_root(tmp_path, monkeypatch):
 
 def _snapshot(out) -> dict[str, pd.DataFrame]:
     c = corpus.load(out)
-    tables = {"articles": c.articles, "texts": c.texts, "sentences": c.sentences, "tokens": c.tokens}
+    tables = {
+        "articles": c.articles,
+        "texts": c.texts,
+        "sentences": c.sentences,
+        "tokens": c.tokens,
+    }
     tables.update({name: c.table(name) for name in STAGE_TABLES})
     return tables
 
