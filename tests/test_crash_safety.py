@@ -62,7 +62,7 @@ def test_deleted_part_is_named_on_read_and_rebuilt(damaged, sample_raw, clean):
     with pytest.raises(
         store.IncompleteTables, match=r"tokens.*is missing.*python -m analysis ingest"
     ):
-        corpus.load(damaged).tokens
+        _ = corpus.load(damaged).tokens
     stats = _heals(damaged, sample_raw, clean)
     assert any(part.name in what and "missing" in what for what in stats.repaired)
     assert 0 < stats.articles_parsed <= 2  # only that batch
