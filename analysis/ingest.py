@@ -36,16 +36,24 @@ from analysis.cleaning import clean_page
 from analysis.config import PATHS
 from analysis.corpus import TABLE_NAMES, Corpus
 from analysis.dates import parse_date
+from analysis.inputs import check_path
 from analysis.lock import ingest_lock
 from analysis.markup import write_csv
 from analysis.nlp import PARSED_KINDS
-from analysis.readers import Document, stream_file
+from analysis.readers import FORMATS, Document, stream_file
 from analysis.schema import META_NAMES, columns
 from analysis.writers import TableWriter, frame_of, write_if_changed
 
 #: Cached cleanings are redone when the reading or cleaning code changes.
 PARSER_VERSION = code_version("readers", "cleaning", "profiles", "dates", "ingest")
 MANIFEST_NAME = "sources.csv"
+#: A paragraph longer than this is not prose (a page without line breaks, a data dump): the article
+#: is rejected with that reason. spaCy refuses texts over 1,000,000 characters and a 900,000-
+#: character paragraph took 234 s and 3.2 GB; the longest paragraphs of news text are a few thousand.
+MAX_PARAGRAPH_CHARS = 100_000
+#: An article whose analysed text is longer than this (a book, a whole site in one record) is
+#: rejected: a very long feature is about 100,000 characters.
+MAX_ARTICLE_CHARS = 1_000_000
 #: The ingest tables written as articles arrive (row groups).
 STREAMED = ("paragraphs", "removed", "texts")
 
@@ -75,12 +83,15 @@ class IngestStats:
     changed_articles: list[str] = field(default_factory=list)
 
 
-def discover(raw_dir: Path) -> list[tuple[Path, str]]:
-    """Every file under ``raw_dir`` (recursively, sorted) as (path, path relative to raw_dir)."""
+def discover(raw_dir: Path, *, skip: Path | None = None) -> list[tuple[Path, str]]:
+    """Every entry under ``raw_dir`` that is not a folder (recursively, sorted: FIFOs and other
+    odd files too, so the report accounts for them) as (path, path relative to raw_dir), leaving
+    out the manifest and the folder ``skip`` (an output folder inside the raw folder)."""
     found = []
-    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file() or p.is_symlink()):
+    skip = skip.resolve() if skip is not None else None
+    for path in sorted(p for p in raw_dir.rglob("*") if p.is_symlink() or not p.is_dir()):
         rel = path.relative_to(raw_dir).as_posix()
-        if rel == MANIFEST_NAME:
+        if rel == MANIFEST_NAME or skip is not None and path.resolve().is_relative_to(skip):
             continue
         found.append((path, rel))
     return found
@@ -101,6 +112,13 @@ def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | 
     content = [t for kind, _, t in paras if kind in PARSED_KINDS]
     if not any(kind == "body" for kind, _, _ in paras):
         return f"no article text found ({len(page.removed)} stretches of page furniture, no body paragraph)"
+    longest = max(len(t) for t in content)
+    if longest > MAX_PARAGRAPH_CHARS:
+        return (f"a paragraph of {longest:,} characters (limit {MAX_PARAGRAPH_CHARS:,}): not prose "
+                "that can be parsed; add line breaks between its paragraphs or split the file")  # fmt: skip
+    if sum(map(len, content)) > MAX_ARTICLE_CHARS:
+        return (f"{sum(map(len, content)):,} characters of text (limit {MAX_ARTICLE_CHARS:,} for "
+                "one article): split it into articles")  # fmt: skip
     article_id = _article_id(content)
     meta = dict(doc.meta)
     source = dict(doc.meta_source)
@@ -189,6 +207,16 @@ def _read(
     """
     seen: dict[str, str] = {}
     for path, rel in inputs:
+        problem = check_path(path)
+        if problem:
+            fmt = FORMATS.get(path.suffix.lower(), "other")
+            yield {"file": rel, "format": fmt, "encoding": "", "bytes": 0, "sha256": "",
+                   "record": None, "status": "rejected", "reason": problem,
+                   "duplicate_of": None, "article_id": None}, None  # fmt: skip
+            stats.files_read += 1
+            if on_file:
+                on_file()
+            continue
         info, items = stream_file(path, rel)
         base = {"file": rel, "format": info.fmt, "encoding": info.encoding, "bytes": info.bytes,
                 "sha256": info.sha256}  # fmt: skip
@@ -250,6 +278,7 @@ class _Metadata:
                 self.by_file.setdefault(row.file.strip(), []).append(row)
         self.aliases = outlets.alias_map(lexicon)
         self.matched: set[str] = set()
+        self.unknown: dict[str, str] = {}  # unknown-outlet label -> the file that has it
 
     def apply(self, article: dict) -> dict:
         out = dict(article)
@@ -263,6 +292,11 @@ class _Metadata:
                     out[key], out[f"{key}_source"] = value, "manifest"
         out["outlet"] = outlets.normalize(out["outlet"], self.aliases)
         out["outlet_label"] = outlets.label(out["outlet"], out["file"], out["record"])
+        if outlets.is_unknown(out["outlet_label"]):
+            if self.unknown.setdefault(out["outlet_label"], out["file"]) != out["file"]:
+                # the same file name in another folder: labelled by its path, not its name
+                stem, name = Path(out["file"]).stem, str(Path(out["file"]).with_suffix(""))
+                out["outlet_label"] = out["outlet_label"].replace(stem, name, 1)
         return out
 
     def unmatched(self) -> list[str]:
@@ -457,7 +491,7 @@ def _run_locked(
     """:func:`run`, once the output folder's lock is held."""
     started = time.perf_counter()
     previous = _previous(out_dir)
-    inputs = discover(raw_dir)
+    inputs = discover(raw_dir, skip=out_dir)
     stats = IngestStats(files=len(inputs))
     manifest = read_manifest(raw_dir)
     meta = _Metadata(outlets.read_lexicon() if lexicon is None else lexicon, manifest)
