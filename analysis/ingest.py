@@ -292,11 +292,11 @@ class _Metadata:
                     out[key], out[f"{key}_source"] = value, "manifest"
         out["outlet"] = outlets.normalize(out["outlet"], self.aliases)
         out["outlet_label"] = outlets.label(out["outlet"], out["file"], out["record"])
-        if outlets.is_unknown(out["outlet_label"]):
-            if self.unknown.setdefault(out["outlet_label"], out["file"]) != out["file"]:
-                # the same file name in another folder: labelled by its path, not its name
-                stem, name = Path(out["file"]).stem, str(Path(out["file"]).with_suffix(""))
-                out["outlet_label"] = out["outlet_label"].replace(stem, name, 1)
+        label = out["outlet_label"]
+        if outlets.is_unknown(label) and self.unknown.setdefault(label, out["file"]) != out["file"]:
+            # the same file name in another folder: labelled by its path, not its name
+            stem, name = Path(out["file"]).stem, str(Path(out["file"]).with_suffix(""))
+            out["outlet_label"] = label.replace(stem, name, 1)
         return out
 
     def unmatched(self) -> list[str]:
