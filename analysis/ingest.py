@@ -531,6 +531,8 @@ def _run_locked(
         bar.close()
     for writer in writers.values():
         writer.close()
+    if done.failed:
+        articles = _drop_failed(done.failed, articles, report, out_dir)
     files = _files_frame(report)
     write_if_changed(files, "files", out_dir / "files.parquet")
     write_if_changed(_articles_frame(articles), "articles", out_dir / "articles.parquet")
@@ -548,6 +550,29 @@ def _run_locked(
     stats.seconds = time.perf_counter() - started
     _write_run_stats(stats, out_dir / "run_stats.json")
     return stats
+
+
+def _drop_failed(
+    failed: dict[str, str], articles: list[dict], report: list[dict], out_dir: Path
+) -> list[dict]:
+    """Take the articles whose stages failed out of the ingest tables; their report rows say why,
+    with the batch and its files. Returns the articles kept."""
+    labels = {a["article_id"]: _label(a["file"], a["record"]) for a in articles}
+    by_batch: dict[str, list[str]] = {}
+    for aid, why in failed.items():
+        by_batch.setdefault(why, []).append(labels.get(aid, aid))
+    for row in report:
+        why = failed.get(row["article_id"] or "")
+        if row["status"] == "loaded" and why:
+            files = by_batch[why]
+            row["status"] = "rejected"
+            row["reason"] = (f"its analysis failed ({why}; files of that batch: "
+                             f"{', '.join(files[:5])}{', ...' if len(files) > 5 else ''})")  # fmt: skip
+    for table in STREAMED:
+        path = out_dir / f"{table}.parquet"
+        frame = pd.read_parquet(path)
+        write_if_changed(frame[~frame["article_id"].isin(failed)], table, path)
+    return [a for a in articles if a["article_id"] not in failed]
 
 
 class _Progress:

@@ -22,7 +22,8 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -108,6 +109,8 @@ class StageStats:
     repaired: list[str] = field(default_factory=list)
     #: article id -> fingerprint of every article read (committed by the ingest)
     fingerprints: dict[str, str] = field(default_factory=dict)
+    #: article id -> why its stages failed (a stage raised, or its worker process died)
+    failed: dict[str, str] = field(default_factory=dict)
 
 
 class Batcher:
@@ -211,7 +214,13 @@ def run_stages(
     index, stats = batcher.index, StageStats(parts_reused=len(batcher.members))
     stats.repaired = batcher.repaired
     results = _execute(batcher.batches(articles), jobs=jobs, engine=engine, scheduler=scheduler)
-    for batch, tables, seconds in results:
+    for result in _isolating(results, jobs=jobs, engine=engine, scheduler=scheduler):
+        if isinstance(result, Failure):
+            for aid in result.batch.article_ids:
+                stats.failed[aid] = f"batch {result.batch.key}: {result.message}"
+                batcher.seen.pop(aid, None)
+            continue
+        batch, tables, seconds = result
         for name, secs in seconds.items():
             stats.stage_seconds[name] = stats.stage_seconds.get(name, 0.0) + secs
         for name in batch.stages:
@@ -249,6 +258,40 @@ def _write_parts(
 Result = tuple[Batch, dict[str, pd.DataFrame], dict[str, float]]
 
 
+@dataclass
+class Failure:
+    """A batch whose stages raised or whose worker process died (with its inputs, to retry)."""
+
+    batch: Batch
+    message: str
+
+
+def _single(batch: Batch, aid: str) -> Batch:
+    inputs = {
+        name: frame[frame["article_id"] == aid].reset_index(drop=True)
+        for name, frame in batch.inputs.items()
+    }
+    return Batch(batch_key([aid]), [aid], batch.stages, inputs, {aid: batch.fingerprints[aid]})
+
+
+def _isolating(
+    results: Iterator[Result | Failure],
+    *,
+    jobs: int,
+    engine: Literal["local", "dask"],
+    scheduler: str | None,
+) -> Iterator[Result | Failure]:
+    """``results``, with each failed batch of new articles run again one article at a time, so
+    only the articles that fail alone are lost (the stages are per article: the same rows)."""
+    for result in results:
+        whole = isinstance(result, Failure) and len(result.batch.article_ids) > 1
+        if not whole or len(result.batch.stages) < len(STAGES):
+            yield result
+            continue
+        singles = (_single(result.batch, aid) for aid in result.batch.article_ids)
+        yield from _execute(singles, jobs=jobs, engine=engine, scheduler=scheduler)
+
+
 def _run(batch: Batch) -> Result:
     """:func:`run_batch`, returning the batch (without its inputs) instead of its key."""
     _, tables, seconds = run_batch(batch)
@@ -259,24 +302,92 @@ def _run(batch: Batch) -> Result:
     )
 
 
+def _failed(exc: BaseException) -> str:
+    if isinstance(exc, BrokenProcessPool):
+        return "its worker process died (killed by the system, out of memory, or a crash)"
+    return f"a stage raised {type(exc).__name__}: {exc}"
+
+
+def _run_here(batch: Batch) -> Result | Failure:
+    try:
+        return _run(batch)
+    except Exception as exc:  # one batch must not stop the corpus
+        return Failure(batch, _failed(exc))
+
+
 def _execute(
     batches: Iterator[Batch], *, jobs: int, engine: Literal["local", "dask"], scheduler: str | None
-) -> Iterator[Result]:
+) -> Iterator[Result | Failure]:
     """Run ``batches`` here, in ``jobs`` worker processes or on Dask, at most a few in flight per
-    worker (so reading the next articles waits for the work), yielding results as they finish."""
+    worker (so reading the next articles waits for the work), yielding results as they finish;
+    a batch that raises, or whose worker dies, is a :class:`Failure` and the others go on."""
     if engine == "dask":
         yield from _execute_dask(batches, scheduler=scheduler)
     elif jobs <= 1:
-        yield from map(_run, batches)
+        yield from map(_run_here, batches)
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            pending: set = set()
-            for batch in batches:
-                pending.add(pool.submit(_run, batch))
-                if len(pending) >= 2 * jobs:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    yield from (fut.result() for fut in done)
-            yield from (fut.result() for fut in pending)
+        yield from _execute_pool(batches, jobs)
+
+
+def _execute_pool(batches: Iterator[Batch], jobs: int) -> Iterator[Result | Failure]:
+    """:func:`_execute` in worker processes. When a worker dies the pool is lost with every batch
+    in flight: those are run again one at a time in a fresh pool of their own, so the batch that
+    kills its worker is named and the others finish, and a new pool takes the rest."""
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    pending: dict[Future, Batch] = {}
+
+    def outcome(fut: Future, batch: Batch) -> Result | Failure | None:
+        """The future's result, a Failure, or None when its pool broke."""
+        try:
+            return fut.result()
+        except BrokenProcessPool:
+            return None
+        except Exception as exc:
+            return Failure(batch, _failed(exc))
+
+    def recover(extra: list[Batch]) -> Iterator[Result | Failure]:
+        nonlocal pool
+        broken = list(extra)
+        for fut, batch in list(pending.items()):
+            made = outcome(fut, batch)
+            if made is None:
+                broken.append(batch)
+            else:
+                yield made
+        pending.clear()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for batch in broken:
+            with ProcessPoolExecutor(max_workers=1) as alone:
+                try:
+                    yield alone.submit(_run, batch).result()
+                except Exception as exc:
+                    yield Failure(batch, _failed(exc))
+        pool = ProcessPoolExecutor(max_workers=jobs)
+
+    def finished(futures: Iterable[Future]) -> Iterator[Result | Failure]:
+        for fut in futures:
+            made = outcome(fut, pending[fut])
+            if made is None:
+                yield from recover([])
+                return
+            del pending[fut]
+            yield made
+
+    try:
+        for batch in batches:
+            try:
+                pending[pool.submit(_run, batch)] = batch
+            except BrokenProcessPool:
+                yield from recover([batch])
+                continue
+            if len(pending) >= 2 * jobs:
+                done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                yield from finished(done)
+        while pending:
+            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            yield from finished(done)
+    finally:
+        pool.shutdown()
 
 
 def _execute_dask(batches: Iterator[Batch], *, scheduler: str | None) -> Iterator[Result]:
