@@ -108,3 +108,14 @@ def test_output_folder_inside_raw_is_not_read_back(tmp_path):
     ingest.run(raw, out, progress=False)
     stats = ingest.run(raw, out, progress=False)
     assert stats.files == 1 and stats.loaded == 1
+
+
+def test_ingest_arguments_that_are_files_say_so(tmp_path, capsys):
+    from analysis.cli import main
+
+    a_file = tmp_path / "a.txt"
+    a_file.write_text(BODY, encoding="utf-8")
+    assert main(["ingest", "--raw", str(a_file), "--out", str(tmp_path / "o"), "--quiet"]) == 1
+    assert "is a file, expected a folder" in capsys.readouterr().err
+    assert main(["ingest", "--raw", str(tmp_path), "--out", str(a_file), "--quiet"]) == 1
+    assert "--out" in (err := capsys.readouterr().err) and "is a file, expected a folder" in err
