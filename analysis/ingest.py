@@ -449,14 +449,18 @@ def _previous(out_dir: Path) -> dict[str, tuple[str, str | None]]:
 
 def _account(
     stats: IngestStats, previous: dict[str, tuple[str, str | None]], articles: list[dict],
-    fingerprints: dict[str, str], repaired: list[str],
+    fingerprints: dict[str, str], repaired: list[str], report: list[dict],
 ) -> pd.DataFrame:  # fmt: skip
     """Rows of the ingest report for what changed since the last ingest: articles removed (their
     file deleted or its text changed) and changed, and parts repaired; fills ``stats``."""
     now = {a["article_id"]: _label(a["file"], a["record"]) for a in articles}
     labels = set(now.values())
+    # a file still read but now rejected or a duplicate: its own report row says why it is gone
+    explained = {_label(r["file"], r["record"]) for r in report if r["status"] != "loaded"}
     rows = []
     for aid, (label, fingerprint) in previous.items():
+        if aid not in now and label in explained:
+            continue
         if aid not in now and label not in labels:
             stats.removed_articles.append(label)
             rows.append((label, "removed", "no longer in the raw folder: its rows were removed "
@@ -537,7 +541,7 @@ def _run_locked(
     write_if_changed(files, "files", out_dir / "files.parquet")
     write_if_changed(_articles_frame(articles), "articles", out_dir / "articles.parquet")
     store.commit(out_dir, done.fingerprints)
-    changes = _account(stats, previous, articles, done.fingerprints, done.repaired)
+    changes = _account(stats, previous, articles, done.fingerprints, done.repaired, report)
     full = pd.concat([files, changes], ignore_index=True) if len(changes) else files
     full = full.astype({"record": "Int64", "bytes": "Int64"})
     write_csv(full, out_dir / "ingest_report.csv")
