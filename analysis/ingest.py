@@ -9,7 +9,10 @@ corpus. A document already cleaned is not cleaned again (:mod:`analysis.cache`),
 already parsed is not parsed again. :func:`build` does the same in memory for a few files.
 
 Every input ends as ``loaded``, ``duplicate`` (of which file) or ``rejected`` (with a reason), one
-row per article or record in the ``files`` table. Bad input never raises.
+row per article or record in the ``files`` table; ``ingest_report.csv`` adds the articles of the
+last ingest ``removed`` or ``changed`` and the parts ``repaired``. Bad input never raises. One
+ingest at a time per output folder (:mod:`analysis.lock`); the store is checked and healed on
+every run (:mod:`analysis.store`).
 
 Example:
     >>> stats = run()                                  # doctest: +SKIP

@@ -11,7 +11,9 @@ Articles arrive as they are read (:class:`ArticleInputs`); :class:`Batcher` grou
 batches and :func:`run_stages` runs each batch in this process (``jobs=1``), in worker processes
 (``jobs>1``) or on a Dask cluster (``engine="dask"``), all three writing the same parts. Only a few
 batches per worker are in flight, and reading waits for them, so memory is bounded by the batch
-size whatever the size of the corpus.
+size whatever the size of the corpus. A batch whose stage raises or whose worker process dies is
+retried one article at a time and only the articles that fail alone are reported (``failed``);
+an article deleted or edited since its part was written leaves that part (:func:`_shrink`).
 
 Example:
     >>> run_stages(articles_as_read, processed_dir, jobs=2)  # doctest: +SKIP

@@ -75,10 +75,6 @@ class Index:
         body = {"stages": self.stages, "committed": self.committed}
         atomic.write_text(self.path, json.dumps(body, indent=1, sort_keys=True))
 
-    def current(self, stage: str, version: str) -> dict[str, list[str]]:
-        """Batch key -> article ids of the parts of ``stage`` at ``version``."""
-        return {key: entry["articles"] for key, entry in self.entries(stage, version).items()}
-
     def entries(self, stage: str, version: str) -> dict[str, dict]:
         """Batch key -> index entry of the parts of ``stage`` at ``version``."""
         return {
