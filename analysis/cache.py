@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from analysis import atomic
 from analysis.readers import Document
 
 #: Documents cleaned, and cached, together: an export of any size is cleaned this many at a time.
@@ -67,10 +68,7 @@ class CleanedCache(Generic[T]):
                 pass
         cleaned = [self._clean(d) for d in docs]
         self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(cleaned, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        atomic.write_bytes(path, pickle.dumps(cleaned, protocol=pickle.HIGHEST_PROTOCOL))
         return cleaned, False
 
     def prune(self) -> None:

@@ -71,6 +71,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     raw = Path(args.raw or PATHS.raw)
     out = Path(args.out or PATHS.processed)
+    if raw.exists() and not raw.is_dir():
+        return _fail(f"--raw {raw} is a file, expected a folder of article files")
+    if out.exists() and not out.is_dir():
+        return _fail(f"--out {out} is a file, expected a folder for the tables")
     if not raw.is_dir():
         return _no_such_path(raw, "put article files there or pass --raw DIR")
     stats = ingest.run(

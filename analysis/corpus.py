@@ -20,11 +20,9 @@ import pandas as pd
 from analysis import outlets
 from analysis.config import PATHS
 from analysis.schema import JOINED
-from analysis.store import read_table
+from analysis.store import INGEST_TABLES, check_ingest_tables, read_ingest_table, read_table
 
 TABLE_NAMES = ("files", "articles", "paragraphs", "removed", "texts", "sentences", "tokens")
-#: The tables an ingest writes as single Parquet files (the others are per-article parts).
-INGEST_TABLES = ("files", "articles", "paragraphs", "removed", "texts")
 
 
 def article_outlets(articles: pd.DataFrame) -> pd.DataFrame:
@@ -112,6 +110,8 @@ def load(processed_dir: Path | None = None) -> Corpus:
 
     Raises:
         FileNotFoundError: with what to run, when the tables are missing.
+        analysis.store.IncompleteTables: when a table is unreadable or the tables do not match
+            (an interrupted ingest): names what and the command that repairs it.
     """
     processed_dir = Path(processed_dir or PATHS.processed)
     missing = [t for t in INGEST_TABLES if not (processed_dir / f"{t}.parquet").exists()]
@@ -120,5 +120,6 @@ def load(processed_dir: Path | None = None) -> Corpus:
             f"No processed tables in {processed_dir} ({', '.join(missing)} missing). "
             "Run `python -m analysis ingest` first."
         )
-    tables = {t: pd.read_parquet(processed_dir / f"{t}.parquet") for t in INGEST_TABLES}
+    tables = {t: read_ingest_table(processed_dir, t) for t in INGEST_TABLES}
+    check_ingest_tables(processed_dir, tables)
     return Corpus(**tables, processed_dir=processed_dir)

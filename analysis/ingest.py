@@ -9,7 +9,10 @@ corpus. A document already cleaned is not cleaned again (:mod:`analysis.cache`),
 already parsed is not parsed again. :func:`build` does the same in memory for a few files.
 
 Every input ends as ``loaded``, ``duplicate`` (of which file) or ``rejected`` (with a reason), one
-row per article or record in the ``files`` table. Bad input never raises.
+row per article or record in the ``files`` table; ``ingest_report.csv`` adds the articles of the
+last ingest ``removed`` or ``changed`` and the parts ``repaired``. Bad input never raises. One
+ingest at a time per output folder (:mod:`analysis.lock`); the store is checked and healed on
+every run (:mod:`analysis.store`).
 
 Example:
     >>> stats = run()                                  # doctest: +SKIP
@@ -29,13 +32,16 @@ from typing import Literal
 import pandas as pd
 from spacy.util import minibatch
 
-from analysis import outlets, pipeline, repetition, wordcount
+from analysis import outlets, pipeline, repetition, store, wordcount
 from analysis.cache import CHUNK, CleanedCache, code_version
 from analysis.cleaning import clean_page
 from analysis.config import PATHS
 from analysis.corpus import TABLE_NAMES, Corpus
 from analysis.dates import parse_date
-from analysis.readers import Document, stream_file
+from analysis.inputs import check_path
+from analysis.lock import ingest_lock
+from analysis.markup import write_csv
+from analysis.readers import FORMATS, Document, stream_file
 from analysis.schema import EXTRA_PREFIX, META_NAMES, PARSED_KINDS, columns
 from analysis.writers import TableWriter, frame_of, write_if_changed
 
@@ -44,6 +50,13 @@ PARSER_VERSION = code_version(
     "readers", "cleaning", "lineshape", "repetition", "profiles", "dates", "ingest"
 )
 MANIFEST_NAME = "sources.csv"
+#: A paragraph longer than this is not prose (a page without line breaks, a data dump): the article
+#: is rejected with that reason. spaCy refuses texts over 1,000,000 characters and a 900,000-
+#: character paragraph took 234 s and 3.2 GB; the longest paragraphs of news text are a few thousand.
+MAX_PARAGRAPH_CHARS = 100_000
+#: An article whose analysed text is longer than this (a book, a whole site in one record) is
+#: rejected: a very long feature is about 100,000 characters.
+MAX_ARTICLE_CHARS = 1_000_000
 #: The ingest tables written as articles arrive (row groups).
 STREAMED = ("paragraphs", "removed", "texts")
 
@@ -65,14 +78,23 @@ class IngestStats:
     report: pd.DataFrame | None = None
     read_seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    #: what was found missing, torn or corrupt in the output folder, and rebuilt
+    repaired: list[str] = field(default_factory=list)
+    #: articles (file, or file#record) of the last ingest no longer read: rows removed everywhere
+    removed_articles: list[str] = field(default_factory=list)
+    #: articles whose text changed since the last ingest (whitespace included): parsed again
+    changed_articles: list[str] = field(default_factory=list)
 
 
-def discover(raw_dir: Path) -> list[tuple[Path, str]]:
-    """Every file under ``raw_dir`` (recursively, sorted) as (path, path relative to raw_dir)."""
+def discover(raw_dir: Path, *, skip: Path | None = None) -> list[tuple[Path, str]]:
+    """Every entry under ``raw_dir`` that is not a folder (recursively, sorted: FIFOs and other
+    odd files too, so the report accounts for them) as (path, path relative to raw_dir), leaving
+    out the manifest and the folder ``skip`` (an output folder inside the raw folder)."""
     found = []
-    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file() or p.is_symlink()):
+    skip = skip.resolve() if skip is not None else None
+    for path in sorted(p for p in raw_dir.rglob("*") if p.is_symlink() or not p.is_dir()):
         rel = path.relative_to(raw_dir).as_posix()
-        if rel == MANIFEST_NAME:
+        if rel == MANIFEST_NAME or skip is not None and path.resolve().is_relative_to(skip):
             continue
         found.append((path, rel))
     return found
@@ -89,6 +111,13 @@ def _article_from(doc: Document) -> tuple[dict, list[dict], list[dict], dict] | 
     content = [t for kind, _, t in paras if kind in PARSED_KINDS]
     if not any(kind == "body" for kind, _, _ in paras):
         return f"no article text found ({len(page.removed)} stretches of page furniture, no body paragraph)"
+    longest = max(len(t) for t in content)
+    if longest > MAX_PARAGRAPH_CHARS:
+        return (f"a paragraph of {longest:,} characters (limit {MAX_PARAGRAPH_CHARS:,}): not prose "
+                "that can be parsed; add line breaks between its paragraphs or split the file")  # fmt: skip
+    if sum(map(len, content)) > MAX_ARTICLE_CHARS:
+        return (f"{sum(map(len, content)):,} characters of text (limit {MAX_ARTICLE_CHARS:,} for "
+                "one article): split it into articles")  # fmt: skip
     article_id = _article_id(content)
     meta = dict(doc.meta)
     source = dict(doc.meta_source)
@@ -181,6 +210,16 @@ def _read(
     """
     seen: dict[str, str] = {}
     for path, rel in inputs:
+        problem = check_path(path)
+        if problem:
+            fmt = FORMATS.get(path.suffix.lower(), "other")
+            yield {"file": rel, "format": fmt, "encoding": "", "bytes": 0, "sha256": "",
+                   "record": None, "status": "rejected", "reason": problem,
+                   "duplicate_of": None, "article_id": None}, None  # fmt: skip
+            stats.files_read += 1
+            if on_file:
+                on_file()
+            continue
         info, items = stream_file(path, rel)
         base = {"file": rel, "format": info.fmt, "encoding": info.encoding, "bytes": info.bytes,
                 "sha256": info.sha256}  # fmt: skip
@@ -246,6 +285,7 @@ class _Metadata:
         self.aliases = outlets.alias_map(lexicon)
         self.matched: set[str] = set()
         self.spellings: dict[str, str] = {}  # an outlet not in the lexicon: its first spelling
+        self.unknown: dict[str, str] = {}  # unknown-outlet label -> the file that has it
 
     def apply(self, article: dict) -> dict:
         out = dict(article)
@@ -263,6 +303,11 @@ class _Metadata:
                 outlets.alias_key(out["outlet"]), out["outlet"]
             )
         out["outlet_label"] = outlets.label(out["outlet"], out["file"], out["record"])
+        label = out["outlet_label"]
+        if outlets.is_unknown(label) and self.unknown.setdefault(label, out["file"]) != out["file"]:
+            # the same file name in another folder: labelled by its path, not its name
+            stem, name = Path(out["file"]).stem, str(Path(out["file"]).with_suffix(""))
+            out["outlet_label"] = label.replace(stem, name, 1)
         return out
 
     def unmatched(self) -> list[str]:
@@ -390,11 +435,88 @@ def run(
         engine: ``local`` or ``dask``; ``scheduler`` is the Dask scheduler address.
         batch_size: articles per batch of the per-article stages (bounds memory).
     """
-    started = time.perf_counter()
     raw_dir = Path(raw_dir or PATHS.raw)
     out_dir = Path(out_dir or PATHS.processed)
     out_dir.mkdir(parents=True, exist_ok=True)
-    inputs = discover(raw_dir)
+    with ingest_lock(out_dir) as note:
+        stats = _run_locked(raw_dir, out_dir, progress=progress, lexicon=lexicon, jobs=jobs,
+                            engine=engine, scheduler=scheduler, batch_size=batch_size)  # fmt: skip
+        if note:
+            stats.repaired.insert(0, note)
+        return stats
+
+
+def _label(file: str, record: object) -> str:
+    return file if record is None or pd.isna(record) else f"{file}#{int(record)}"
+
+
+def _previous(out_dir: Path) -> dict[str, tuple[str, str | None]]:
+    """Article id -> (file label, fingerprint) of the last ingest into ``out_dir`` ({} if none or
+    unreadable: the ingest rebuilds what it cannot read)."""
+    try:
+        articles = pd.read_parquet(
+            out_dir / "articles.parquet", columns=["article_id", "file", "record"]
+        )
+        committed = store.Index.read(out_dir).committed.get("fingerprints", {})
+    except Exception:
+        return {}
+    return {
+        a: (_label(f, r), committed.get(a))
+        for a, f, r in zip(
+            articles["article_id"], articles["file"], articles["record"], strict=True
+        )
+    }
+
+
+def _account(
+    stats: IngestStats, previous: dict[str, tuple[str, str | None]], articles: list[dict],
+    fingerprints: dict[str, str], repaired: list[str], report: list[dict],
+) -> pd.DataFrame:  # fmt: skip
+    """Rows of the ingest report for what changed since the last ingest: articles removed (their
+    file deleted or its text changed) and changed, and parts repaired; fills ``stats``."""
+    now = {a["article_id"]: _label(a["file"], a["record"]) for a in articles}
+    labels = set(now.values())
+    # a file still read but now rejected or a duplicate: its own report row says why it is gone
+    explained = {_label(r["file"], r["record"]) for r in report if r["status"] != "loaded"}
+    rows = []
+    for aid, (label, fingerprint) in previous.items():
+        if aid not in now and label in explained:
+            continue
+        if aid not in now and label not in labels:
+            stats.removed_articles.append(label)
+            rows.append((label, "removed", "no longer in the raw folder: its rows were removed "
+                         f"from every table (was article {aid})"))  # fmt: skip
+        elif aid not in now:
+            stats.changed_articles.append(label)
+            rows.append((label, "changed", f"text changed since the last ingest: parsed again, "
+                         f"the rows of article {aid} removed from every table"))  # fmt: skip
+        elif fingerprint != fingerprints.get(aid):
+            stats.changed_articles.append(label)
+            rows.append((label, "changed", "text changed since the last ingest (whitespace or "
+                         "layout only, same article id): parsed again"))  # fmt: skip
+    stats.repaired.extend(repaired)
+    rows += [(what.split(" ")[0], "repaired", f"{what}: rebuilt") for what in repaired]
+    return pd.DataFrame(
+        [{"file": f, "record": None, "status": st, "reason": why} for f, st, why in rows],
+        columns=columns("files"),
+    )
+
+
+def _run_locked(
+    raw_dir: Path,
+    out_dir: Path,
+    *,
+    progress: bool,
+    lexicon: pd.DataFrame | None,
+    jobs: int,
+    engine: Literal["local", "dask"],
+    scheduler: str | None,
+    batch_size: int,
+) -> IngestStats:
+    """:func:`run`, once the output folder's lock is held."""
+    started = time.perf_counter()
+    previous = _previous(out_dir)
+    inputs = discover(raw_dir, skip=out_dir)
     stats = IngestStats(files=len(inputs))
     manifest = read_manifest(raw_dir)
     meta = _Metadata(outlets.read_lexicon() if lexicon is None else lexicon, manifest)
@@ -437,19 +559,48 @@ def run(
         bar.close()
     for writer in writers.values():
         writer.close()
+    if done.failed:
+        articles = _drop_failed(done.failed, articles, report, out_dir)
     files = _files_frame(report)
     write_if_changed(files, "files", out_dir / "files.parquet")
     write_if_changed(_articles_frame(articles), "articles", out_dir / "articles.parquet")
-    files.to_csv(out_dir / "ingest_report.csv", index=False)
+    store.commit(out_dir, done.fingerprints)
+    changes = _account(stats, previous, articles, done.fingerprints, done.repaired, report)
+    full = pd.concat([files, changes], ignore_index=True) if len(changes) else files
+    full = full.astype({"record": "Int64", "bytes": "Int64"})
+    write_csv(full, out_dir / "ingest_report.csv")
     cache.prune()
     _count(stats, files)
-    stats.report = files
+    stats.report = full
     stats.manifest_rows, stats.manifest_unmatched = len(manifest), meta.unmatched()
     stats.articles_parsed = done.articles_processed
     stats.stage_seconds = done.stage_seconds
     stats.seconds = time.perf_counter() - started
     _write_run_stats(stats, out_dir / "run_stats.json")
     return stats
+
+
+def _drop_failed(
+    failed: dict[str, str], articles: list[dict], report: list[dict], out_dir: Path
+) -> list[dict]:
+    """Take the articles whose stages failed out of the ingest tables; their report rows say why,
+    with the batch and its files. Returns the articles kept."""
+    labels = {a["article_id"]: _label(a["file"], a["record"]) for a in articles}
+    by_batch: dict[str, list[str]] = {}
+    for aid, why in failed.items():
+        by_batch.setdefault(why, []).append(labels.get(aid, aid))
+    for row in report:
+        why = failed.get(row["article_id"] or "")
+        if row["status"] == "loaded" and why:
+            files = by_batch[why]
+            row["status"] = "rejected"
+            row["reason"] = (f"its analysis failed ({why}; files of that batch: "
+                             f"{', '.join(files[:5])}{', ...' if len(files) > 5 else ''})")  # fmt: skip
+    for table in STREAMED:
+        path = out_dir / f"{table}.parquet"
+        frame = pd.read_parquet(path)
+        write_if_changed(frame[~frame["article_id"].isin(failed)], table, path)
+    return [a for a in articles if a["article_id"] not in failed]
 
 
 class _Progress:

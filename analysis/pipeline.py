@@ -11,7 +11,9 @@ Articles arrive as they are read (:class:`ArticleInputs`); :class:`Batcher` grou
 batches and :func:`run_stages` runs each batch in this process (``jobs=1``), in worker processes
 (``jobs>1``) or on a Dask cluster (``engine="dask"``), all three writing the same parts. Only a few
 batches per worker are in flight, and reading waits for them, so memory is bounded by the batch
-size whatever the size of the corpus.
+size whatever the size of the corpus. A batch whose stage raises or whose worker process dies is
+retried one article at a time and only the articles that fail alone are reported (``failed``);
+an article deleted or edited since its part was written leaves that part (:func:`_shrink`).
 
 Example:
     >>> run_stages(articles_as_read, processed_dir, jobs=2)  # doctest: +SKIP
@@ -19,15 +21,18 @@ Example:
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
+from analysis.atomic import is_temp
 from analysis.corpus import TABLE_NAMES, Corpus
 from analysis.stages import STAGES, digest, function, stage, version
 from analysis.store import Index, part_path
@@ -43,6 +48,8 @@ class Batch:
     article_ids: list[str]
     stages: list[str]
     inputs: dict[str, pd.DataFrame]
+    #: article id -> fingerprint of the text and paragraphs the stages read (recorded in the index)
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
 
 def batch_key(article_ids: Sequence[str]) -> str:
@@ -83,6 +90,14 @@ class ArticleInputs:
     def article_id(self) -> str:
         return self.article["article_id"]
 
+    @property
+    def fingerprint(self) -> str:
+        """A hash of the exact text and paragraphs the stages read: the article id hashes the
+        text with its whitespace normalized, so an edit of whitespace alone keeps the id but
+        changes this, and the article is parsed again (its offsets index the new text)."""
+        paragraphs = [[p["kind"], p["spans"], p["text"]] for p in self.paragraphs]
+        return digest(self.text["text"], str(self.text["offset_base"]), json.dumps(paragraphs))
+
 
 @dataclass
 class StageStats:
@@ -92,39 +107,51 @@ class StageStats:
     articles_processed: int = 0
     parts_reused: int = 0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    #: what was found missing, torn or corrupt in the store (and rebuilt)
+    repaired: list[str] = field(default_factory=list)
+    #: article id -> fingerprint of every article read (committed by the ingest)
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    #: article id -> why its stages failed (a stage raised, or its worker process died)
+    failed: dict[str, str] = field(default_factory=dict)
 
 
 class Batcher:
     """Groups articles, as they are read, into the batches of work their stages need.
 
-    An article no current NLP part covers joins a new batch (every stage, in reading order; a
+    An article no current NLP part covers with its fingerprint (new, or its text changed) joins a
+    new batch (every stage, in reading order; a
     batch closes at ``batch_size`` articles or ``batch_words`` words, whichever comes first, so a
     run of long articles makes no bigger batch); an article whose part is current but whose batch
     lacks a later stage (its code or lexicon changed) waits for the rest of that batch, which then
     reruns just the missing stages. Memory holds the articles of the batches being formed, not the
-    corpus.
+    corpus. The store is checked first: a batch whose parts are missing, torn or corrupt is
+    forgotten, so its articles are computed again (:attr:`repaired` says what was wrong).
     """
 
     def __init__(self, processed_dir: Path, *, batch_size: int, batch_words: int) -> None:
         self.processed_dir = processed_dir
         self.batch_size, self.batch_words = batch_size, batch_words
-        self.index = Index.read(processed_dir)
-        self.members = self.index.current("nlp", version("nlp"))
-        self.home = {a: key for key, ids in self.members.items() for a in ids}
-        later = {s.name: self.index.current(s.name, version(s.name)) for s in STAGES[1:]}
+        self.index = Index.read(processed_dir, repair=True)
+        self.repaired = self.index.drop_broken(processed_dir)
+        nlp = self.index.entries("nlp", version("nlp"))
+        self.members = {key: entry["fingerprints"] for key, entry in nlp.items()}
+        self.home = {a: key for key, fps in self.members.items() for a in fps}
+        later = {s.name: self.index.entries(s.name, version(s.name)) for s in STAGES[1:]}
         self.missing = {
             key: [name for name, parts in later.items() if key not in parts] for key in self.members
         }
         self.fresh: list[ArticleInputs] = []
         self.fresh_words = 0
         self.waiting: dict[str, list[ArticleInputs]] = {}
-        self.seen: set[str] = set()
+        self.seen: dict[str, str] = {}  # article id -> fingerprint, of every article read
 
     def batches(self, articles: Iterable[ArticleInputs]) -> Iterator[Batch]:
         """The batches to run for ``articles`` (read lazily, so reading and work interleave)."""
         for art in articles:
-            self.seen.add(art.article_id)
+            fingerprint = self.seen[art.article_id] = art.fingerprint
             key = self.home.get(art.article_id)
+            if key is not None and self.members[key][art.article_id] != fingerprint:
+                key = None  # its text changed (whitespace included): parsed again
             if key is None:
                 self.fresh.append(art)
                 self.fresh_words += int(art.article.get("n_words") or 0)
@@ -144,20 +171,22 @@ class Batcher:
         self, arts: list[ArticleInputs], *, key: str | None = None, all_stages: bool = False
     ) -> Batch:
         ids = [a.article_id for a in arts]
+        fingerprints = {a.article_id: self.seen[a.article_id] for a in arts}
         inputs = {
             "articles": pd.DataFrame([a.article for a in arts]),
             "paragraphs": pd.DataFrame([p for a in arts for p in a.paragraphs]),
             "texts": pd.DataFrame([a.text for a in arts]),
         }
         if all_stages:
-            return Batch(batch_key(ids), ids, [s.name for s in STAGES], inputs)
+            return Batch(batch_key(ids), ids, [s.name for s in STAGES], inputs, fingerprints)
         stages = self.missing[key]
-        # the tables of the stages the rerun builds on, from their current parts
+        # the tables of the stages the rerun builds on, from their current parts, for the
+        # batch's articles still read (the others are taken out of every part afterwards)
         for name in {dep for s in stages for dep in stage(s).after} - set(stages):
             for table in stage(name).tables:
-                path = part_path(self.processed_dir, table, version(name), key)
-                inputs[table] = pd.read_parquet(path)
-        return Batch(key, self.members[key], stages, inputs)
+                part = pd.read_parquet(part_path(self.processed_dir, table, version(name), key))
+                inputs[table] = part[part["article_id"].isin(ids)].reset_index(drop=True)
+        return Batch(key, ids, stages, inputs, fingerprints)
 
 
 def run_stages(
@@ -185,8 +214,15 @@ def run_stages(
     """
     batcher = Batcher(processed_dir, batch_size=batch_size, batch_words=batch_words)
     index, stats = batcher.index, StageStats(parts_reused=len(batcher.members))
+    stats.repaired = batcher.repaired
     results = _execute(batcher.batches(articles), jobs=jobs, engine=engine, scheduler=scheduler)
-    for batch, tables, seconds in results:
+    for result in _isolating(results, jobs=jobs, engine=engine, scheduler=scheduler):
+        if isinstance(result, Failure):
+            for aid in result.batch.article_ids:
+                stats.failed[aid] = f"batch {result.batch.key}: {result.message}"
+                batcher.seen.pop(aid, None)
+            continue
+        batch, tables, seconds = result
         for name, secs in seconds.items():
             stats.stage_seconds[name] = stats.stage_seconds.get(name, 0.0) + secs
         for name in batch.stages:
@@ -196,8 +232,11 @@ def run_stages(
         index.write()
         if on_done:
             on_done(len(batch.article_ids))
+    _shrink(index, batcher.seen, processed_dir)
     _collect_garbage(index, batcher.seen, processed_dir)
     index.write()
+    _remove_unlisted(index, processed_dir)
+    stats.fingerprints = batcher.seen
     return stats
 
 
@@ -206,47 +245,151 @@ def _write_parts(
 ) -> None:
     """Write one stage's tables for one batch and record them; drop the batch's parts of older code."""
     s, current = stage(name), version(name)
+    paths = {}
     for table in s.tables:
-        path = part_path(processed_dir, table, current, batch.key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_table(tables[table], table, path)
+        paths[table] = part_path(processed_dir, table, current, batch.key)
+        paths[table].parent.mkdir(parents=True, exist_ok=True)
+        write_table(tables[table], table, paths[table])
     previous = index.stages.get(name, {}).get(batch.key)
     if previous and previous["version"] != current:  # the same batch under older code
         for table in s.tables:
             part_path(processed_dir, table, previous["version"], batch.key).unlink(missing_ok=True)
-    index.stages.setdefault(name, {})[batch.key] = {
-        "version": current,
-        "articles": batch.article_ids,
-    }
+    index.record(name, batch.key, current, batch.fingerprints, paths)
 
 
 Result = tuple[Batch, dict[str, pd.DataFrame], dict[str, float]]
 
 
+@dataclass
+class Failure:
+    """A batch whose stages raised or whose worker process died (with its inputs, to retry)."""
+
+    batch: Batch
+    message: str
+
+
+def _single(batch: Batch, aid: str) -> Batch:
+    inputs = {
+        name: frame[frame["article_id"] == aid].reset_index(drop=True)
+        for name, frame in batch.inputs.items()
+    }
+    return Batch(batch_key([aid]), [aid], batch.stages, inputs, {aid: batch.fingerprints[aid]})
+
+
+def _isolating(
+    results: Iterator[Result | Failure],
+    *,
+    jobs: int,
+    engine: Literal["local", "dask"],
+    scheduler: str | None,
+) -> Iterator[Result | Failure]:
+    """``results``, with each failed batch of new articles run again one article at a time, so
+    only the articles that fail alone are lost (the stages are per article: the same rows)."""
+    for result in results:
+        whole = isinstance(result, Failure) and len(result.batch.article_ids) > 1
+        if not whole or len(result.batch.stages) < len(STAGES):
+            yield result
+            continue
+        singles = (_single(result.batch, aid) for aid in result.batch.article_ids)
+        yield from _execute(singles, jobs=jobs, engine=engine, scheduler=scheduler)
+
+
 def _run(batch: Batch) -> Result:
     """:func:`run_batch`, returning the batch (without its inputs) instead of its key."""
     _, tables, seconds = run_batch(batch)
-    return Batch(batch.key, batch.article_ids, batch.stages, {}), tables, seconds
+    return (
+        Batch(batch.key, batch.article_ids, batch.stages, {}, batch.fingerprints),
+        tables,
+        seconds,
+    )
+
+
+def _failed(exc: BaseException) -> str:
+    if isinstance(exc, BrokenProcessPool):
+        return "its worker process died (killed by the system, out of memory, or a crash)"
+    return f"a stage raised {type(exc).__name__}: {exc}"
+
+
+def _run_here(batch: Batch) -> Result | Failure:
+    try:
+        return _run(batch)
+    except Exception as exc:  # one batch must not stop the corpus
+        return Failure(batch, _failed(exc))
 
 
 def _execute(
     batches: Iterator[Batch], *, jobs: int, engine: Literal["local", "dask"], scheduler: str | None
-) -> Iterator[Result]:
+) -> Iterator[Result | Failure]:
     """Run ``batches`` here, in ``jobs`` worker processes or on Dask, at most a few in flight per
-    worker (so reading the next articles waits for the work), yielding results as they finish."""
+    worker (so reading the next articles waits for the work), yielding results as they finish;
+    a batch that raises, or whose worker dies, is a :class:`Failure` and the others go on."""
     if engine == "dask":
         yield from _execute_dask(batches, scheduler=scheduler)
     elif jobs <= 1:
-        yield from map(_run, batches)
+        yield from map(_run_here, batches)
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            pending: set = set()
-            for batch in batches:
-                pending.add(pool.submit(_run, batch))
-                if len(pending) >= 2 * jobs:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    yield from (fut.result() for fut in done)
-            yield from (fut.result() for fut in pending)
+        yield from _execute_pool(batches, jobs)
+
+
+def _execute_pool(batches: Iterator[Batch], jobs: int) -> Iterator[Result | Failure]:
+    """:func:`_execute` in worker processes. When a worker dies the pool is lost with every batch
+    in flight: those are run again one at a time in a fresh pool of their own, so the batch that
+    kills its worker is named and the others finish, and a new pool takes the rest."""
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    pending: dict[Future, Batch] = {}
+
+    def outcome(fut: Future, batch: Batch) -> Result | Failure | None:
+        """The future's result, a Failure, or None when its pool broke."""
+        try:
+            return fut.result()
+        except BrokenProcessPool:
+            return None
+        except Exception as exc:
+            return Failure(batch, _failed(exc))
+
+    def recover(extra: list[Batch]) -> Iterator[Result | Failure]:
+        nonlocal pool
+        broken = list(extra)
+        for fut, batch in list(pending.items()):
+            made = outcome(fut, batch)
+            if made is None:
+                broken.append(batch)
+            else:
+                yield made
+        pending.clear()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for batch in broken:
+            with ProcessPoolExecutor(max_workers=1) as alone:
+                try:
+                    yield alone.submit(_run, batch).result()
+                except Exception as exc:
+                    yield Failure(batch, _failed(exc))
+        pool = ProcessPoolExecutor(max_workers=jobs)
+
+    def finished(futures: Iterable[Future]) -> Iterator[Result | Failure]:
+        for fut in futures:
+            made = outcome(fut, pending[fut])
+            if made is None:
+                yield from recover([])
+                return
+            del pending[fut]
+            yield made
+
+    try:
+        for batch in batches:
+            try:
+                pending[pool.submit(_run, batch)] = batch
+            except BrokenProcessPool:
+                yield from recover([batch])
+                continue
+            if len(pending) >= 2 * jobs:
+                done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                yield from finished(done)
+        while pending:
+            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            yield from finished(done)
+    finally:
+        pool.shutdown()
 
 
 def _execute_dask(batches: Iterator[Batch], *, scheduler: str | None) -> Iterator[Result]:
@@ -276,20 +419,60 @@ def _execute_dask(batches: Iterator[Batch], *, scheduler: str | None) -> Iterato
             cluster.close()
 
 
-def _collect_garbage(index: Index, loaded: set[str], processed_dir: Path) -> None:
-    """Delete parts of old versions and parts whose articles are all gone."""
+def _kept(entry: dict, seen: dict[str, str]) -> dict[str, str]:
+    """The articles of an index entry still read with the same text (fingerprint)."""
+    return {a: fp for a, fp in entry.get("fingerprints", {}).items() if seen.get(a) == fp}
+
+
+def _shrink(index: Index, seen: dict[str, str], processed_dir: Path) -> None:
+    """Take the rows of articles deleted, or changed, since a part was written out of that part:
+    the part is rewritten with the rows of its other articles, under their batch key (the stages
+    are per article, so the rows are those a clean run computes). Parts none of whose articles
+    are left go to :func:`_collect_garbage`."""
+    for name, entries in index.stages.items():
+        try:
+            s, current = stage(name), version(name)
+        except KeyError:
+            continue
+        for key, entry in list(entries.items()):
+            kept = _kept(entry, seen)
+            if entry["version"] != current or not kept:
+                continue
+            new = batch_key(list(kept))
+            if new == key and kept == entry["fingerprints"]:
+                continue
+            paths = {t: part_path(processed_dir, t, current, new) for t in s.tables}
+            for table, path in paths.items():
+                part = pd.read_parquet(part_path(processed_dir, table, current, key))
+                write_table(part[part["article_id"].isin(kept)], table, path)
+            del entries[key]  # its files go with the unlisted ones, once the index is written
+            index.record(name, new, current, kept, paths)
+
+
+def _collect_garbage(index: Index, seen: dict[str, str], processed_dir: Path) -> None:
+    """Forget parts of old versions and parts whose articles are all gone or changed."""
     for name, entries in list(index.stages.items()):
         try:
-            current, tables = version(name), stage(name).tables
+            current = version(name)
         except KeyError:  # a stage that no longer exists
-            current, tables = None, ()
+            current = None
         for key, entry in list(entries.items()):
-            if entry["version"] == current and set(entry["articles"]) & loaded:
-                continue
-            for table in tables or _tables_on_disk(processed_dir):
-                part_path(processed_dir, table, entry["version"], key).unlink(missing_ok=True)
-            del entries[key]
+            if entry["version"] != current or not _kept(entry, seen):
+                del entries[key]
 
 
-def _tables_on_disk(processed_dir: Path) -> list[str]:
-    return [p.name for p in processed_dir.iterdir() if p.is_dir() and p.name != "cache"]
+def _remove_unlisted(index: Index, processed_dir: Path) -> None:
+    """Delete the files of the table folders the (written) index does not list: parts forgotten,
+    rewritten or left by a killed run, and temporary files."""
+    listed = {
+        part_path(processed_dir, table, entry["version"], key)
+        for name, entries in index.stages.items()
+        for key, entry in entries.items()
+        for table in entry.get("parts", {})
+    }
+    for folder in {processed_dir / t for s in STAGES for t in s.tables}:
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if path.suffix == ".parquet" and path not in listed or is_temp(path):
+                path.unlink(missing_ok=True)

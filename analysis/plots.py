@@ -27,6 +27,7 @@ from matplotlib.ticker import MaxNLocator
 
 from analysis import colourvision, outlets
 from analysis.config import PATHS
+from analysis.markup import write_csv
 from analysis.schema import NO_PLACE
 
 OTHER = "Other outlets"
@@ -221,7 +222,7 @@ def save_figure(
     with plt.rc_context({"svg.hashsalt": "presslens"}):
         fig.savefig(paths["png"], metadata={"Software": None}, bbox_inches="tight")
         fig.savefig(paths["svg"], metadata={"Date": None, "Creator": None}, bbox_inches="tight")
-    data.to_csv(paths["csv"], index=False, float_format="%.6g", lineterminator="\n")
+    write_csv(data, paths["csv"], float_format="%.6g", lineterminator="\n")
     plt.close(fig)
     return SavedFigure(**paths)
 

@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from analysis import inputs
+
 FORMATS: dict[str, str] = {
     ".txt": "txt",
     ".md": "md",
@@ -341,7 +343,9 @@ def read_bytes(
                 f"too large for one article ({len(data) / 1e6:.1f} MB > {max_article_bytes / 1e6:.1f} MB); "
                 "split it or export it as JSONL"
             )
-        text, info.encoding = decode(data)
+        text, info.encoding = inputs.decode_special(data) or decode(data)
+        if fmt in ("txt", "md") and inputs.looks_like_html(data):
+            fmt = info.fmt = "html"  # a saved web page behind a .txt name
         if fmt in ("txt", "md"):
             return (
                 [Document(file, None, text, "file", fmt, info.encoding, title_in_text=True)],

@@ -89,6 +89,7 @@ class Repetition:
 def count(inputs: Sequence[tuple[Path, str]], cache: Path | None = None) -> Repetition:
     """Count the lines of every page dump in ``inputs`` ((path, name relative to the raw folder)),
     reusing the keys cached in ``cache`` for files whose bytes did not change."""
+    from analysis.inputs import check_path
     from analysis.readers import ReadProblem, decode
 
     known: dict[str, set[str]] = {}
@@ -100,8 +101,8 @@ def count(inputs: Sequence[tuple[Path, str]], cache: Path | None = None) -> Repe
     used: dict[str, set[str]] = {}
     rep = Repetition()
     for path, rel in inputs:
-        if path.suffix.lower() not in DUMP_SUFFIXES:
-            continue
+        if path.suffix.lower() not in DUMP_SUFFIXES or check_path(path) is not None:
+            continue  # only regular files are opened (a FIFO would block), as ingest does
         try:
             data = path.read_bytes()
             digest = hashlib.sha256(data).hexdigest()

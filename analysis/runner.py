@@ -131,9 +131,27 @@ def run_notebooks(
     return done
 
 
+#: The report's template: JupyterLab's, without the scripts it loads from a CDN (require.js,
+#: MathJax, Mermaid, widgets), so the page is self-contained and runs nothing.
+REPORT_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+
+
 def write_report(executed: list[Path], path: Path) -> Path:
-    """One HTML page of the executed notebooks, in order, without code cells or prompts."""
+    """One HTML page of the executed notebooks, in order, without code cells or prompts.
+
+    Self-contained (no script from a CDN) and sanitized: Markdown and outputs through nbconvert's
+    sanitizer, then the whole page through :func:`analysis.markup.sanitize_html`, so markup in an
+    outlet name, a title or a quote cannot run when the report opens.
+    """
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
+
+    from analysis.markup import sanitize_html
 
     merged = nbformat.v4.new_notebook()
     merged.metadata["title"] = "PressLens report"
@@ -145,9 +163,14 @@ def write_report(executed: list[Path], path: Path) -> Path:
                 continue
             merged.cells.append(cell)
     exporter = HTMLExporter(
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        sanitize_html=True,
+        extra_loaders=[DictLoader({"report.html.j2": REPORT_TEMPLATE})],
+        template_file="report.html.j2",
     )
     body, _ = exporter.from_notebook_node(merged)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(body, encoding="utf-8")
+    path.write_text(sanitize_html(body), encoding="utf-8")
     return path

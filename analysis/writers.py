@@ -1,7 +1,9 @@
 """Writing tables as Parquet: with the schema of :mod:`analysis.schema`, only when they changed.
 
-An unchanged rerun touches no file (each write goes to a temporary file that replaces the table
-only when its bytes differ). :class:`TableWriter` writes a table as row groups while articles
+Every write goes to a temporary name unique to the process and replaces the file by an atomic
+rename (:mod:`analysis.atomic`), so a killed run leaves the old file or the new one, never a torn
+one. An unchanged rerun touches no file (the temporary file replaces the table only when its bytes
+differ). :class:`TableWriter` writes a table as row groups while articles
 arrive, so a big corpus is never held in memory.
 
 Example:
@@ -11,13 +13,15 @@ Example:
 from __future__ import annotations
 
 import filecmp
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analysis import schema
+from analysis import atomic, schema
 
 
 def frame_of(rows: list[dict], table: str) -> pd.DataFrame:
@@ -25,37 +29,72 @@ def frame_of(rows: list[dict], table: str) -> pd.DataFrame:
     return pa.Table.from_pylist(rows, schema.arrow_schema(table)).to_pandas()
 
 
+class WriteFailed(OSError):
+    """A table could not be written (disk full, permissions): the message names the file."""
+
+
+@contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """An OSError inside becomes :class:`WriteFailed` naming ``path`` (a bare "No space left on
+    device" says nothing of where)."""
+    try:
+        yield
+    except WriteFailed:
+        raise
+    except OSError as exc:
+        raise WriteFailed(f"could not write {path}: {exc.strerror or exc}") from exc
+
+
+@contextmanager
+def temporary(path: Path) -> Iterator[Path]:
+    """A temporary name for ``path``, removed if still there at the end; errors name ``path``."""
+    tmp = atomic.temp_path(path)
+    try:
+        with naming(path):
+            yield tmp
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def replace_if_changed(tmp: Path, path: Path) -> None:
-    """Move ``tmp`` to ``path`` unless ``path`` already has the same bytes."""
+    """Move ``tmp`` to ``path`` atomically unless ``path`` already has the same bytes."""
     if path.exists() and filecmp.cmp(tmp, path, shallow=False):
         tmp.unlink()
     else:
-        tmp.replace(path)
+        atomic.replace(tmp, path)
 
 
-def write_table(frame: pd.DataFrame, table: str, path: Path) -> None:
-    """Write ``frame`` as the Parquet file of ``table``, with the table's schema.
-
-    Raises:
-        ValueError: when ``frame`` lacks a column of the table or a value does not fit its type.
-    """
+def _arrow(frame: pd.DataFrame, table: str) -> pa.Table:
     missing = [c for c in schema.columns(table) if c not in frame.columns]
     if missing:
         raise ValueError(f"table '{table}' has no column(s) {missing}")
     extra = schema.extras(table, frame)
-    arrow = pa.Table.from_pandas(
+    return pa.Table.from_pandas(
         frame[[*schema.columns(table), *extra]],
         schema=schema.arrow_schema(table, extra),
         preserve_index=False,
     )
-    pq.write_table(arrow, path)
+
+
+def write_table(frame: pd.DataFrame, table: str, path: Path) -> None:
+    """Write ``frame`` as the Parquet file of ``table``, with the table's schema, atomically.
+
+    Raises:
+        ValueError: when ``frame`` lacks a column of the table or a value does not fit its type.
+        WriteFailed: naming the file, when the disk is full or not writable.
+    """
+    arrow = _arrow(frame, table)
+    with temporary(path) as tmp:
+        pq.write_table(arrow, tmp)
+        atomic.replace(tmp, path)
 
 
 def write_if_changed(frame: pd.DataFrame, table: str, path: Path) -> None:
-    """Write ``frame`` as the Parquet file of ``table`` only when the table changed."""
-    tmp = path.with_suffix(".parquet.tmp")
-    write_table(frame, table, tmp)
-    replace_if_changed(tmp, path)
+    """Write ``frame`` as the Parquet file of ``table`` (atomically) only when the table changed."""
+    arrow = _arrow(frame, table)
+    with temporary(path) as tmp:
+        pq.write_table(arrow, tmp)
+        replace_if_changed(tmp, path)
 
 
 class TableWriter:
@@ -68,14 +107,16 @@ class TableWriter:
     def __init__(self, path: Path, table: str) -> None:
         self.path, self.table, self.group_rows = path, table, self.GROUP_ROWS[table]
         self.schema = schema.arrow_schema(table)
-        self.tmp = path.with_suffix(".parquet.tmp")
-        self.writer = pq.ParquetWriter(self.tmp, self.schema)
+        self.tmp = atomic.temp_path(path)
+        with naming(path):
+            self.writer = pq.ParquetWriter(self.tmp, self.schema)
         self.rows: list[dict] = []
 
     def add(self, rows: list[dict]) -> None:
         self.rows.extend(rows)
         if len(self.rows) >= self.group_rows:
-            self._flush()
+            with naming(self.path):
+                self._flush()
 
     def _flush(self) -> None:
         if self.rows:
@@ -83,6 +124,10 @@ class TableWriter:
             self.rows = []
 
     def close(self) -> None:
-        self._flush()
-        self.writer.close()
-        replace_if_changed(self.tmp, self.path)
+        try:
+            with naming(self.path):
+                self._flush()
+                self.writer.close()
+                replace_if_changed(self.tmp, self.path)
+        finally:
+            self.tmp.unlink(missing_ok=True)

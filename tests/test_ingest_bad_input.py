@@ -121,7 +121,7 @@ def test_cli_prints_summary_not_traceback(bad_ingest, capsys):
     out, err = capsys.readouterr()
     assert code == 0
     assert "4 article(s) loaded, 1 duplicate(s) skipped, 9 rejected" in out
-    assert "rejected: huge.txt: too large" in out
+    assert "huge.txt: not loaded (rejected: too large" in out
     assert "Traceback" not in out + err
 
 

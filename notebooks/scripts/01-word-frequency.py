@@ -35,7 +35,7 @@ kwic_term = "occupation forces"  # the term shown in context at the end
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import corpus, distinctive, entities, frequency, kwic, naming, plots, wordcharts
+from analysis import corpus, distinctive, entities, frequency, kwic, markup, naming, plots, wordcharts
 
 pd.set_option("display.max_colwidth", 80)
 c = corpus.load(processed_dir)
@@ -95,7 +95,7 @@ plots.save_figure(
 )
 
 # %%
-display(Markdown("\n".join(f"- {line}" for line in distinctive.describe(shown, k=6))))
+display(Markdown(markup.bullets(distinctive.describe(shown, k=6))))
 
 # %% [markdown]
 # ## How does each outlet name the same actors?
@@ -120,7 +120,7 @@ fig = wordcharts.share_heatmap(
 plots.save_figure(fig, "naming-by-outlet", data=names_shown, notebook="01", figures_dir=figures_dir)
 
 # %%
-display(Markdown("\n".join(f"- {line}" for line in naming.describe(names_shown))))
+display(Markdown(markup.bullets(naming.describe(names_shown))))
 
 # %% [markdown]
 # ## Whom and what does each outlet mention?

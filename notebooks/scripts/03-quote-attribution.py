@@ -36,7 +36,7 @@ include_thoughts = True  # False: statements only, without reported thoughts and
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import corpus, plots, quotes, wordcharts
+from analysis import corpus, markup, plots, quotes, wordcharts
 
 pd.set_option("display.max_colwidth", 100)
 c = corpus.load(processed_dir)
@@ -70,7 +70,7 @@ plots.save_figure(fig, "speakers-by-outlet", data=speakers, notebook="03", figur
 # What the table says, outlet by outlet:
 
 # %%
-display(Markdown("\n".join(f"- {line}" for line in quotes.describe(found))))
+display(Markdown(markup.bullets(quotes.describe(found))))
 
 # %% [markdown]
 # ## Which side does each outlet let speak, and at what length?
