@@ -581,9 +581,14 @@ def read_targets(path: Path | None = None) -> pd.DataFrame:
 
 
 def window_text(sentence: str, start: int, end: int, k: int = 8) -> str:
-    """The words a reader links to a mention: ``k`` words either side, cut at ``;`` and ``:``."""
-    left = re.split(r"[;:]", sentence[:start])[-1].split()[-k:]
-    right = re.split(r"[;:]", sentence[end:])[0].split()[:k]
+    """The words a reader links to a mention: ``k`` words either side, cut at ``;`` and ``:``;
+    blanked words (names, numbers: :data:`BLANK`) are left out and not counted."""
+
+    def words(part: str) -> list[str]:
+        return [w for w in part.split() if w.strip(BLANK + ".,'\"")]
+
+    left = words(re.split(r"[;:]", sentence[:start])[-1])[-k:]
+    right = words(re.split(r"[;:]", sentence[end:])[0])[:k]
     return " ".join([*left, sentence[start:end], *right])
 
 
