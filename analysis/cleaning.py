@@ -153,6 +153,7 @@ _FOOTER = re.compile(
     r"|Leave a (?:comment|reply)|Comments|Related Topics)$",
     re.I,
 )
+_AUTHOR_BOX = re.compile(rf"^(?:About the authors?|About {_NAME}|More (?:from|by) {_NAME})$")
 _CREDIT_WORDS = (
     r"(?:Reuters|AP|AFP|Getty|iStock|Images|Pool|Photo|Shutterstock|EPA|Anadolu|Xinhua|WANA|Alamy)"
 )
@@ -355,6 +356,8 @@ class _Cleaner:
                 gap = 0.0
             elif self._heading_of_furniture(i) or self.shapes[i][1] == "form field":
                 gap += HEADING_WEIGHT
+            elif cls == "short" and lineshape.short_sentence(self.lines[i].text):
+                continue  # a short sentence of running text (a table's note, a caption) is text
             elif cls != "blank":
                 positive = cls == "furniture" and self.shapes[i][1] not in LIST_LIKE
                 gap += 1.0 if positive else SHORT_LINE_WEIGHT
@@ -382,9 +385,10 @@ class _Cleaner:
         return sum(self.shapes[j][0] == "good" for j in resumed) >= MIN_RESUMED_PROSE
 
     def _heading_of_furniture(self, i: int) -> bool:
-        """A footer or related-stories heading ("Most Read", "Related Stories")."""
+        """A footer, related-stories or author-box heading ("Most Read", "Related Stories",
+        "About Jane Roe")."""
         t = self.lines[i].item
-        return bool(_FOOTER.match(t) or _RELATED.match(t))
+        return bool(_FOOTER.match(t) or _RELATED.match(t) or _AUTHOR_BOX.match(t))
 
     def prose_start(self) -> int | None:
         """Index of the article's first prose line (see :meth:`prose_run`), or None."""
@@ -585,6 +589,9 @@ class _Cleaner:
                 continue
             if _SCROLL.match(t):
                 self.footer_reason = "scroll to top"
+                return i
+            if seen_body and _AUTHOR_BOX.match(t):
+                self.footer_reason = f"author box (from '{t[:40]}')"
                 return i
             if seen_body and _FOOTER.match(t):
                 low = t.lower()
