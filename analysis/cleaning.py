@@ -366,9 +366,17 @@ class _Cleaner:
         return self._run
 
     def _in_run(self, i: int) -> bool:
-        """Whether line ``i`` lies between the article's first and last prose line."""
+        """Whether line ``i`` lies between the article's first and last prose line, or in the
+        same block (no blank line between) as one of them: a list item led or closed by prose."""
         run = self.prose_run()
-        return run is not None and run[0] <= i <= run[1]
+        if run is None:
+            return False
+        first, last = run
+        while first > 0 and self.lines[first - 1].text:
+            first -= 1
+        while last + 1 < len(self.lines) and self.lines[last + 1].text:
+            last += 1
+        return first <= i <= last
 
     def _inside_article(self, i: int) -> bool:
         """Whether the box heading at line ``i`` stands inside the article: within its prose run,
