@@ -215,5 +215,5 @@ def test_lists_and_boxes_inside_the_article():
 def test_list_and_box_thresholds():
     from analysis import cleaning
 
-    assert cleaning.LIST_LIKE == frozenset({"menu bullet"})
+    assert frozenset({"menu bullet"}) == cleaning.LIST_LIKE
     assert cleaning.MIN_RESUMED_PROSE == 3
