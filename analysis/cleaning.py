@@ -49,6 +49,14 @@ MAX_GAP_LINES = 8
 #: A short line that is not furniture (a list item, a subheading, a line of code) weighs this much
 #: in a gap: lists and tables inside an article do not end it.
 SHORT_LINE_WEIGHT = 0.25
+#: Furniture only for looking like a list ("menu bullet"): inside the article it is the article's
+#: list (a recipe's ingredients, a settings table, a numbered ranking), so it is kept there and
+#: weighs as a short line in a gap; outside the article it is a menu and goes.
+LIST_LIKE = frozenset({"menu bullet"})
+#: A "Most Read" box inside the article (the story goes on after it with this many prose
+#: paragraphs among the next lines, one more allowed for a subheading) takes only its own list
+#: with it, not the rest of the story.
+MIN_RESUMED_PROSE = 3
 #: A "Related Stories" or "Most Read" heading weighs this much in a gap: a short related box inside
 #: an article is crossed, a long one (or a footer) is not.
 HEADING_WEIGHT = 3.0
@@ -145,6 +153,7 @@ _FOOTER = re.compile(
     r"|Leave a (?:comment|reply)|Comments|Related Topics)$",
     re.I,
 )
+_AUTHOR_BOX = re.compile(rf"^(?:About the authors?|About {_NAME}|More (?:from|by) {_NAME})$")
 _CREDIT_WORDS = (
     r"(?:Reuters|AP|AFP|Getty|iStock|Images|Pool|Photo|Shutterstock|EPA|Anadolu|Xinhua|WANA|Alamy)"
 )
@@ -236,6 +245,7 @@ class _Cleaner:
         self.profile = profiles.detect(text)
         self.bylines: set[str] = set()
         self.promos: set[int] = set()  # offsets of in-article newsletter promo lines
+        self.boxes: set[int] = set()  # footer-like headings inside the article (a "Most Read" box)
 
     def _hard_wraps(self) -> None:
         """A paragraph hard-wrapped over several lines (the next line goes on in lower case) is
@@ -346,16 +356,47 @@ class _Cleaner:
                 gap = 0.0
             elif self._heading_of_furniture(i) or self.shapes[i][1] == "form field":
                 gap += HEADING_WEIGHT
+            elif cls == "short" and lineshape.short_sentence(self.lines[i].text):
+                continue  # a short sentence of running text (a table's note, a caption) is text
             elif cls != "blank":
-                gap += 1.0 if cls == "furniture" else SHORT_LINE_WEIGHT
+                positive = cls == "furniture" and self.shapes[i][1] not in LIST_LIKE
+                gap += 1.0 if positive else SHORT_LINE_WEIGHT
         best = max(runs, key=lambda r: r[2], default=None)
         self._run = (best[0], best[1]) if best else None
         return self._run
 
+    def _in_run(self, i: int) -> bool:
+        """Whether line ``i`` lies between the article's first and last prose line, or in the
+        same block (no blank line between) as one of them: a list item led or closed by prose."""
+        run = self.prose_run()
+        if run is None:
+            return False
+        first, last = run
+        while first > 0 and self.lines[first - 1].text:
+            first -= 1
+        while last + 1 < len(self.lines) and self.lines[last + 1].text:
+            last += 1
+        return first <= i <= last
+
+    def _inside_article(self, i: int) -> bool:
+        """Whether the box heading at line ``i`` stands inside the article: within its prose run,
+        and its list is followed by :data:`MIN_RESUMED_PROSE` prose paragraphs in a row (the story
+        goes on; after a "Related" box only teasers and captions, mixed with titles, follow)."""
+        run = self.prose_run()
+        if run is None or not run[0] < i < run[1]:
+            return False
+        after = [j for j in range(i + 1, run[1] + 1) if self.lines[j].text]
+        first = next((k for k, j in enumerate(after) if self.shapes[j][0] == "good"), None)
+        if first is None:
+            return False
+        resumed = after[first : first + MIN_RESUMED_PROSE + 1]  # a subheading may stand between
+        return sum(self.shapes[j][0] == "good" for j in resumed) >= MIN_RESUMED_PROSE
+
     def _heading_of_furniture(self, i: int) -> bool:
-        """A footer or related-stories heading ("Most Read", "Related Stories")."""
+        """A footer, related-stories or author-box heading ("Most Read", "Related Stories",
+        "About Jane Roe")."""
         t = self.lines[i].item
-        return bool(_FOOTER.match(t) or _RELATED.match(t))
+        return bool(_FOOTER.match(t) or _RELATED.match(t) or _AUTHOR_BOX.match(t))
 
     def prose_start(self) -> int | None:
         """Index of the article's first prose line (see :meth:`prose_run`), or None."""
@@ -557,9 +598,16 @@ class _Cleaner:
             if _SCROLL.match(t):
                 self.footer_reason = "scroll to top"
                 return i
+            if seen_body and _AUTHOR_BOX.match(t):
+                self.footer_reason = f"author box (from '{t[:40]}')"
+                return i
             if seen_body and _FOOTER.match(t):
                 low = t.lower()
-                if low.startswith(_PROMO_STARTS):
+                promo = low.startswith(_PROMO_STARTS)
+                if not promo and self._inside_article(i):  # a "Most Read" box: only it goes
+                    self.boxes.add(i)
+                    continue
+                if promo:
                     if self._reporting_follows(i):
                         self.promos.add(self.lines[i].start)
                         continue
@@ -588,6 +636,7 @@ class _Cleaner:
         pending_standfirst = self.title_in_text
         related_open = False
         broke_page = False
+        box: str | None = None  # reason while inside a box heading's list, up to the next prose
         for block in blocks:
             # meta lines (byline, dates, shares, reading time) anywhere in the page, alone or
             # leading a block: recorded and dropped; the rest of the block goes on
@@ -626,7 +675,16 @@ class _Cleaner:
                 broke_page = True
                 continue
             for k, line in enumerate(block):
-                shape, why = self.shapes[self.lines.index(line)]
+                idx = self.lines.index(line)
+                shape, why = self.shapes[idx]
+                if idx in self.boxes:
+                    box = f"'{line.text[:40]}' box inside the article"
+                if box is not None and shape != "good":
+                    self.drop(line, box)
+                    continue
+                box = None
+                if shape == "furniture" and why in LIST_LIKE and self._in_run(idx):
+                    shape = "short"
                 if shape == "furniture" and self.title_in_text:
                     self.drop(line, f"furniture: {why}")
                     continue

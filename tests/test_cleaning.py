@@ -169,3 +169,51 @@ def test_a_byline_leading_a_block_is_metadata_and_the_rest_is_body():
         "BAGHDAD - The talks began on Monday, officials said."
     ]
     assert [(text[r.start : r.end], r.reason) for r in page.removed] == [("By Jane Doe", "byline")]
+
+
+LISTS_AND_BOXES = """Home
+
+Harbour works begin on the east quay
+
+By Jane Roe
+
+Engineers started work on the east quay on Monday, the port authority said in a statement.
+
+The plan lists the stages that the crews will follow over the coming months:
+
+  • Drain Basin
+  • Lift Piles
+  • Pour Footings
+
+Most Read
+Another story entirely
+
+The first stage should take about six weeks if the weather holds, the engineers said.
+
+Residents living near the quay were told to expect noise during the working day.
+
+The authority said it would publish a timetable for each stage once the drain is done.
+
+About Jane Roe
+Jane Roe covers the port and shipping for the paper and has written about it for years.
+"""
+
+
+def test_lists_and_boxes_inside_the_article():
+    page = clean_page(LISTS_AND_BOXES)
+    body = " ".join(p.text(LISTS_AND_BOXES) for p in page.paragraphs if p.kind == "body")
+    assert "Lift Piles" in body  # a list-like list inside the article is its list
+    assert "The first stage should take" in body  # the story goes on after the box
+    assert "residents".title() in body and "publish a timetable" in body
+    assert "Another story entirely" not in body
+    assert "covers the port" not in body  # the author box ends the article
+    reasons = {r.reason for r in page.removed}
+    assert "'Most Read' box inside the article" in reasons
+    assert any(r.startswith("author box") for r in reasons)
+
+
+def test_list_and_box_thresholds():
+    from analysis import cleaning
+
+    assert frozenset({"menu bullet"}) == cleaning.LIST_LIKE
+    assert cleaning.MIN_RESUMED_PROSE == 3
