@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from analysis.cli import main
-from analysis.config import PATHS
 
 SHOW_KEYS = {
     "file", "article_id", "outlet", "outlet_label", "outlet_source", "title", "author", "published",
     "source_line", "standfirst", "tags", "url", "paragraphs", "removed",
 }  # fmt: skip
+SAMPLES = Path(__file__).parent / "fixtures" / "samples"  # never the user's data/raw
 
 
 def test_help_lists_the_commands(capsys):
@@ -27,7 +28,7 @@ def test_help_lists_the_commands(capsys):
 @pytest.mark.parametrize("index", range(5))
 def test_show_json_matches_gold(capsys, gold, index):
     g = gold[index]
-    path = PATHS.raw / g["file"]
+    path = SAMPLES / g["file"]
     assert main(["show", str(path), "--format", "json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert set(shown) == SHOW_KEYS
@@ -44,7 +45,7 @@ def test_show_json_matches_gold(capsys, gold, index):
 
 
 def test_show_text_reads_like_a_report(capsys):
-    assert main(["show", str(PATHS.raw / "000_788efbf25b089b4e.txt")]) == 0
+    assert main(["show", str(SAMPLES / "000_788efbf25b089b4e.txt")]) == 0
     out = capsys.readouterr().out
     assert "outlet_label Al Mayadeen English" in out
     assert "breaking-news ticker" in out and "[caption " in out
@@ -57,7 +58,7 @@ def test_show_missing_file_is_one_line(capsys, tmp_path):
 
 
 def test_claims_command_prints_one_record_per_claim(capsys):
-    path = PATHS.raw / "004_6ed6ba85c6cd73f2.txt"
+    path = SAMPLES / "004_6ed6ba85c6cd73f2.txt"
     assert main(["claims", str(path), "--format", "jsonl"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(records) == 7
@@ -70,7 +71,7 @@ def test_claims_command_prints_one_record_per_claim(capsys):
 
 
 def test_quotes_command_prints_one_record_per_attribution(capsys):
-    path = PATHS.raw / "004_6ed6ba85c6cd73f2.txt"
+    path = SAMPLES / "004_6ed6ba85c6cd73f2.txt"
     assert main(["quotes", str(path), "--format", "jsonl"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     keys = {"file", "article_id", "kind", "speaker", "speaker_canonical", "speaker_type",
