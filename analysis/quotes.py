@@ -4,7 +4,7 @@ Works on the parsed corpus (dependency parse in ``tokens``; nothing is re-parsed
 patterns are found: quotation-mark quotes attributed by a speech cue in the same sentence or
 continuing the previous speaker; reported speech (a speech verb with a clausal complement, or
 "according to / as per / per X"); and participial cues ("stating that"). Speakers are resolved to a
-canonical name through ``data/lexicons/speakers.csv`` and, for pronouns and role nouns, to the
+canonical name through the story's ``speakers.csv`` (:func:`analysis.config.list_path`) and, for pronouns and role nouns, to the
 nearest preceding compatible named speaker of the same article.
 
 Example:
@@ -20,12 +20,13 @@ from bisect import bisect_left
 from collections import namedtuple
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from analysis import entities, quotemarks
-from analysis.config import PATHS
+from analysis.config import list_path
 from analysis.triggers import CALL_VERBS, CUE_LEMMAS, CUE_WORDS, SPEECH_VERBS
 
 COLUMNS = [
@@ -72,7 +73,10 @@ def load_speakers(path: str | None = None) -> pd.DataFrame:
         >>> load_speakers().query("alias == 'Sudani'").canonical.iloc[0]
         'Mohammed Shia al-Sudani'
     """
-    table = pd.read_csv(path or PATHS.lexicons / "speakers.csv", dtype=str).fillna("")
+    path = path or list_path("speakers.csv")  # the story's list; none without a story
+    columns = ["canonical", "aliases", "type", "affiliation"]
+    exists = path is not None and Path(path).exists()
+    table = pd.read_csv(path, dtype=str).fillna("") if exists else pd.DataFrame(columns=columns)
     rows = []
     for rec in table.itertuples(index=False):
         for alias in {rec.canonical, *[a for a in rec.aliases.split("|") if a]}:

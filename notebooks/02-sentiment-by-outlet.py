@@ -33,12 +33,14 @@ seed = 0  # bootstrap seed
 target_score = (
     "polarity"  # "polarity" (TextBlob, sentence) or "window_vader" (VADER, words near the mention)
 )
+story = None  # story folder in data/stories/ (None: PRESSLENS_STORY, else "auto")
 
 # %%
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import corpus, plots, sentiment
+from analysis import corpus, entities, plots, prose, sentiment, tables
+from analysis import story as stories
 
 pd.set_option("display.max_colwidth", 120)
 c = corpus.load(processed_dir)
@@ -73,12 +75,13 @@ fig = plots.dot_interval(
         ("own_subjectivity", "subjectivity, own voice (TextBlob, 0 to 1)"),
     ],  # fmt: skip
     title="Polarity and subjectivity of each outlet's own voice, article by article",
-    note_text=note, palette=palette
+    note_text=note,
+    palette=palette,
 )
 plots.save_figure(fig, "own-voice-by-outlet", data=summary, notebook="02", figures_dir=figures_dir)
 
 # %%
-summary
+tables.show(summary)
 
 # %% [markdown]
 # ## Does the outlet sound different from the people it quotes?
@@ -97,7 +100,8 @@ fig = plots.dumbbell(
     count="sentences",
     title="Own voice (hollow) against quoted voices (filled): mean sentence polarity",
     xlabel="mean sentence polarity (TextBlob, -1 to 1); N = sentences",
-    note_text=note, palette=palette
+    note_text=note,
+    palette=palette,
 )
 plots.save_figure(
     fig, "own-vs-quoted-by-outlet", data=voices, notebook="02", figures_dir=figures_dir
@@ -106,27 +110,37 @@ plots.save_figure(
 # %% [markdown]
 # ## How does each outlet write about each actor?
 #
-# A sentence counts for a target when it names it by one of its aliases
-# (`data/lexicons/targets.csv`: "Washington", "US forces", "the Pentagon" for the United States;
-# "the Resistance", "Iran-backed militias" for the armed groups; ...). The cell shows the mean
+# A sentence counts for a target when it names it by one of its aliases: with a story, those of its
+# `targets.csv` (`data/stories/NAME/`); without one, the corpus's most-mentioned people,
+# organizations and places, each by the names the corpus writes for it. The cell shows the mean
 # polarity of those sentences and N, the number of sentences. Set `target_score = "window_vader"`
 # to score only the words near each mention with VADER, which agrees better with human labels
 # on NewsMTSC (see the caveats).
 
 # %%
-mentions = sentiment.target_mentions(scored, sentiment.read_targets())
+entity_mentions = entities.mentions(c)
+choice = stories.choose(entity_mentions, story)
+display(Markdown(stories.lists_sentence(choice, ["targets.csv"])))
+mentions = sentiment.target_mentions(scored, stories.targets_for(choice, entity_mentions))
 by_target = sentiment.targets_by_outlet(mentions)
-fig = plots.heatmap(
-    by_target,
-    row="target",
-    col="outlet_label",
-    value=target_score,
-    count="sentences",
-    title="Mean polarity of the sentences that mention each actor",
-    colorbar={"polarity": "mean sentence polarity (TextBlob)"}.get(target_score, target_score),
-    note_text=note,
-)
-plots.save_figure(fig, "targets-by-outlet", data=by_target, notebook="02", figures_dir=figures_dir)
+if by_target.empty:
+    display(Markdown(prose.nothing("no sentence names one of the targets")))
+else:
+    fig = plots.heatmap(
+        by_target,
+        row="target",
+        col="outlet_label",
+        value=target_score,
+        count="sentences",
+        title="Mean polarity of the sentences that mention each actor",
+        colorbar={"polarity": "mean sentence polarity (TextBlob)"}.get(target_score, target_score),
+        note_text=note,
+    )
+    display(
+        plots.save_figure(
+            fig, "targets-by-outlet", data=by_target, notebook="02", figures_dir=figures_dir
+        )
+    )
 
 # %% [markdown]
 # ## Do TextBlob and VADER agree?
@@ -140,7 +154,8 @@ fig = plots.scatter_by_outlet(
     title=f"TextBlob against VADER, sentence by sentence (Pearson r = {agree['pearson']:.2f})",
     xlabel="TextBlob polarity",
     ylabel="VADER compound",
-    note_text=note, palette=palette
+    note_text=note,
+    palette=palette,
 )
 plots.save_figure(
     fig, "textblob-vs-vader", data=scored[["article_id", "sentence", "outlet_label", "polarity", "vader"]],
@@ -157,7 +172,9 @@ display(Markdown(sentiment.describe_agreement(agree)))
 # ("war", "killing") can make an outlet look hostile when it is only describing violence.
 
 # %%
-sentiment.driver_words(scored, k=5)
+tables.show(
+    sentiment.driver_words(scored, k=5), name="driver-words", notebook="02", figures_dir=figures_dir
+)
 
 # %% [markdown]
 # ## Which sentences are the most positive and the most negative, and why?
@@ -166,7 +183,8 @@ sentiment.driver_words(scored, k=5)
 # their valence): check them before quoting a number.
 
 # %%
-sentiment.extremes(scored, k=extremes_per_outlet)
+tables.show(sentiment.extremes(scored, k=extremes_per_outlet), name="extremes", notebook="02",
+            figures_dir=figures_dir)  # fmt: skip
 
 # %% [markdown]
 # ## Caveats
@@ -183,8 +201,15 @@ sentiment.extremes(scored, k=extremes_per_outlet)
 #   neutral band tuned on its training set), TextBlob's sentence labels reach a macro-F1 of 0.43
 #   and VADER's 0.58; toward a named target, VADER on the words near the mention reaches 0.53 and
 #   TextBlob 0.39 to 0.41. Read small differences between outlets with that error rate in mind.
-# - Outlets with fewer than three articles get no interval: their dots are all there is. On the
-#   sample corpus (five articles) that is every outlet, and five articles say nothing general
-#   about these outlets.
+# - Outlets with fewer than three articles get no interval: their dots are all there is.
 # - The own/quoted split depends on quotation marks: reported speech without quotation marks
 #   ("the Pentagon said that ...") counts as the outlet's own voice.
+
+# %%
+display(
+    Markdown(
+        prose.bullets(
+            [prose.size_caveat(c.articles), stories.lists_sentence(choice, ["targets.csv"])]
+        )
+    )
+)

@@ -30,8 +30,9 @@ max_locations = 4  # panels per chart: the places with the most claims
 
 # %%
 import pandas as pd
+from IPython.display import Markdown, display
 
-from analysis import claims, corpus, plots
+from analysis import claims, corpus, plots, prose, tables
 
 pd.set_option("display.max_colwidth", 90)
 c = corpus.load(processed_dir)
@@ -39,7 +40,9 @@ shown = plots.top_outlets(c.articles, n=max_outlets)
 palette = plots.outlet_colors(shown)
 found = plots.group_outlets(c.table("claims"), shown)
 note = plots.source_note(c.articles, what=f"{len(found)} numeric claims.")
-found.groupby(["category", "outlet_label"]).size().unstack(fill_value=0)
+if found.empty:
+    display(Markdown(prose.nothing("no troop number, attack, strike or casualty count was found")))
+tables.show(found.groupby(["category", "outlet_label"]).size().unstack(fill_value=0))
 
 # %% [markdown]
 # ## How many troops does each outlet say the US has, and where?
@@ -49,9 +52,16 @@ found.groupby(["category", "outlet_label"]).size().unstack(fill_value=0)
 
 # %%
 troops = claims.top_locations(found[found["category"] == "troops"], n=max_locations)
-fig = plots.claim_dots(troops, facet="location", title="Troop numbers reported, by place",
-                       xlabel="troops", note_text=note, palette=palette)  # fmt: skip
-plots.save_figure(fig, "troops-by-outlet", data=troops, notebook="04", figures_dir=figures_dir)
+if troops.empty:
+    display(Markdown(prose.nothing("no troop number was found")))
+else:
+    fig = plots.claim_dots(troops, facet="location", title="Troop numbers reported, by place",
+                           xlabel="troops", note_text=note, palette=palette)  # fmt: skip
+    display(
+        plots.save_figure(
+            fig, "troops-by-outlet", data=troops, notebook="04", figures_dir=figures_dir
+        )
+    )
 
 # %% [markdown]
 # ## How many attacks and strikes, since when?
@@ -62,27 +72,52 @@ plots.save_figure(fig, "troops-by-outlet", data=troops, notebook="04", figures_d
 
 # %%
 hits = found[found["category"].isin(["attacks", "strikes"])]
-fig = plots.claim_dots(hits, facet="category", title="Attack and strike counts reported",
-                       xlabel="count", label="time_anchor", note_text=note, palette=palette)  # fmt: skip
-plots.save_figure(fig, "attacks-and-strikes", data=hits, notebook="04", figures_dir=figures_dir)
+if hits.empty:
+    display(Markdown(prose.nothing("no attack or strike count was found")))
+else:
+    fig = plots.claim_dots(hits, facet="category", title="Attack and strike counts reported",
+                           xlabel="count", label="time_anchor", note_text=note, palette=palette)  # fmt: skip
+    display(
+        plots.save_figure(
+            fig, "attacks-and-strikes", data=hits, notebook="04", figures_dir=figures_dir
+        )
+    )
 
 # %% [markdown]
 # ## How many people killed and injured?
 
 # %%
 casualties = found[found["category"].isin(["killed", "injured"])]
-fig = plots.claim_dots(casualties, facet="category", title="People reported killed and injured",
-                       xlabel="people", label="subject", note_text=note, palette=palette)  # fmt: skip
-plots.save_figure(fig, "casualties", data=casualties, notebook="04", figures_dir=figures_dir)
+if casualties.empty:
+    display(Markdown(prose.nothing("no count of people killed or injured was found")))
+else:
+    fig = plots.claim_dots(casualties, facet="category", title="People reported killed and injured",
+                           xlabel="people", label="subject", note_text=note, palette=palette)  # fmt: skip
+    display(
+        plots.save_figure(
+            fig, "casualties", data=casualties, notebook="04", figures_dir=figures_dir
+        )
+    )
 
 # %% [markdown]
 # ## Did the reported troop numbers change over time?
 
 # %%
-fig = plots.values_by_date(
-    troops, title="Troop numbers by publication date", ylabel="troops", note_text=note, palette=palette
-)
-plots.save_figure(fig, "troops-by-date", data=troops, notebook="04", figures_dir=figures_dir)
+if troops.empty:
+    display(Markdown(prose.nothing("no troop number was found")))
+else:
+    fig = plots.values_by_date(
+        troops,
+        title="Troop numbers by publication date",
+        ylabel="troops",
+        note_text=note,
+        palette=palette,
+    )
+    display(
+        plots.save_figure(
+            fig, "troops-by-date", data=troops, notebook="04", figures_dir=figures_dir
+        )
+    )
 
 # %% [markdown]
 # ## Where do outlets disagree?
@@ -92,7 +127,7 @@ plots.save_figure(fig, "troops-by-date", data=troops, notebook="04", figures_dir
 # ("about" is read as ±10%).
 
 # %%
-claims.consistency(found)
+tables.show(claims.consistency(found), name="consistency", notebook="04", figures_dir=figures_dir)
 
 # %% [markdown]
 # ## Every claim, with its sentence
@@ -101,8 +136,9 @@ claims.consistency(found)
 # prints the same offsets.
 
 # %%
-found[["outlet_label", "category", "value", "qualifier", "location", "subject", "time_anchor",
-       "attributed_to", "text", "sentence_text", "file", "start", "end"]]  # fmt: skip
+tables.show(found[["outlet_label", "category", "value", "qualifier", "location", "subject", "time_anchor",
+                   "attributed_to", "text", "sentence_text", "file", "start", "end"]], name="claims",
+            notebook="04", figures_dir=figures_dir)  # fmt: skip
 
 # %% [markdown]
 # ## Caveats
@@ -115,4 +151,7 @@ found[["outlet_label", "category", "value", "qualifier", "location", "subject", 
 #   number's place can sit in an earlier sentence, and then it is missing.
 # - Numbers report reports, not events: two outlets repeating one agency figure are one source,
 #   and "more than 60 attacks since October" and "over 60 times" count the same attacks.
-# - With five articles, agreement between outlets mostly reflects which wire copy they used.
+# - Agreement between outlets often reflects which wire copy they used.
+
+# %%
+display(Markdown(prose.bullets([prose.size_caveat(c.articles)])))
