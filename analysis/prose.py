@@ -48,6 +48,7 @@ def size_caveat(articles: pd.DataFrame) -> str:
     if few.empty:
         return f"{head}, each with at least {MIN_ARTICLES} articles (most: {per.index[0]}, {per.iloc[0]:,})."
     return (
-        f"{head}; {len(few):,} of the outlets have fewer than {MIN_ARTICLES} articles, so what "
+        f"{head}; {len(few):,} of the outlets {'has' if len(few) == 1 else 'have'} fewer than "
+        f"{MIN_ARTICLES} articles, so what "
         f"their figures show is what those articles say, not the outlet's usual coverage."
     )
