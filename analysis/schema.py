@@ -312,7 +312,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column(
             "speaker_canonical",
             "string",
-            "resolved speaker: a name from data/lexicons/speakers.csv, the nearest compatible named speaker for pronouns and role nouns, else the mention",
+            "resolved speaker: a name from the story's speakers.csv (data/stories/NAME/), the nearest compatible named speaker for pronouns and role nouns, else the mention",
         ),
         Column(
             "speaker_type",
