@@ -74,7 +74,7 @@ plots.save_figure(
 )
 
 # %%
-per_outlet
+tables.show(per_outlet)
 
 # %% [markdown]
 # ## When were they published?
