@@ -260,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": added["seconds"],
         "articles_parsed": added["stats"]["articles_parsed"],
     }
-    with (root / "data" / "stories" / "us-iraq-2024" / "speakers.csv").open("a", encoding="utf-8") as fh:
+    with (root / "data" / "stories" / "us-iraq-2024" / "speakers.csv").open(
+        "a", encoding="utf-8"
+    ) as fh:
         fh.write("Benchmark Speaker,Benchmark Speaker,person,\n")
     edited = _ingest(raw, processed, args.jobs, env)
     result["lexicon_edit"] = {

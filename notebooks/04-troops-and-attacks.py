@@ -103,8 +103,8 @@ else:
 # ## Did the reported troop numbers change over time?
 
 # %%
-if troops.empty:
-    display(Markdown(prose.nothing("no troop number was found")))
+if troops.empty or troops["published"].isna().all():
+    display(Markdown(prose.nothing("no troop number comes from a dated article")))
 else:
     fig = plots.values_by_date(
         troops,
