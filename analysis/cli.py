@@ -69,6 +69,7 @@ def _summary(stats: IngestStats, out_dir: Path, files: pd.DataFrame) -> str:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from analysis import ingest
 
+    _use_story(args)
     raw = Path(args.raw or PATHS.raw)
     out = Path(args.out or PATHS.processed)
     if raw.exists() and not raw.is_dir():
@@ -163,9 +164,41 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _use_story(args: argparse.Namespace) -> None:
+    """``--story`` for this process, its workers and the notebook kernels (``PRESSLENS_STORY``)."""
+    if getattr(args, "story", None):
+        os.environ["PRESSLENS_STORY"] = args.story
+
+
+def cmd_story_draft(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from analysis import corpus, entities, ingest, story
+
+    raw = Path(args.raw or PATHS.raw)
+    if not raw.is_dir():
+        return _fail(f"raw folder {raw} does not exist")
+    folder = PATHS.story(args.name)
+    with tempfile.TemporaryDirectory() as tmp:
+        processed = Path(args.out) if args.out else Path(tmp)
+        ingest.run(raw, processed, progress=not args.quiet, jobs=args.jobs)
+        found = entities.mentions(corpus.load(processed))
+    try:
+        written = story.draft(found, folder)
+    except FileExistsError as exc:
+        return _fail(str(exc))
+    print(f"Drafted story '{args.name}' in {folder}: {', '.join(p.name for p in written)}.")
+    print("Edit the lists (merge names, fill in affiliations, drop what is not the story), then")
+    print(
+        f"rerun with `python -m analysis run --story {args.name}` (or PRESSLENS_STORY={args.name})."
+    )
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from analysis import runner
 
+    _use_story(args)
     if cmd_ingest(args) != 0:
         return 1
     try:
@@ -441,6 +474,10 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument(
             "--scheduler", metavar="ADDRESS", help="Dask scheduler address (--engine dask)"
         )
+        sp.add_argument(
+            "--story", metavar="NAME",
+            help="story lists from data/stories/NAME, 'none', or 'auto' (default: PRESSLENS_STORY, else auto)",
+        )  # fmt: skip
 
     sp = sub.add_parser("ingest", help="load data/raw into clean, parsed tables (incremental)")
     with_dirs(sp)
@@ -459,6 +496,20 @@ def parser() -> argparse.ArgumentParser:
     )
     with_dirs(sp)
     sp.set_defaults(func=cmd_run)
+
+    sp = sub.add_parser("story", help="story folders: draft one from a corpus")
+    story_sub = sp.add_subparsers(dest="story_command", required=True, metavar="ACTION")
+    sp = story_sub.add_parser(
+        "draft", help="write data/stories/NAME/ drafted from a corpus, for you to edit"
+    )
+    sp.add_argument("--raw", metavar="DIR", help="folder of article files (default: data/raw)")
+    sp.add_argument("--name", required=True, help="the story folder's name")
+    sp.add_argument(
+        "--out", metavar="DIR", help="keep the processed tables here (default: a temp folder)"
+    )
+    sp.add_argument("--quiet", action="store_true", help="no progress bar")
+    sp.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N")
+    sp.set_defaults(func=cmd_story_draft)
 
     for name, command, what in (
         ("claims", CLAIMS, "numeric claims: troops, attacks, strikes, casualties, bases"),

@@ -112,3 +112,13 @@ def describe(scores: pd.DataFrame, *, k: int = 5, group: str = "outlet_label") -
         terms = ", ".join(f"{t} (z {z:.1f})" for t, z in zip(top["term"], top["z"], strict=True))
         lines.append(f"{name}: {terms}.")
     return lines
+
+
+def top_term(scores: pd.DataFrame, *, fallback: pd.DataFrame | None = None) -> str | None:
+    """The corpus's most distinctive term (highest z in ``scores``), else the most counted term of
+    ``fallback`` (e.g. top terms), else None: the default term to show in context."""
+    if len(scores):
+        return str(scores.loc[scores["z"].idxmax(), "term"])
+    if fallback is not None and len(fallback):
+        return str(fallback.loc[fallback["count"].idxmax(), "term"])
+    return None

@@ -1,6 +1,6 @@
 """How each outlet names the same actors: matches of an editable framing lexicon, per outlet.
 
-The lexicon (``data/lexicons/framing.csv``) has one row per way of naming something: ``concept``
+The lexicon (the story's ``framing.csv``, e.g. ``data/stories/us-iraq-2024/``) has one row per way of naming something: ``concept``
 (what is named: "Iran-aligned armed groups"), ``term`` (the label shown: "Iran-backed militias"),
 ``pattern`` (a regular expression; blank means the term itself), ``case_sensitive`` (true/false)
 and ``note``. Edit it to add a term; nothing else changes. Matches are whole words (a match starting
@@ -26,7 +26,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.config import PATHS
+from analysis.config import list_path
 from analysis.corpus import Corpus, article_outlets
 from analysis.kwic import find_many, in_quotes, term_pattern
 
@@ -56,7 +56,9 @@ def read_lexicon(path: str | Path | None = None) -> pd.DataFrame:
         >>> "Israel" in set(read_lexicon()["concept"])
         True
     """
-    path = Path(path) if path else PATHS.lexicons / LEXICON
+    path = Path(path) if path else list_path(LEXICON)
+    if path is None or not path.exists():  # no story: nothing to match
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in [*LEXICON_COLUMNS, "regex"]})
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in ("concept", "term") if c not in frame.columns]
     if missing:

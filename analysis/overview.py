@@ -13,6 +13,7 @@ import textwrap
 
 import pandas as pd
 
+from analysis import prose
 from analysis.schema import META_NAMES
 
 #: Removal rules grouped for the audit chart (the table keeps the exact rule).
@@ -153,3 +154,41 @@ def cleaning_audit(
     meta = articles[["article_id", "file", "outlet_label"]]
     out = meta.merge(table, on="article_id")
     return out.sort_values(["file", "part"]).reset_index(drop=True)
+
+
+def removed_by_rule(removed: pd.DataFrame) -> pd.DataFrame:
+    """What the cleaning removed, per rule: columns reason, stretches, chars, articles; most
+    characters first."""
+    out = (
+        removed.assign(chars=removed["end"] - removed["start"])
+        .groupby("reason")
+        .agg(
+            stretches=("start", "size"), chars=("chars", "sum"), articles=("article_id", "nunique")
+        )
+    )
+    return (
+        out.reset_index()
+        .sort_values(["chars", "reason"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
+
+
+def caveats(articles: pd.DataFrame) -> list[str]:
+    """The corpus overview's caveats, computed: its size per outlet, undated articles and
+    articles whose outlet is unknown."""
+    lines = [prose.size_caveat(articles)]
+    dates = pd.to_datetime(
+        articles["published"].str.slice(0, 10), errors="coerce", format="%Y-%m-%d"
+    )
+    if dates.isna().any():
+        lines.append(
+            f"{int(dates.isna().sum()):,} of {len(articles):,} articles have no known date: they are "
+            "counted as undated, and a `date` column in `data/raw/sources.csv` can give them one."
+        )
+    unknown = int(articles["outlet"].isna().sum())
+    if unknown:
+        lines.append(
+            f'{unknown:,} article(s) name no outlet and are labelled "Unknown (file)", one label '
+            "per file, never pooled; an `outlet` column in `data/raw/sources.csv` can name them."
+        )
+    return lines

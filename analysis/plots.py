@@ -161,6 +161,24 @@ def group_outlets(
     return out
 
 
+#: The tallest figure, in inches: a printed page (A4 and US letter, less margins) at full width.
+MAX_HEIGHT = 11.0
+#: The widest figure, in inches (a landscape page).
+MAX_WIDTH = 14.0
+#: Bars drawn in one chart at most; the rest are summarized in the title or note.
+MAX_BARS = 25
+
+
+def bounded_height(inches: float) -> float:
+    """A figure height no taller than :data:`MAX_HEIGHT`."""
+    return min(inches, MAX_HEIGHT)
+
+
+def bounded_width(inches: float) -> float:
+    """A figure width no wider than :data:`MAX_WIDTH`."""
+    return min(inches, MAX_WIDTH)
+
+
 def note(fig: Figure, text: str) -> None:
     """Write ``text`` (source and N) in small grey type under the plot."""
     fig.text(
@@ -239,11 +257,16 @@ def bars(
     legend: bool = False,
     palette: Mapping[str, str] | None = None,
 ) -> Figure:
-    """Horizontal bars (largest on top) coloured by outlet, values written at the bar ends."""
+    """Horizontal bars (largest on top) coloured by outlet, values written at the bar ends; only
+    the :data:`MAX_BARS` largest are drawn, and the note says how many more there are."""
     use_style()
+    rest = len(table) - MAX_BARS
+    table = table.nlargest(MAX_BARS, value) if rest > 0 else table
+    if rest > 0:
+        note_text = f"{note_text} The {MAX_BARS} largest of {len(table) + rest:,} shown.".strip()
     table = table.sort_values([value, label], ascending=[True, False])
     colours = figure_colours(table[colour_by], palette)
-    fig, ax = plt.subplots(figsize=(9, 1.4 + 0.4 * len(table)))
+    fig, ax = plt.subplots(figsize=(9, bounded_height(1.4 + 0.4 * len(table))))
     bars_ = ax.barh(table[label], table[value], color=[colours[o] for o in table[colour_by]])
     ax.bar_label(bars_, labels=[f"{v:,.0f}" for v in table[value]], padding=3, fontsize=9)
     ax.set_title(title)
@@ -288,7 +311,8 @@ def dates_by_outlet(
     note_text: str = "",
     palette: Mapping[str, str] | None = None,
 ) -> Figure:
-    """Publication dates as dots, one row per outlet; undated articles in a panel of their own.
+    """Publication dates as dots, one row per outlet; undated articles in a panel of their own,
+    drawn only when some article is undated.
 
     ``table`` has ``outlet_label``, ``date`` (NaT when unknown) and ``is_dated`` (see
     ``overview.dated``). Undated articles are counted, never dropped.
@@ -296,33 +320,35 @@ def dates_by_outlet(
     use_style()
     order = sorted(table["outlet_label"].unique(), reverse=True)
     colours = figure_colours(order, palette)
-    fig, (ax, ax_u) = plt.subplots(
-        1,
-        2,
-        figsize=(10, 1.6 + 0.45 * len(order)),
-        sharey=True,
-        gridspec_kw={"width_ratios": [5, 1]},
-    )
+    undated = table[~table["is_dated"]].groupby("outlet_label").size()
+    height = bounded_height(1.6 + 0.45 * len(order))
+    if len(undated):
+        fig, (ax, ax_u) = plt.subplots(
+            1, 2, figsize=(10, height), sharey=True, gridspec_kw={"width_ratios": [5, 1]}
+        )
+    else:
+        fig, ax = plt.subplots(figsize=(10, height))
     ypos = {o: i for i, o in enumerate(order)}
     dated_rows = table[table["is_dated"]]
     ax.scatter(
-        dated_rows["date"], dated_rows["outlet_label"].map(ypos), s=70, zorder=3,
-        color=[colours[o] for o in dated_rows["outlet_label"]], edgecolor="white",
+        dated_rows["date"], dated_rows["outlet_label"].map(ypos), s=70 if len(dated_rows) < 200 else 24,
+        zorder=3, color=[colours[o] for o in dated_rows["outlet_label"]], edgecolor="white",
+        alpha=1.0 if len(dated_rows) < 200 else 0.6,
     )  # fmt: skip
     ax.set_yticks(range(len(order)), order)
     ax.set_title(title)
     ax.set_xlabel("publication date")
     fig.autofmt_xdate(rotation=30, ha="right")
-    undated = table[~table["is_dated"]].groupby("outlet_label").size()
-    for outlet, n in undated.items():
-        ax_u.scatter([0], [ypos[outlet]], s=70, color=colours[outlet], zorder=3)
-        ax_u.annotate(
-            f"{n}", (0, ypos[outlet]), xytext=(8, -3), textcoords="offset points", fontsize=9
-        )
-    ax_u.set_xticks([0], ["undated"])
-    ax_u.set_xlim(-1, 1.5)
-    ax_u.grid(axis="x", visible=False)
-    ax_u.tick_params(axis="y", left=False)
+    if len(undated):
+        for outlet, n in undated.items():
+            ax_u.scatter([0], [ypos[outlet]], s=70, color=colours[outlet], zorder=3)
+            ax_u.annotate(
+                f"{n}", (0, ypos[outlet]), xytext=(8, -3), textcoords="offset points", fontsize=9
+            )
+        ax_u.set_xticks([0], ["undated"])
+        ax_u.set_xlim(-1, 1.5)
+        ax_u.grid(axis="x", visible=False)
+        ax_u.tick_params(axis="y", left=False)
     return finish(fig, note_text)
 
 
@@ -368,7 +394,7 @@ def stacked_bars(
             p for p in parts if p not in part_colours
         ]
     colours = part_colours or _part_colours(parts)
-    fig, ax = plt.subplots(figsize=(10, 2.6 + 0.45 * len(wide) + 0.18 * len(parts)))
+    fig, ax = plt.subplots(figsize=(10, bounded_height(2.6 + 0.45 * len(wide) + 0.18 * len(parts))))
     left = pd.Series(0.0, index=wide.index)
     for p in parts:
         ax.barh(wide.index, wide[p], left=left, color=colours.get(p, "#999999"), label=p)
@@ -432,7 +458,10 @@ def dot_interval(
     colours = figure_colours(order, palette)
     ypos = {o: i for i, o in enumerate(order)}
     fig, axes = plt.subplots(
-        1, len(values), figsize=(5.2 * len(values), 1.8 + 0.5 * len(order)), sharey=True
+        1,
+        len(values),
+        figsize=(bounded_width(5.2 * len(values)), bounded_height(1.8 + 0.5 * len(order))),
+        sharey=True,
     )
     axes = [axes] if len(values) == 1 else list(axes)
     jitter = np.random.default_rng(0).uniform(-0.18, 0.18, len(points))
@@ -502,7 +531,7 @@ def dumbbell(
     use_style()
     order = sorted(table["outlet_label"].unique(), reverse=True)
     colours = figure_colours(order, palette)
-    fig, ax = plt.subplots(figsize=(9, 1.6 + 0.5 * len(order)))
+    fig, ax = plt.subplots(figsize=(9, bounded_height(1.6 + 0.5 * len(order))))
     for y, outlet in enumerate(order):
         g = table[table["outlet_label"] == outlet].set_index(group)
         xs = [g.loc[k, value] if k in g.index else float("nan") for k in (left, right)]
@@ -556,7 +585,12 @@ def heatmap(
         if compare
         else None
     )
-    fig, ax = plt.subplots(figsize=(2.2 + 1.6 * wide.shape[1], 1.8 + 0.55 * wide.shape[0]))
+    fig, ax = plt.subplots(
+        figsize=(
+            bounded_width(2.2 + 1.6 * wide.shape[1]),
+            bounded_height(1.8 + 0.55 * wide.shape[0]),
+        )
+    )
     if scale is not None:
         lim = float(max(abs(scale[0]), abs(scale[1])))
     else:
@@ -702,11 +736,15 @@ def _log_if_wide(values: pd.Series) -> bool:
     return bool(len(values) and values.min() > 0 and values.max() / values.min() > 20)
 
 
-def _panel_grid(count: int, *, width: float, height: float, **kw) -> tuple[Figure, list]:  # noqa: ANN003
-    """A figure of ``count`` panels, :data:`PANEL_COLUMNS` to a row; unused cells hidden."""
+def _panel_grid(
+    count: int, *, width: float, height: float, **kw: object
+) -> tuple[Figure, list[Axes]]:
+    """A figure of ``count`` panels, :data:`PANEL_COLUMNS` to a row, no bigger than a page;
+    unused cells hidden."""
     cols = min(count, PANEL_COLUMNS)
     rows = -(-count // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(width * cols, height * rows), squeeze=False, **kw)
+    size = (bounded_width(width * cols), bounded_height(height * rows))
+    fig, axes = plt.subplots(rows, cols, figsize=size, squeeze=False, **kw)
     flat = [ax for row in axes for ax in row]
     for ax in flat[count:]:
         ax.set_visible(False)

@@ -97,11 +97,14 @@ def run_notebooks(
     reports_dir: Path,
     notebooks_dir: Path,
     progress: Callable[[str], None] | None = None,
+    story: str | None = None,
 ) -> list[Path]:
     """Execute the notebooks, then write the HTML report. Returns the executed copies.
 
     ``progress`` (for instance ``print``) gets a line when each notebook starts and when it ends,
-    with its number, how long it took and how many are left.
+    with its number, how long it took and how many are left. ``story`` (a folder of
+    ``data/stories/``, ``none`` or ``auto``) is passed to every notebook; None leaves each
+    notebook to ``PRESSLENS_STORY``.
 
     Raises:
         NotebookFailed: naming the notebook and the failing cell; later notebooks are not run.
@@ -114,6 +117,8 @@ def run_notebooks(
         "processed_dir": str(processed_dir),
         "figures_dir": str(figures_dir),
     }
+    if story:
+        params["story"] = story
     notebooks = notebooks_in(notebooks_dir)
     done = []
     for i, notebook in enumerate(notebooks):
@@ -127,8 +132,29 @@ def run_notebooks(
                 f"notebook {i + 1}/{len(notebooks)}: {notebook.name} done in "
                 f"{time.perf_counter() - started:.1f} s; {left} left"
             )
-    write_report(done, reports_dir / "report.html")
+    write_report(done, reports_dir / "report.html", summary=_corpus_paragraph(processed_dir))
     return done
+
+
+def _corpus_paragraph(processed_dir: Path) -> str:
+    """The report's paragraph on the corpus (articles, outlets, dates), or "" without tables."""
+    from analysis import corpus, overview
+
+    try:
+        c = corpus.load(processed_dir)
+    except FileNotFoundError:
+        return ""
+    return overview.summary(c.articles, c.files)
+
+
+def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    """The notebook's first Markdown heading, else ``fallback``."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return fallback
 
 
 #: The report's template: JupyterLab's, without the scripts it loads from a CDN (require.js,
@@ -141,8 +167,10 @@ REPORT_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 """
 
 
-def write_report(executed: list[Path], path: Path) -> Path:
-    """One HTML page of the executed notebooks, in order, without code cells or prompts.
+def write_report(executed: list[Path], path: Path, *, summary: str = "") -> Path:
+    """One HTML page of the executed notebooks without code cells or prompts: a title, the corpus
+    paragraph ``summary``, a contents list linking each notebook's section, then each notebook's
+    text, tables and figures in order.
 
     Self-contained (no script from a CDN) and sanitized: Markdown and outputs through nbconvert's
     sanitizer, then the whole page through :func:`analysis.markup.sanitize_html`, so markup in an
@@ -153,14 +181,25 @@ def write_report(executed: list[Path], path: Path) -> Path:
 
     from analysis.markup import sanitize_html
 
+    notebooks = [nbformat.read(p, as_version=4) for p in executed]
+    titles = [_title(nb, p.stem) for nb, p in zip(notebooks, executed, strict=True)]
     merged = nbformat.v4.new_notebook()
     merged.metadata["title"] = "PressLens report"
-    for nb_path in executed:
-        nb = nbformat.read(nb_path, as_version=4)
-        merged.cells.append(nbformat.v4.new_markdown_cell(f"<hr>\n\n*Notebook `{nb_path.name}`*"))
+    contents = "\n".join(
+        f"{i}. [{t}](#{p.stem})" for i, (t, p) in enumerate(zip(titles, executed, strict=True), 1)
+    )
+    head = ["# PressLens report", summary, "## Contents", contents]
+    merged.cells.append(nbformat.v4.new_markdown_cell("\n\n".join(h for h in head if h)))
+    for nb, nb_path in zip(notebooks, executed, strict=True):
+        merged.cells.append(
+            nbformat.v4.new_markdown_cell(
+                f'<hr>\n<a id="{nb_path.stem}"></a>\n\n*From notebook `{nb_path.name}`*'
+            )
+        )
         for cell in nb.cells:
-            if "injected-parameters" in cell.metadata.get("tags", []):
-                continue
+            tags = cell.metadata.get("tags", [])
+            if "injected-parameters" in tags or "parameters" in tags:
+                continue  # the parameters cells are code: nothing to read
             merged.cells.append(cell)
     exporter = HTMLExporter(
         exclude_input=True,

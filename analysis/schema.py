@@ -347,7 +347,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column(
             "speaker_canonical",
             "string",
-            "resolved speaker: a name from data/lexicons/speakers.csv or the article's fullest form of the name (no title or middle initial), the previous speaker of agreeing gender for a pronoun, the person a description introduced, else the mention",
+            "resolved speaker: a name from the story's speakers.csv (data/stories/NAME/) or the article's fullest form of the name (no title or middle initial), the previous speaker of agreeing gender for a pronoun, the person a description introduced, else the mention",
         ),
         Column(
             "speaker_type",

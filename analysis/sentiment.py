@@ -43,7 +43,7 @@ from textblob.en import Sentiment as PatternSentiment
 from textblob.en import sentiment as pattern_default
 
 from analysis import quotemarks, sentiment_model
-from analysis.config import PATHS
+from analysis.config import PATHS, list_path
 from analysis.schema import PARSED_KINDS
 
 #: Outlets with fewer articles get their articles drawn as points and no interval.
@@ -572,11 +572,13 @@ def voices_by_outlet(scored_sentences: pd.DataFrame) -> pd.DataFrame:
 
 # -- targets -------------------------------------------------------------------------------------
 def read_targets(path: Path | None = None) -> pd.DataFrame:
-    """The editable target list ``data/lexicons/targets.csv`` (target, pattern, note).
+    """The story's editable target list ``targets.csv`` (target, pattern, note); empty without a story.
 
     ``pattern`` is a regular expression matched case-sensitively on word boundaries.
     """
-    path = path or PATHS.lexicons / "targets.csv"
+    path = path or list_path("targets.csv")
+    if path is None or not path.exists():
+        return pd.DataFrame(columns=["target", "pattern", "note"])
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 

@@ -23,11 +23,12 @@ Example:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.config import PATHS
+from analysis.config import list_path
 
 TITLES = r"^(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|Sen|Rep|Gov)\.?\s+"
 PRONOUNS = {
@@ -112,7 +113,10 @@ def load_speakers(path: str | None = None) -> pd.DataFrame:
         >>> load_speakers().query("alias == 'Sudani'").canonical.iloc[0]
         'Mohammed Shia al-Sudani'
     """
-    table = pd.read_csv(path or PATHS.lexicons / "speakers.csv", dtype=str).fillna("")
+    path = path or list_path("speakers.csv")  # the story's list; none without a story
+    columns = ["canonical", "aliases", "type", "affiliation"]
+    exists = path is not None and Path(path).exists()
+    table = pd.read_csv(path, dtype=str).fillna("") if exists else pd.DataFrame(columns=columns)
     rows = []
     for rec in table.itertuples(index=False):
         for alias in {rec.canonical, *[a for a in rec.aliases.split("|") if a]}:

@@ -22,7 +22,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis.config import PATHS
+from analysis.config import PATHS, list_path
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -107,21 +107,21 @@ def owner(table: str) -> Stage:
     raise KeyError(f"no stage writes a '{table}' table")
 
 
-def version(name: str, lexicon_dir: Path | None = None) -> str:
-    """Hash of the stage's code, lexicons, model (for NLP) and the versions it builds on, read
-    from disk on every call (a few milliseconds), so an edit is seen at once."""
+def version(name: str, story: str | None = None) -> str:
+    """Hash of the stage's code, lexicons (a story list from the story in use, see
+    :func:`analysis.config.list_path`), model (for NLP) and the versions it builds on, read from
+    disk on every call (a few milliseconds), so an edit is seen at once."""
     s = stage(name)
-    lexicon_dir = lexicon_dir or PATHS.lexicons
     parts: list[bytes | str] = [s.name]
     parts += [(PACKAGE_DIR / f"{m}.py").read_bytes() for m in s.modules]
     for lex in s.lexicons:
-        path = lexicon_dir / lex
-        parts.append(path.read_bytes() if path.exists() else b"(missing)")
+        path = list_path(lex, story, PATHS)
+        parts.append(path.read_bytes() if path and path.exists() else b"(missing)")
     if name == "nlp":
         from analysis.nlp import model_version
 
         parts.append(model_version())
-    parts += [version(dep, lexicon_dir) for dep in s.after]
+    parts += [version(dep, story) for dep in s.after]
     return digest(*parts)
 
 

@@ -62,7 +62,7 @@ def bars_by_outlet(
     fig, axes = plt.subplots(
         rows,
         cols,
-        figsize=(4.6 * cols, 0.28 * per_panel * rows + 1.1 * rows + 0.9),
+        figsize=(4.6 * cols, plots.bounded_height(0.28 * per_panel * rows + 1.1 * rows + 0.9)),
         sharex=True,
         squeeze=False,
     )
@@ -125,7 +125,11 @@ def log_odds_chart(
     outlets = list(dict.fromkeys(scores["outlet_label"]))
     rows, cols = _grid(len(outlets), max_cols=max_cols)
     fig, axes = plt.subplots(
-        rows, cols, figsize=(5.2 * cols, 4.2 * rows + 0.8), sharey=True, squeeze=False
+        rows,
+        cols,
+        figsize=(5.2 * cols, plots.bounded_height(4.2 * rows + 0.8)),
+        sharey=True,
+        squeeze=False,
     )
     colors = plots.figure_colours(outlets, palette)
     z_lo, z_hi = float(scores["z"].min()), float(scores["z"].max())
@@ -162,6 +166,11 @@ def log_odds_chart(
     return fig
 
 
+#: A share computed from fewer uses than this is drawn faded: one use out of one is a share of 1.0,
+#: the darkest cell, and says nothing.
+MIN_SHARE_N = 5
+
+
 def _group_of(lines: list[tuple | str]) -> str:
     return next(line for line in reversed(lines) if isinstance(line, str))
 
@@ -176,8 +185,10 @@ def share_heatmap(
     title: str,
     colorbar_label: str = "share of the outlet's mentions",
     source: str = "",
+    min_n: int = MIN_SHARE_N,
 ) -> Figure:
-    """Rows (terms, entities) by outlet: cells coloured by ``value``, the ``count`` written in them.
+    """Rows (terms, entities) by outlet: cells coloured by ``value``, the ``count`` written in them;
+    a share resting on fewer than ``min_n`` uses (``count / share``) is faded, the note says so.
 
     Args:
         table: rows with ``outlet_label``, ``row``, ``value`` and ``count`` (and ``group``).
@@ -207,15 +218,24 @@ def share_heatmap(
     for rec in table.itertuples(index=False):
         i, j = index[tuple(getattr(rec, k) for k in keys)], col[rec.outlet_label]
         grid[i, j], counts[i, j] = getattr(rec, value), getattr(rec, count)
-    width = max(8.0, 3.4 + 1.15 * len(outlets))
-    fig, ax = plt.subplots(figsize=(width, 2.2 + 0.3 * len(lines)))
+    width = plots.bounded_width(max(8.0, 3.4 + 1.15 * len(outlets)))
+    fig, ax = plt.subplots(figsize=(width, plots.bounded_height(2.2 + 0.3 * len(lines))))
     # the scale ends at the largest share shown: in a big corpus every share is small
     top = float(np.nanmax(grid)) if np.isfinite(grid).any() else 1.0
     top = min(1.0, max(top, 0.05))
     image = ax.imshow(np.ma.masked_invalid(grid), aspect="auto", cmap="Blues", vmin=0, vmax=top)
+    faded = 0
     for i, j in zip(*np.nonzero(counts), strict=True):
+        behind = counts[i, j] / grid[i, j] if grid[i, j] > 0 else 0
+        thin = behind < min_n - 1e-9
+        if thin:
+            faded += 1
+            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white", alpha=0.7,
+                                       edgecolor="none"))  # fmt: skip
         ax.text(j, i, f"{int(counts[i, j])}", ha="center", va="center", fontsize=8,
-                color=plots.cell_ink(grid[i, j], top))  # fmt: skip
+                color="0.45" if thin else plots.cell_ink(grid[i, j], top))  # fmt: skip
+    if faded:
+        source = f"{source} Faded cells: shares of fewer than {min_n} uses.".strip()
     labels = [_wrap(str(k[-1]), 34) if isinstance(k, tuple) else _wrap(k, 34) for k in lines]
     ax.set_yticks(range(len(lines)), labels, fontsize=8.5)
     for tick, line in zip(ax.get_yticklabels(), lines, strict=True):

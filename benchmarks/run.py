@@ -189,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     raw, processed, root = args.work / "raw", args.work / "processed", args.work / "root"
     raw.mkdir(parents=True)
     shutil.copytree(ROOT / "data" / "lexicons", root / "data" / "lexicons")
+    shutil.copytree(ROOT / "data" / "stories", root / "data" / "stories")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")  # run on the copy's lexicons too
     head, last = records[:-1], records[-1]
     with (raw / "corpus.jsonl").open("w", encoding="utf-8") as fh:
@@ -259,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": added["seconds"],
         "articles_parsed": added["stats"]["articles_parsed"],
     }
-    with (root / "data" / "lexicons" / "speakers.csv").open("a", encoding="utf-8") as fh:
+    with (root / "data" / "stories" / "us-iraq-2024" / "speakers.csv").open(
+        "a", encoding="utf-8"
+    ) as fh:
         fh.write("Benchmark Speaker,Benchmark Speaker,person,\n")
     edited = _ingest(raw, processed, args.jobs, env)
     result["lexicon_edit"] = {

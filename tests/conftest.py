@@ -12,6 +12,7 @@ from analysis import corpus, ingest
 from analysis.config import PATHS
 
 FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLES = FIXTURES / "samples"  # the five sample articles and their manifest, copied from data/raw
 SHARED = PATHS.root.parent / "shared"
 
 
@@ -31,9 +32,9 @@ def shared_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of data/raw (the sample corpus and its manifest)."""
+    """A copy of the sample corpus and its manifest (tests/fixtures/samples, never the user's data/raw)."""
     dest = tmp_path_factory.mktemp("raw")
-    for path in PATHS.raw.iterdir():
+    for path in SAMPLES.iterdir():
         shutil.copy2(path, dest / path.name)
     return dest
 

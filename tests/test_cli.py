@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,7 @@ SHOW_KEYS = {
     "file", "article_id", "outlet", "outlet_label", "outlet_source", "title", "author", "published",
     "source_line", "standfirst", "tags", "url", "paragraphs", "removed",
 }  # fmt: skip
+SAMPLES = Path(__file__).parent / "fixtures" / "samples"  # never the user's data/raw
 
 
 def test_help_lists_the_commands(capsys):

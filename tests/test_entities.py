@@ -77,3 +77,18 @@ def test_merge_can_run_after_per_article_mentions(
     merged = entities.merge_people(raw)
     pd.testing.assert_frame_equal(merged, found)
     assert "Sudani" in set(raw["entity"])  # the input is left alone
+
+
+def test_names_differing_in_case_are_one_spelling():
+    names = pd.Series(["Washington", "WASHINGTON", "Washington", "NATO", "Nato", "NATO"])
+    assert entities.merge_case(names).tolist() == ["Washington"] * 3 + ["NATO"] * 3
+
+
+def test_kind_is_the_majority_and_a_surname_counts_its_full_names():
+    found = pd.DataFrame({
+        "entity": ["Trump"] * 3 + ["Donald Trump"] * 2 + ["Washington"] * 2 + ["Sam Smith"],
+        "kind": ["organization", "organization", "person", "person", "person", "place", "place",
+                 "person"],
+    })  # fmt: skip
+    # "Trump": 2 organization votes against 1 + 2 person ("Donald Trump"); Washington stays a place
+    assert entities.vote_kinds(found).tolist() == ["person"] * 5 + ["place"] * 2 + ["person"]

@@ -134,10 +134,10 @@ def test_bad_option_raises(short: corpus.Corpus) -> None:
 
 
 def test_sample_coalition_own_and_quoted(sample_corpus: corpus.Corpus) -> None:
-    # Counted by hand in data/raw/004 (The New American): "coalition" 8 times in the article text,
+    # Counted by hand in tests/fixtures/samples/004 (The New American): "coalition" 8 times in the article text,
     # 3 inside quotation marks ("international coalition advisors", "the coalition countries",
     # "the international coalition's advisers"), 5 in the outlet's own words.
-    # data/raw/003 has 8, none quoted (its title "... US-Led Coalition" is not article text).
+    # tests/fixtures/samples/003 has 8, none quoted (its title "... US-Led Coalition" is not article text).
     # The raw forms: by default "Global Coalition" in 003 is a name of its own (see below).
     counts = frequency.term_counts(
         sample_corpus.tokens,

@@ -1,4 +1,4 @@
-"""Keyword in context on the samples, counted by hand from data/raw/."""
+"""Keyword in context on the samples, counted by hand from tests/fixtures/samples/."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_find_matches_whole_words_only(tmp_path: Path) -> None:
 
 
 def test_occupation_forces_in_context(sample_corpus: corpus.Corpus) -> None:
-    # data/raw/000: "in Syria they are officially considered occupation forces." is the only use in
+    # tests/fixtures/samples/000: "in Syria they are officially considered occupation forces." is the only use in
     # article text; the tag "US occupation forces" under the article is furniture.
     table = kwic.kwic(sample_corpus, "occupation forces", window=30)
     assert len(table) == 1
@@ -45,7 +45,7 @@ def test_occupation_forces_in_context(sample_corpus: corpus.Corpus) -> None:
 
 
 def test_kwic_flags_quoted_matches(sample_corpus: corpus.Corpus) -> None:
-    # data/raw/002 (Al Jazeera-like page): ISIL 4 times, twice inside quotation marks
+    # tests/fixtures/samples/002 (Al Jazeera-like page): ISIL 4 times, twice inside quotation marks
     # ("Global Coalition against Daesh [ISIL]", "threat posed by ISIS [ISIL]").
     table = kwic.kwic(sample_corpus, "ISIL", case_sensitive=True)
     assert len(table) == 4

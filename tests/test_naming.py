@@ -1,4 +1,4 @@
-"""The framing lexicon on the samples, counted by hand from data/raw/, and on short texts."""
+"""The framing lexicon on the samples, counted by hand from tests/fixtures/samples/, and on short texts."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def test_bad_lexicon_names_line(tmp_path: Path) -> None:
 
 
 def test_resistance_per_outlet(usage: pd.DataFrame) -> None:
-    # data/raw/001 (Al Mayadeen English): "The Iraqi Resistance's operations", "local Resistance
+    # tests/fixtures/samples/001 (Al Mayadeen English): "The Iraqi Resistance's operations", "local Resistance
     # groups", "the Resistance attacked" = 3 in the article. Its tag list ("Islamic Resistance in
     # Iraq") and 000's breaking-news ticker ("the Resistance thwarted", "Popular Resistance
     # Committees") are page furniture, not counted. No other sample writes "Resistance".
@@ -57,7 +57,7 @@ def test_resistance_per_outlet(usage: pd.DataFrame) -> None:
 
 
 def test_israel_in_scare_quotes_for_al_mayadeen(usage: pd.DataFrame) -> None:
-    # data/raw/000: 'following "Israel's" war', 'retaliatory strikes on "Israel"', 'since "Israel"
+    # tests/fixtures/samples/000: 'following "Israel's" war', 'retaliatory strikes on "Israel"', 'since "Israel"
     # launched' = 3 scare-quoted, none plain ("Read next ... "Israel"" and the 'Israel' headlines
     # in Related News / Read Next are furniture). 001 writes only "Israeli".
     assert _count(usage, "Al Mayadeen English", "Israel", scare=True) == 3

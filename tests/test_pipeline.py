@@ -66,7 +66,7 @@ def test_removed_article_parts_are_collected(tmp_path, sample_raw):
 def test_code_change_invalidates_the_stage(tmp_path, sample_raw, monkeypatch):
     out = tmp_path / "out"
     ingest.run(sample_raw, out, progress=False, jobs=1)
-    monkeypatch.setattr(pipeline, "version", lambda name, lexicon_dir=None: "changedcode00")
+    monkeypatch.setattr(pipeline, "version", lambda name, story=None: "changedcode00")
     stats = ingest.run(sample_raw, out, progress=False, jobs=1)
     assert stats.articles_parsed == 5
     assert {p.name.split("-")[0] for p in (out / "tokens").glob("*.parquet")} == {"changedcode00"}
@@ -74,8 +74,8 @@ def test_code_change_invalidates_the_stage(tmp_path, sample_raw, monkeypatch):
 
 @pytest.mark.parametrize(
     ("lexicon", "row", "stage"),
-    [("speakers.csv", "New Person,New Person,person,\n", "quotes"),
-     ("claims.csv", "sorties,noun,strikes\n", "claims")],
+    [("stories/us-iraq-2024/speakers.csv", "New Person,New Person,person,\n", "quotes"),
+     ("lexicons/claims.csv", "sorties,noun,strikes\n", "claims")],
 )  # fmt: skip
 def test_lexicon_edit_reruns_only_the_stage_reading_it(
     tmp_path, sample_raw, monkeypatch, lexicon, row, stage
@@ -84,12 +84,13 @@ def test_lexicon_edit_reruns_only_the_stage_reading_it(
     ingest cell): exactly the stage that reads the lexicon reruns, nothing is memoized."""
     root = tmp_path / "root"
     shutil.copytree(PATHS.lexicons, root / "data" / "lexicons")
+    shutil.copytree(PATHS.stories, root / "data" / "stories")
     monkeypatch.setattr(stages, "PATHS", Paths(root))
     out = tmp_path / "out"
     ingest.run(sample_raw, out, progress=False)
     before = {name: stages.version(name) for name in ("nlp", "sentiment", "claims", "quotes")}
     tokens = {p.name: p.stat().st_mtime_ns for p in (out / "tokens").glob("*.parquet")}
-    with (root / "data" / "lexicons" / lexicon).open("a", encoding="utf-8") as fh:
+    with (root / "data" / lexicon).open("a", encoding="utf-8") as fh:
         fh.write(row)
     after = {name: stages.version(name) for name in before}
     assert {name for name in before if before[name] != after[name]} == {stage}

@@ -31,12 +31,16 @@ raw_dir = None  # folder of article files (None: data/raw)
 processed_dir = None  # cached tables (None: data/processed)
 figures_dir = None  # where figures go (None: figures/)
 max_outlets = 12  # outlets shown by name; the rest are grouped as "Other outlets"
+max_articles = 15  # articles shown in the length and cleaning charts (the longest)
+story = None  # story folder in data/stories/ (None: PRESSLENS_STORY, else "auto")
 
 # %%
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import corpus, overview, plots
+from analysis import corpus, entities, overview, plots, prose, tables
+from analysis import story as stories
+from analysis.config import STORY_LISTS
 
 pd.set_option("display.max_colwidth", 70)
 c = corpus.load(processed_dir)
@@ -44,6 +48,9 @@ shown = plots.top_outlets(c.articles, n=max_outlets)
 palette = plots.outlet_colors(shown)
 articles = plots.group_outlets(c.articles, shown)
 display(Markdown(overview.summary(c.articles, c.files)))
+display(
+    Markdown(stories.lists_sentence(stories.choose(entities.mentions(c), story), list(STORY_LISTS)))
+)
 
 # %% [markdown]
 # ## How many articles does each outlet contribute?
@@ -66,22 +73,25 @@ plots.save_figure(
 )
 
 # %%
-per_outlet
+tables.show(per_outlet)
 
 # %% [markdown]
 # ## When were they published?
 #
-# Undated articles are shown in a column of their own, not dropped.
+# Undated articles are shown in a column of their own (when there are any), not dropped.
 
 # %%
 dates = overview.dated(articles)
-fig = plots.dates_by_outlet(
-    dates,
-    title="When each outlet published (undated articles at right)",
-    note_text=plots.source_note(c.articles, what=f"{int((~dates['is_dated']).sum())} undated."),
-    palette=palette,
-)
-plots.save_figure(fig, "timeline", data=dates, notebook="00", figures_dir=figures_dir)
+if dates["is_dated"].any():
+    fig = plots.dates_by_outlet(
+        dates,
+        title="When each outlet published",
+        note_text=plots.source_note(c.articles, what=f"{int((~dates['is_dated']).sum())} undated."),
+        palette=palette,
+    )
+    display(plots.save_figure(fig, "timeline", data=dates, notebook="00", figures_dir=figures_dir))
+else:
+    display(Markdown(prose.nothing("no article has a known publication date")))
 
 # %% [markdown]
 # ## How long are the articles?
@@ -89,7 +99,7 @@ plots.save_figure(fig, "timeline", data=dates, notebook="00", figures_dir=figure
 # Words in the standfirst, subheadings and body (captions and page furniture excluded).
 
 # %%
-sizes = overview.lengths(articles).head(40)
+sizes = overview.lengths(articles).head(max_articles)
 which = f" (longest {len(sizes)} of {len(articles):,})" if len(sizes) < len(articles) else ""
 fig = plots.bars(
     sizes,
@@ -111,10 +121,12 @@ plots.save_figure(fig, "article-lengths", data=sizes, notebook="00", figures_dir
 # `data/raw/sources.csv`; `missing`: nowhere.
 
 # %%
-overview.source_counts(c.articles)
+tables.show(overview.source_counts(c.articles))
 
 # %%
-overview.provenance(c.articles)
+tables.show(
+    overview.provenance(c.articles), name="provenance", notebook="00", figures_dir=figures_dir
+)
 
 # %% [markdown]
 # ## What did the cleaning remove from each page?
@@ -124,27 +136,31 @@ overview.provenance(c.articles)
 
 # %%
 audit = overview.cleaning_audit(c.articles, c.paragraphs, c.removed)
-audit["article"] = audit["file"].str.slice(0, 40)
+audit = audit.merge(sizes[["article_id", "article"]], on="article_id", how="left")
 fig = plots.stacked_bars(
-    audit[audit["file"].isin(sizes["file"])],
+    audit[audit["article"].notna()],
     category="article",
     part="part",
     value="chars",
     title="What the cleaning kept and removed from each page",
     xlabel="characters of the raw file",
-    note_text=plots.source_note(c.articles, what="Longest 40 articles."),
+    note_text=plots.source_note(c.articles, what=f"The longest {len(sizes)} articles."),
 )
 plots.save_figure(fig, "cleaning-audit", data=audit, notebook="00", figures_dir=figures_dir)
 
 # %%
-c.removed[["file", "start", "end", "reason", "text"]].head(60)
+tables.show(overview.removed_by_rule(c.removed))
+
+# %%
+tables.show(c.removed[["file", "start", "end", "reason", "text"]], name="removed", notebook="00",
+            figures_dir=figures_dir)  # fmt: skip
 
 # %% [markdown]
 # ## Caveats
-#
-# - The sample corpus is five articles from two named outlets and two unnamed sources: every
-#   comparison in the notebooks that follow is a description of these articles, not of the outlets.
-# - Dates, authors and outlets come from the page text where the page shows them; two samples
-#   show none, so they appear as undated and as "Unknown (file)" until the manifest names them.
-# - The cleaning rules are heuristics. Check the audit above for a new outlet's pages: a long
-#   "removed" bar or a short "kept" bar is the sign to look at `python -m analysis show FILE`.
+
+# %%
+display(Markdown(prose.bullets(overview.caveats(c.articles))))
+
+# %% [markdown]
+# The cleaning rules are heuristics. Check the audit above for a new outlet's pages: a long
+# "removed" bar or a short "kept" bar is the sign to look at `python -m analysis show FILE`.

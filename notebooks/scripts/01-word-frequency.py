@@ -16,7 +16,7 @@
 # # What each outlet talks about, and the words it chooses
 #
 # Which words each outlet uses most, which words set it apart from the other outlets, how it names
-# the same actors (the armed groups, the US troops, Israel, the dead), and whom it mentions. Counts
+# the same actors, and whom it mentions. Counts
 # come from the parsed tokens; every number can be traced back to an article and a character offset
 # (see the keyword-in-context table at the end).
 
@@ -29,13 +29,27 @@ voice = "own"  # words counted for distinctive terms: "own" (outside quotes), "q
 top_k = 10  # terms per outlet in the top-terms chart
 min_count = 3  # distinctive terms: a term must be used at least this often in the whole corpus
 max_outlets = 9  # outlets shown in the small multiples (the ones with the most words)
-kwic_term = "occupation forces"  # the term shown in context at the end
+max_entities = 20  # entities in the who-is-mentioned chart
+kwic_term = None  # the term shown in context at the end (None: the corpus's most distinctive term)
+story = None  # story folder in data/stories/ (None: PRESSLENS_STORY, else "auto")
 
 # %%
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import corpus, distinctive, entities, frequency, kwic, markup, naming, plots, wordcharts
+from analysis import (
+    corpus,
+    distinctive,
+    entities,
+    frequency,
+    kwic,
+    naming,
+    plots,
+    prose,
+    tables,
+    wordcharts,
+)
+from analysis import story as stories
 
 pd.set_option("display.max_colwidth", 80)
 c = corpus.load(processed_dir)
@@ -43,7 +57,10 @@ outlets = plots.top_outlets(c.articles, max_outlets)
 palette = plots.outlet_colors(outlets)
 words = frequency.word_counts(c.tokens, c.articles)
 source = plots.source_note(c.articles, what=f"{int(words['words'].sum()):,} words.")
-words.sort_values("words", ascending=False)
+mentions = entities.mentions(c)
+choice = stories.choose(mentions, story)
+tables.show(words.sort_values("words", ascending=False), name="words", notebook="01",
+            figures_dir=figures_dir)  # fmt: skip
 
 # %% [markdown]
 # ## Which words does each outlet use most?
@@ -55,21 +72,24 @@ words.sort_values("words", ascending=False)
 counts = frequency.term_counts(c.tokens, c.articles, unit=unit, n=(1, 2, 3))
 top = frequency.top_terms(counts[counts["n"] == 1], k=top_k)
 top = top[top["outlet_label"].isin(outlets)]
-fig = wordcharts.bars_by_outlet(
-    top,
-    title=f"The {top_k} most used words of each outlet, per 1,000 words",
-    source=source,
-    palette=palette,
-)
-plots.save_figure(fig, "top-terms-by-outlet", data=top, notebook="01", figures_dir=figures_dir)
+if top.empty:
+    display(Markdown(prose.nothing("no word outside the stop words was counted")))
+else:
+    fig = wordcharts.bars_by_outlet(
+        top,
+        title=f"The {top_k} most used words of each outlet, per 1,000 words",
+        source=source,
+        palette=palette,
+    )
+    display(plots.save_figure(fig, "top-terms-by-outlet", data=top, notebook="01", figures_dir=figures_dir))
 
 # %% [markdown]
-# Two- and three-word phrases say more than single words ("occupation forces", "Iran-backed
-# militias"):
+# Two- and three-word phrases often say more than single words:
 
 # %%
 phrases = frequency.top_terms(counts[counts["n"] > 1], k=5)
-phrases[phrases["outlet_label"].isin(outlets)][["outlet_label", "term", "count", "rate_per_1000"]]
+tables.show(phrases[phrases["outlet_label"].isin(outlets)][["outlet_label", "term", "count", "rate_per_1000"]],
+            name="phrases", notebook="01", figures_dir=figures_dir)  # fmt: skip
 
 # %% [markdown]
 # ## Which words set each outlet apart?
@@ -82,108 +102,110 @@ phrases[phrases["outlet_label"].isin(outlets)][["outlet_label", "term", "count",
 
 # %%
 own = frequency.term_counts(c.tokens, c.articles, unit=unit, n=(1, 2), voice=voice)
-scores = distinctive.log_odds(own, min_count=min_count)
+compared = own["outlet_label"].nunique() > 1
+scores = distinctive.log_odds(own, min_count=min_count) if compared else own.iloc[:0].assign(z=[])
 shown = scores[scores["outlet_label"].isin(outlets)]
-fig = wordcharts.log_odds_chart(
-    shown,
-    title="Words each outlet uses more than the others (z-score of the log-odds ratio)",
-    source=source,
-    palette=palette,
-)
-plots.save_figure(
-    fig, "distinctive-terms-by-outlet", data=shown, notebook="01", figures_dir=figures_dir
-)
-
-# %%
-display(Markdown(markup.bullets(distinctive.describe(shown, k=6))))
+if shown.empty:
+    why = f"terms used at least {min_count} times" if compared else "a second outlet"
+    display(Markdown(prose.nothing(f"the log-odds comparison needs {why}")))
+else:
+    fig = wordcharts.log_odds_chart(
+        shown,
+        title="Words each outlet uses more than the others (z-score of the log-odds ratio)",
+        source=source,
+        palette=palette,
+    )
+    display(plots.save_figure(
+        fig, "distinctive-terms-by-outlet", data=shown, notebook="01", figures_dir=figures_dir
+    ))  # fmt: skip
+    display(Markdown(prose.bullets(distinctive.describe(shown, k=6))))
 
 # %% [markdown]
 # ## How does each outlet name the same actors?
 #
-# The framing lexicon `data/lexicons/framing.csv` lists the ways of naming each actor or event
-# (edit it to add one). Each cell is the number of times the outlet uses that name, coloured by
-# its share of the outlet's names for the concept. A name in curly quotes is the outlet writing it
-# in scare quotes ("Israel").
+# With a story, its framing list (`framing.csv` in `data/stories/NAME/`) gives the ways of naming
+# each actor or event; without one, the names are the corpus's own: the variant names written for
+# each of its most-mentioned people, organizations and places. Each cell is the number of times the
+# outlet uses that name, coloured by its share of the outlet's names for the concept. A name in
+# curly quotes is the outlet writing it in scare quotes.
 
 # %%
-found = naming.matches(c)
+display(Markdown(stories.lists_sentence(choice, ["framing.csv"])))
+found = naming.matches(c, stories.framing_for(choice, mentions))
 names = naming.usage(found)
 names_shown = names[names["outlet_label"].isin(outlets)]
-fig = wordcharts.share_heatmap(
-    names_shown,
-    row="form",
-    group="concept",
-    title="How each outlet names the actors of the story (uses; colour: share within the concept)",
-    colorbar_label="share of the outlet's names for the concept",
-    source=source,
-)
-plots.save_figure(fig, "naming-by-outlet", data=names_shown, notebook="01", figures_dir=figures_dir)
-
-# %%
-display(Markdown(markup.bullets(naming.describe(names_shown))))
+if names_shown.empty:
+    display(Markdown(prose.nothing("no actor is named in more than one way in these articles")))
+else:
+    fig = wordcharts.share_heatmap(
+        names_shown,
+        row="form",
+        group="concept",
+        title="How each outlet names the actors (uses; colour: share within the concept)",
+        colorbar_label="share of the outlet's names for the concept",
+        source=source,
+    )
+    display(plots.save_figure(fig, "naming-by-outlet", data=names_shown, notebook="01", figures_dir=figures_dir))
+    display(Markdown(prose.bullets(naming.describe(names_shown))))
 
 # %% [markdown]
 # ## Whom and what does each outlet mention?
 #
-# Named entities found by spaCy (people, organizations, places, nationalities), with simple alias
-# merging: "al-Sudani", "Sudani" and "Mohamed Shia al-Sudani" are one person; "US", "U.S." and
-# "the United States" one place (`data/lexicons/entity_aliases.csv`).
+# Named entities found by spaCy (people, organizations, places), merged: spellings that differ
+# only in case are one name, "US", "U.S." and "the United States" one place
+# (`data/lexicons/entity_aliases.csv`), a bare surname joins the one full name it belongs to, and
+# each name's kind is its majority kind across the corpus.
 
 # %%
-mentions = entities.mentions(c)
 people_places = entities.by_outlet(
     mentions[mentions["kind"].isin(["person", "organization", "place"])]
 )
-leaders = people_places.groupby("entity")["count"].sum().nlargest(20).index
+leaders = people_places.groupby("entity")["count"].sum().nlargest(max_entities).index
 table = people_places[
     people_places["entity"].isin(leaders) & people_places["outlet_label"].isin(outlets)
 ]
-fig = wordcharts.share_heatmap(
-    table,
-    row="entity",
-    group="kind",
-    title="Who and what each outlet mentions: the 20 most mentioned entities",
-    colorbar_label="share of the outlet's mentions of that kind",
-    source=source,
-)
-plots.save_figure(fig, "entities-by-outlet", data=table, notebook="01", figures_dir=figures_dir)
+if table.empty:
+    display(Markdown(prose.nothing("the recognizer found no person, organization or place")))
+else:
+    fig = wordcharts.share_heatmap(
+        table,
+        row="entity",
+        group="kind",
+        title=f"Who and what each outlet mentions: the {len(leaders)} most mentioned entities",
+        colorbar_label="share of the outlet's mentions of that kind",
+        source=source,
+    )
+    display(plots.save_figure(fig, "entities-by-outlet", data=table, notebook="01", figures_dir=figures_dir))
 
 # %% [markdown]
 # ## Where exactly does a word appear?
 #
-# Every occurrence of `kwic_term` with its context, article and character offsets (so any count
-# above can be checked against the source text).
+# Every occurrence of `kwic_term` (by default the corpus's most distinctive term) with its
+# context, article and character offsets, so any count above can be checked against the source.
 
 # %%
-kwic.kwic(c, kwic_term)
+term = kwic_term or distinctive.top_term(shown, fallback=top)
+if term:
+    display(Markdown(f"Occurrences of **{term}**:"))
+    display(tables.show(kwic.kwic(c, term), name="kwic", notebook="01", figures_dir=figures_dir))
+else:
+    display(Markdown(prose.nothing("no term to show in context")))
 
 # %% [markdown]
-# ## Findings
-#
-# The bullet lists above are computed from the data, whatever the corpus. On the sample corpus
-# (5 articles), Al Mayadeen English writes "Israel" only in scare quotes, calls the Iran-aligned
-# groups "the Resistance", calls US troops in Syria "occupation forces" and once describes the dead
-# as "martyrdom"; the other outlets write "Iran-backed militias" (The New American), "groups allied
-# with Iran" and "armed groups affiliated with Iran" (the two unlabelled articles). The Islamic State
-# is "ISIL" in one unlabelled article, "Islamic State" in the other, "ISIS" in The New American and a
-# mix of "IS", "ISIS" and "Daesh" in Al Mayadeen English. The New American's most distinctive word
-# is "U.S." (with dots): a house style, not a framing.
-#
 # ## Caveats
-#
-# - **Five articles is a tiny sample.** On the sample, Al Mayadeen English has two articles, every
-#   other label one (two of them of unknown origin). Every count is then a count of one or two
-#   articles: a word repeated in one article looks like an outlet's habit, and nothing can be said
-#   about an outlet's usual vocabulary. Read the `articles` column before reading a rate.
-# - The log-odds z-scores assume words are independent draws; on a tiny corpus they are small for
-#   every word (|z| < 2 is the rule) and only the ranking is worth reading. Over many words some pass
-#   1.96 by chance.
+
+# %%
+display(Markdown(prose.bullets([prose.size_caveat(c.articles), stories.lists_sentence(choice, ["framing.csv"])])))
+
+# %% [markdown]
+# - The log-odds z-scores assume words are independent draws; on a small corpus they are small for
+#   every word and only the ranking is worth reading. Over many words some pass 1.96 by chance.
 # - Lemmas and entities come from spaCy's small English model: it tags some sentence-initial words
-#   as proper nouns, misses or mislabels entities ("Kataib Hezbollah" as a person), and a bare
-#   surname is merged into the only full name with that surname in the corpus, which is wrong when
-#   it means someone else.
-# - Quotation marks decide what is "quoted": a one-word quotation ("restraint") counts as quoted
-#   speech, and so does a scare-quoted word in the word counts: with `voice = "own"`, Al Mayadeen's
-#   "Israel" is not among its own words. The naming table counts scare quotes apart, but only when
-#   they wrap the name itself.
-# - The framing lexicon is hand-made for this story; a name it does not list is not counted.
+#   as proper nouns and misses or mislabels entities, and a bare surname is merged into the only
+#   (or the dominant) full name with that surname in the corpus, which is wrong when it means
+#   someone else.
+# - Quotation marks decide what is "quoted": a one-word quotation counts as quoted speech, and so
+#   does a scare-quoted word in the word counts. The naming table counts scare quotes apart, but
+#   only when they wrap the name itself.
+# - A name that the naming list does not hold is not counted: with a story, edit its
+#   `framing.csv`; without one, the list holds the variants written at least twice.

@@ -31,12 +31,14 @@ max_outlets = 12  # outlets shown by name; the rest are grouped as "Other outlet
 extremes_per_outlet = 2  # most positive and most negative sentences listed per outlet
 seed = 0  # bootstrap seed
 method = None  # "learned", "VADER" or "TextBlob"; None: the one that agrees best with people
+story = None  # story folder in data/stories/ (None: PRESSLENS_STORY, else "auto")
 
 # %%
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import corpus, plots, sentiment
+from analysis import corpus, entities, plots, prose, sentiment, tables
+from analysis import story as stories
 
 pd.set_option("display.max_colwidth", 120)
 c = corpus.load(processed_dir)
@@ -132,30 +134,40 @@ plots.save_figure(
 # %% [markdown]
 # ## How does each outlet write about each actor?
 #
-# A sentence counts for a target when it names it by one of its aliases
-# (`data/lexicons/targets.csv`: "Washington", "US forces", "the Pentagon" for the United States;
-# "the Resistance", "Iran-backed militias" for the armed groups; ...). The cell shows the mean
+# A sentence counts for a target when it names it by one of its aliases: with a story, those of its
+# `targets.csv` (`data/stories/NAME/`); without one, the corpus's most-mentioned people,
+# organizations and places, each by the names the corpus writes for it. The cell shows the mean
 # score toward the mention and N, the number of sentences; cells with fewer than
 # `plots.MIN_CELL_N` sentences are faded, and a dashed outline with "≠" marks cells where
 # TextBlob's sentence polarity has the opposite sign.
 
 # %%
-mentions = sentiment.target_mentions(scored, sentiment.read_targets())
+entity_mentions = entities.mentions(c)
+choice = stories.choose(entity_mentions, story)
+display(Markdown(stories.lists_sentence(choice, ["targets.csv"])))
+mentions = sentiment.target_mentions(scored, stories.targets_for(choice, entity_mentions))
 by_target = sentiment.targets_by_outlet(mentions)
-fig = plots.heatmap(
-    by_target,
-    row="target",
-    col="outlet_label",
-    value=cols["target"],
-    count="sentences",
-    title=f"Mean score toward each actor ({lead}); ≠: TextBlob has the opposite sign",
-    colorbar=f"mean score toward the mention ({lead}, -1 to 1)",
-    note_text=note,
-    min_n=plots.MIN_CELL_N,
-    compare="polarity" if cols["target"] != "polarity" else "window_vader",
-    scale=(-1.0, 1.0),
-)
-plots.save_figure(fig, "targets-by-outlet", data=by_target, notebook="02", figures_dir=figures_dir)
+if by_target.empty:
+    display(Markdown(prose.nothing("no sentence names one of the targets")))
+else:
+    fig = plots.heatmap(
+        by_target,
+        row="target",
+        col="outlet_label",
+        value=cols["target"],
+        count="sentences",
+        title=f"Mean score toward each actor ({lead}); ≠: TextBlob has the opposite sign",
+        colorbar=f"mean score toward the mention ({lead}, -1 to 1)",
+        note_text=note,
+        min_n=plots.MIN_CELL_N,
+        compare="polarity" if cols["target"] != "polarity" else "window_vader",
+        scale=(-1.0, 1.0),
+    )
+    display(
+        plots.save_figure(
+            fig, "targets-by-outlet", data=by_target, notebook="02", figures_dir=figures_dir
+        )
+    )
 
 # %% [markdown]
 # ## Do TextBlob and VADER agree?
@@ -188,7 +200,9 @@ display(Markdown(sentiment.describe_agreement(agree)))
 # side ("war", "killing") can make an outlet look hostile when it is only describing violence.
 
 # %%
-sentiment.driver_words(scored, k=5)
+tables.show(
+    sentiment.driver_words(scored, k=5), name="driver-words", notebook="02", figures_dir=figures_dir
+)
 
 # %% [markdown]
 # ## Which sentences are the most positive and the most negative, and why?
@@ -197,7 +211,8 @@ sentiment.driver_words(scored, k=5)
 # their valence): check them before quoting a number.
 
 # %%
-sentiment.extremes(scored, k=extremes_per_outlet)
+tables.show(sentiment.extremes(scored, k=extremes_per_outlet), name="extremes", notebook="02",
+            figures_dir=figures_dir)  # fmt: skip
 
 # %% [markdown]
 # ## Caveats
@@ -216,7 +231,15 @@ sentiment.extremes(scored, k=extremes_per_outlet)
 #   says "no measurable difference" when the interval includes zero, and a measurable difference
 #   can still be a difference of topic (an outlet covering more attacks) rather than of tone.
 # - Outlets with fewer than three articles get no interval and no comparison: their dots are all
-#   there is. On the sample corpus (five articles) that is every outlet, and five articles say
-#   nothing general about these outlets.
+#   there is.
 # - The own/quoted split depends on quotation marks: reported speech without quotation marks
 #   ("the Pentagon said that ...") counts as the outlet's own voice.
+
+# %%
+display(
+    Markdown(
+        prose.bullets(
+            [prose.size_caveat(c.articles), stories.lists_sentence(choice, ["targets.csv"])]
+        )
+    )
+)

@@ -29,8 +29,9 @@ max_panels = 6  # panels per chart: the quantities (category, place, time anchor
 
 # %%
 import pandas as pd
+from IPython.display import Markdown, display
 
-from analysis import claims, corpus, plots
+from analysis import claims, corpus, plots, prose, tables
 
 pd.set_option("display.max_colwidth", 90)
 c = corpus.load(processed_dir)
@@ -38,7 +39,9 @@ shown = plots.top_outlets(c.articles, n=max_outlets)
 palette = plots.outlet_colors(shown)
 found = plots.group_outlets(c.table("claims"), shown)
 note = plots.source_note(c.articles, what=f"{len(found)} numeric claims.")
-found.groupby(["category", "outlet_label"]).size().unstack(fill_value=0)
+if found.empty:
+    display(Markdown(prose.nothing("no troop number, attack, strike or casualty count was found")))
+tables.show(found.groupby(["category", "outlet_label"]).size().unstack(fill_value=0))
 
 # %% [markdown]
 # ## How many troops does each outlet say the US has, and where?
@@ -51,9 +54,17 @@ found.groupby(["category", "outlet_label"]).size().unstack(fill_value=0)
 # %%
 all_troops = found[found["category"] == "troops"]
 troops = claims.panels(all_troops, n=max_panels)
-fig = plots.claim_dots(troops, facet="panel", title="Troop numbers reported, by place",
-                       xlabel="troops", note_text=note + claims.left_out(all_troops, troops), palette=palette)  # fmt: skip
-plots.save_figure(fig, "troops-by-outlet", data=troops, notebook="04", figures_dir=figures_dir)
+if troops.empty:
+    display(Markdown(prose.nothing("no troop number was found")))
+else:
+    fig = plots.claim_dots(troops, facet="panel", title="Troop numbers reported, by place",
+                           xlabel="troops", note_text=note + claims.left_out(all_troops, troops),
+                           palette=palette)  # fmt: skip
+    display(
+        plots.save_figure(
+            fig, "troops-by-outlet", data=troops, notebook="04", figures_dir=figures_dir
+        )
+    )
 
 # %% [markdown]
 # ## How many attacks and strikes, since when?
@@ -65,9 +76,17 @@ plots.save_figure(fig, "troops-by-outlet", data=troops, notebook="04", figures_d
 # %%
 all_hits = found[found["category"].isin(["attacks", "strikes"])]
 hits = claims.panels(all_hits, n=max_panels)
-fig = plots.claim_dots(hits, facet="panel", title="Attack and strike counts reported, by place",
-                       xlabel="count", note_text=note + claims.left_out(all_hits, hits), palette=palette)  # fmt: skip
-plots.save_figure(fig, "attacks-and-strikes", data=hits, notebook="04", figures_dir=figures_dir)
+if hits.empty:
+    display(Markdown(prose.nothing("no attack or strike count was found")))
+else:
+    fig = plots.claim_dots(hits, facet="panel", title="Attack and strike counts reported, by place",
+                           xlabel="count", note_text=note + claims.left_out(all_hits, hits),
+                           palette=palette)  # fmt: skip
+    display(
+        plots.save_figure(
+            fig, "attacks-and-strikes", data=hits, notebook="04", figures_dir=figures_dir
+        )
+    )
 
 # %% [markdown]
 # ## How many people killed and injured, and where?
@@ -77,11 +96,18 @@ plots.save_figure(fig, "attacks-and-strikes", data=hits, notebook="04", figures_
 # %%
 all_casualties = found[found["category"].isin(["killed", "injured"])]
 casualties = claims.panels(all_casualties, n=max_panels)
-fig = plots.claim_dots(casualties, facet="panel", title="People reported killed and injured, by place",
-                       xlabel="people", label="subject",
-                       note_text=note + claims.left_out(all_casualties, casualties),
-                       palette=palette)  # fmt: skip
-plots.save_figure(fig, "casualties", data=casualties, notebook="04", figures_dir=figures_dir)
+if casualties.empty:
+    display(Markdown(prose.nothing("no count of people killed or injured was found")))
+else:
+    fig = plots.claim_dots(casualties, facet="panel", title="People reported killed and injured, by place",
+                           xlabel="people", label="subject",
+                           note_text=note + claims.left_out(all_casualties, casualties),
+                           palette=palette)  # fmt: skip
+    display(
+        plots.save_figure(
+            fig, "casualties", data=casualties, notebook="04", figures_dir=figures_dir
+        )
+    )
 
 # %% [markdown]
 # ## Did the reported troop numbers change over time?
@@ -89,11 +115,21 @@ plots.save_figure(fig, "casualties", data=casualties, notebook="04", figures_dir
 # One panel and one series per place: the grey line is the median number reported on each date.
 
 # %%
-fig = plots.values_by_date(
-    troops, title="Troop numbers by publication date, by place", ylabel="troops", note_text=note,
-    palette=palette,
-)
-plots.save_figure(fig, "troops-by-date", data=troops, notebook="04", figures_dir=figures_dir)
+if troops.empty or troops["published"].isna().all():
+    display(Markdown(prose.nothing("no troop number comes from a dated article")))
+else:
+    fig = plots.values_by_date(
+        troops,
+        title="Troop numbers by publication date, by place",
+        ylabel="troops",
+        note_text=note,
+        palette=palette,
+    )
+    display(
+        plots.save_figure(
+            fig, "troops-by-date", data=troops, notebook="04", figures_dir=figures_dir
+        )
+    )
 
 # %% [markdown]
 # ## Where do outlets disagree?
@@ -106,7 +142,7 @@ plots.save_figure(fig, "troops-by-date", data=troops, notebook="04", figures_dir
 # `why` names those two reports.
 
 # %%
-claims.consistency(found)
+tables.show(claims.consistency(found), name="consistency", notebook="04", figures_dir=figures_dir)
 
 # %% [markdown]
 # ## Every claim, with its sentence
@@ -115,8 +151,9 @@ claims.consistency(found)
 # prints the same offsets.
 
 # %%
-found[["outlet_label", "category", "value", "qualifier", "vague", "kind", "location", "subject",
-       "time_anchor", "attributed_to", "text", "sentence_text", "file", "start", "end"]]  # fmt: skip
+tables.show(found[["outlet_label", "category", "value", "qualifier", "vague", "kind", "location",
+                   "subject", "time_anchor", "attributed_to", "text", "sentence_text", "file",
+                   "start", "end"]], name="claims", notebook="04", figures_dir=figures_dir)  # fmt: skip
 
 # %% [markdown]
 # ## Caveats
@@ -130,4 +167,7 @@ found[["outlet_label", "category", "value", "qualifier", "vague", "kind", "locat
 #   number's place can sit in an earlier sentence, and then it is missing.
 # - Numbers report reports, not events: two outlets repeating one agency figure are one source,
 #   and "more than 60 attacks since October" and "over 60 times" count the same attacks.
-# - With five articles, agreement between outlets mostly reflects which wire copy they used.
+# - Agreement between outlets often reflects which wire copy they used.
+
+# %%
+display(Markdown(prose.bullets([prose.size_caveat(c.articles)])))
