@@ -33,18 +33,16 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis import deptree
+from analysis import deptree, schema
 from analysis.config import PATHS
+from analysis.corpus import Corpus, with_articles
 from analysis.deptree import Token, Tree
 from analysis.schema import NO_PLACE
 from analysis.triggers import CUE_WORDS, SPEECH_VERBS, VAGUE
 
 CATEGORIES = ("troops", "attacks", "strikes", "killed", "injured", "bases")
-COLUMNS = [
-    "file", "article_id", "outlet_label", "published", "category", "value", "value_max", "vague",
-    "qualifier", "kind", "location", "subject", "time_anchor", "attributed_to", "text", "start", "end",
-    "sentence", "sentence_text",
-]  # fmt: skip
+#: The columns of :func:`extract`: the stored claims with the article metadata joined.
+COLUMNS = schema.joined_columns("claims")
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -869,18 +867,26 @@ def _sentence_claims(s: Tree, lex: dict[tuple[str, str], str]) -> list[dict]:
     return claims
 
 
-def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # noqa: ANN001 - a Corpus
-    """One row per numeric claim in the corpus (columns: :data:`COLUMNS`).
+def extract(corpus: Corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per numeric claim in the corpus, with each article's ``file``, ``outlet_label``
+    and ``published`` joined after ``article_id`` (columns: :data:`COLUMNS`).
 
     ``value_max`` is set for ranges ("between 10 and 20"); ``vague`` marks "dozens", "hundreds";
     ``attributed_to`` is the source of an "according to X" / "as per X" in the sentence, or
     "quoted" when the number sits inside quotation marks; offsets index ``texts.text``.
     """
+    return with_articles(claim_rows(corpus, lexicon=lexicon), corpus.articles)
+
+
+def claim_rows(corpus: Corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The claims as the pipeline stores them: keyed by ``article_id``, without the article
+    metadata (the columns of ``schema.columns("claims")``)."""
+    columns = schema.columns("claims")
     lex_frame = read_lexicon() if lexicon is None else lexicon
     lex = {(r.kind, r.term.lower()): r.category for r in lex_frame.itertuples(index=False)}
     tokens = corpus.tokens
     if tokens.empty:
-        return pd.DataFrame(columns=COLUMNS)
+        return pd.DataFrame(columns=columns)
     has_number = tokens["like_num"] | tokens["text"].str.lower().isin(list(VAGUE))
     keys = tokens.loc[has_number, ["article_id", "sentence"]].drop_duplicates()
     wanted = tokens.merge(keys, on=["article_id", "sentence"]).sort_values(
@@ -890,7 +896,6 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
     sentences = dict(
         zip(zip(sent["article_id"], sent["sentence"], strict=True), sent["text"], strict=True)
     )
-    meta = corpus.articles.set_index("article_id")
     rows = []
     cols = ["article_id", "sentence", "token", "text", "lemma", "pos", "tag", "dep", "head",
             "ent_type", "ent_iob", "start", "end", "is_punct", "in_quotes"]  # fmt: skip
@@ -901,10 +906,7 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
             source_text = corpus.text_of(aid) if hasattr(corpus, "text_of") else text
             rows.append(
                 {
-                    "file": meta.at[aid, "file"],
                     "article_id": aid,
-                    "outlet_label": meta.at[aid, "outlet_label"],
-                    "published": meta.at[aid, "published"],
                     **claim,
                     "time_anchor": anchor.group(1) if anchor else None,
                     "text": source_text[claim["start"] : claim["end"]],
@@ -912,7 +914,7 @@ def extract(corpus, *, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:  # 
                     "sentence_text": text,
                 }
             )
-    out = pd.DataFrame(rows, columns=COLUMNS)
+    out = pd.DataFrame(rows, columns=columns)
     out["value"] = out["value"].astype(float)
     order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
     out = out.sort_values(
@@ -1098,7 +1100,7 @@ def left_out(claims: pd.DataFrame, shown: pd.DataFrame) -> str:
     return f" {rest} claim(s) of smaller groups not drawn (in the table)." if rest else ""
 
 
-def stage(corpus) -> dict[str, pd.DataFrame]:  # noqa: ANN001 - a batch Corpus
-    """The pipeline stage: the ``claims`` table without the article metadata (file, outlet_label,
-    published), which is joined from ``articles`` when the table is read."""
-    return {"claims": extract(corpus).drop(columns=["file", "outlet_label", "published"])}
+def stage(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The pipeline stage: the ``claims`` table keyed by ``article_id``; the article metadata is
+    joined when the table is read (:func:`analysis.corpus.with_articles`)."""
+    return {"claims": claim_rows(corpus)}

@@ -95,9 +95,10 @@ class Tree:
         h = self.row(i).head
         return h if h != i and self.get(h) is not None else None
 
-    def kids(self, i: int) -> list[int]:
-        """The children of token ``i``, in text order."""
-        return self.children.get(i, [])
+    def kids(self, i: int, *deps: str) -> list[int]:
+        """The children of token ``i``, in text order (only those with one of ``deps`` when given)."""
+        kids = self.children.get(i, [])
+        return [c for c in kids if self.row(c).dep in deps] if deps else kids
 
     def rows_of(self, ids: Iterable[int]) -> list[Token]:
         """The records of tokens ``ids``."""

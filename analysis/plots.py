@@ -422,7 +422,7 @@ def scale_limits(column: str) -> tuple[float, float] | None:
     return None
 
 
-def _scale_axis(ax, lim: tuple[float, float] | None) -> None:  # noqa: ANN001 - Axes
+def _scale_axis(ax: Axes, lim: tuple[float, float] | None) -> None:
     """Set the axis to the scale's ends, with words at the ends of a signed scale."""
     if lim is None:
         return

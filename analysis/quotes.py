@@ -28,14 +28,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import namedtuple
-from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
 from rapidfuzz import fuzz
 
-from analysis import entities, quotemarks
+from analysis import entities, quotemarks, schema
+from analysis.corpus import Corpus, with_articles
+from analysis.deptree import Tree, records
 from analysis.quotemarks import MIN_QUOTE_WORDS
 from analysis.schema import PARSED_KINDS
 from analysis.speakers import (
@@ -66,11 +67,8 @@ from analysis.triggers import (
 __all__ = ["attribute", "load_speakers", "reuse", "share_of_voice", "speakers_by_outlet",
            "merge_speakers", "with_kinds", "describe", "stage", "COLUMNS"]  # fmt: skip
 
-COLUMNS = [
-    "file", "outlet_label", "published", "article_id", "sentence", "kind", "speaker", "speaker_canonical",
-    "speaker_type", "affiliation", "cue", "content", "content_start", "content_end",
-    "speaker_start", "speaker_end", "cue_start", "cue_end",
-]  # fmt: skip
+#: The columns of :func:`attribute`: the stored attributions with the article metadata joined.
+COLUMNS = schema.joined_columns("quotes")
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DOCUMENT_ONLY = DOCUMENT_VERBS - SPEECH_VERBS  # "found", "shows": cues for documents only
@@ -130,44 +128,14 @@ def _row_type(columns: tuple[str, ...]) -> type:
     return namedtuple("Token", columns)
 
 
-class _Article:
-    """Token-level view of one article with helpers over the dependency parse."""
+class _Article(Tree):
+    """One article's dependency tree (:class:`analysis.deptree.Tree`, the view claims use too)
+    with its source text and the stretches inside quotation marks."""
 
     def __init__(self, toks: pd.DataFrame, text: str, regions: list[tuple[int, int]]) -> None:
+        super().__init__(records(toks))
         self.text = text
         self.regions = regions
-        # rows as named tuples (attribute access, far cheaper than iloc), built from plain lists
-        cols = tuple(toks.columns)
-        values = (toks[c].tolist() for c in cols)
-        self.rows = list(map(_row_type(cols)._make, zip(*values, strict=True)))
-        self.base = self.rows[0].token
-        self.starts = [r.start for r in self.rows]
-        self.by_sentence: dict[int, list[int]] = {}
-        self.children: dict[int, list[int]] = {}
-        for r in self.rows:
-            self.by_sentence.setdefault(r.sentence, []).append(r.token)
-            if r.token != r.head:
-                self.children.setdefault(r.head, []).append(r.token)
-
-    def row(self, i: int):  # noqa: ANN202 - a row of the tokens table as a named tuple
-        return self.rows[i - self.base]
-
-    def kids(self, i: int, *deps: str) -> list[int]:
-        """Children of token ``i`` (with one of ``deps`` when given)."""
-        kids = self.children.get(i, [])
-        return [c for c in kids if self.row(c).dep in deps] if deps else kids
-
-    def subtree(self, i: int, skip: Iterable[int] = ()) -> list[int]:
-        out, stack, skip = [], [i], set(skip)
-        while stack:
-            j = stack.pop()
-            out.append(j)
-            stack.extend(c for c in self.children.get(j, []) if c not in skip)
-        return sorted(out)
-
-    def span(self, ids: list[int]) -> tuple[int, int]:
-        ids = [i for i in ids if not self.row(i).is_punct] or ids
-        return int(self.row(min(ids)).start), int(self.row(max(ids)).end)
 
     def quoted(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e + 1 for s, e in self.regions)
@@ -700,15 +668,17 @@ def _join_continuations(art: _Article, found: list[Found]) -> list[Found]:
     return out
 
 
-def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame:  # noqa: ANN001
-    """One row per attribution (who is reported as saying or thinking what) in every parsed article.
+def attribute(corpus: Corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per attribution (who is reported as saying or thinking what) in every parsed
+    article, with each article's ``file``, ``outlet_label`` and ``published`` joined after
+    ``article_id`` (:data:`COLUMNS`).
 
     Args:
         corpus: an :class:`analysis.corpus.Corpus` with ``sentences`` and ``tokens`` (parse done).
         speakers: the speaker lexicon from :func:`load_speakers` (default: the project lexicon).
 
     Returns:
-        Columns ``file, outlet_label, published, article_id, sentence, kind (direct|mixed|indirect|
+        Columns ``article_id, file, outlet_label, published, sentence, kind (direct|mixed|indirect|
         thought), speaker, speaker_canonical, speaker_type, affiliation, cue, content,
         content_start, content_end, speaker_start, speaker_end, cue_start, cue_end``; offsets
         index ``texts.text``. A quote continuing the previous speaker has no cue or speaker offsets
@@ -718,15 +688,20 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
     Example:
         >>> attribute(ingest.build(["data/raw"]))[["speaker_canonical", "content"]]  # doctest: +SKIP
     """
+    return with_articles(attribution_rows(corpus, speakers=speakers), corpus.articles)
+
+
+def attribution_rows(corpus: Corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The attributions as the pipeline stores them: keyed by ``article_id``, without the
+    article metadata (the columns of ``schema.columns("quotes")``)."""
     lex = Lexicon(load_speakers() if speakers is None else speakers)
-    arts = corpus.articles.set_index("article_id")
     texts = corpus.texts.set_index("article_id").text
     parsed = corpus.paragraphs[corpus.paragraphs.kind.isin(PARSED_KINDS)]
     paras = dict(tuple(parsed.groupby("article_id", sort=False)))
     sentences = dict(tuple(corpus.sentences.groupby("article_id", sort=False)))
     rows = []
     for aid, toks in corpus.tokens.groupby("article_id", sort=False):
-        text, meta = texts[aid], arts.loc[aid]
+        text = texts[aid]
         regions = [r for r in _paragraph_regions(paras[aid], text) if r[1] > r[0]]
         pieces = sorted((int(a), int(b)) for spans in paras[aid].spans for a, b in spans)
         art = _Article(toks.sort_values("token"), text, regions)
@@ -752,9 +727,6 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
             ss, se = (-1, -1) if cue == (-1, -1) else (ss, se)
             rows.append(
                 {
-                    "file": meta.file,
-                    "outlet_label": meta.outlet_label,
-                    "published": meta.published,
                     "article_id": aid,
                     "sentence": int(f.sentence),
                     "kind": f.kind or _kind(art, cs, ce),
@@ -772,7 +744,7 @@ def attribute(corpus, *, speakers: pd.DataFrame | None = None) -> pd.DataFrame: 
                     "cue_end": cue[1],
                 }  # fmt: skip
             )
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame(rows, columns=schema.columns("quotes"))
 
 
 def _tokens(text: str) -> list[str]:
@@ -935,7 +907,7 @@ def describe(quotes_df: pd.DataFrame) -> list[str]:
     return lines
 
 
-def stage(corpus) -> dict[str, pd.DataFrame]:  # noqa: ANN001 - a batch Corpus
-    """The pipeline stage: the ``quotes`` table without the article metadata (file, outlet_label,
-    published), which is joined from ``articles`` when the table is read."""
-    return {"quotes": attribute(corpus).drop(columns=["file", "outlet_label", "published"])}
+def stage(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The pipeline stage: the ``quotes`` table keyed by ``article_id``; the article metadata is
+    joined when the table is read (:func:`analysis.corpus.with_articles`)."""
+    return {"quotes": attribution_rows(corpus)}

@@ -424,6 +424,12 @@ def arrow_schema(table: str, extra: Sequence[str] = ()) -> pa.Schema:
     return pa.schema([*fields, *((name, pa.string()) for name in extra)])
 
 
+def joined_columns(table: str) -> list[str]:
+    """The columns of a per-article table as read with the article metadata (:data:`JOINED`)."""
+    own = columns(table)
+    return [own[0], *JOINED, *own[1:]]
+
+
 def _dtype_ok(series: pd.Series, dtype: Dtype) -> bool:
     kind = series.dtype.kind
     if dtype == "int64":
@@ -448,9 +454,7 @@ def validate(table: str, frame: pd.DataFrame, *, joined: bool = False) -> None:
     Raises:
         ValueError: naming every missing, extra or mistyped column.
     """
-    expected = [*columns(table), *extras(table, frame)]
-    if joined:
-        expected = [expected[0], *JOINED, *expected[1:]]
+    expected = [*(joined_columns(table) if joined else columns(table)), *extras(table, frame)]
     problems = []
     if list(frame.columns) != expected:
         missing = [c for c in expected if c not in frame.columns]

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -45,6 +46,9 @@ from textblob.en import sentiment as pattern_default
 from analysis import quotemarks, sentiment_model
 from analysis.config import PATHS, list_path
 from analysis.schema import PARSED_KINDS
+
+if TYPE_CHECKING:
+    from analysis.corpus import Corpus
 
 #: Outlets with fewer articles get their articles drawn as points and no interval.
 MIN_ARTICLES_FOR_CI = 3
@@ -360,7 +364,7 @@ def learned_scores(
     texts = list(texts)
     spans = spans or [None] * len(texts)
     rows = [
-        sentiment_model.features(t, sp, sentiment_model.lexicon_inputs(t, sp, lex, whole=(p, v)))
+        sentiment_model.features(t, sp, lexicon_inputs(t, sp, lex, whole=(p, v)))
         for t, sp, p, v in zip(texts, spans, polarity, vader, strict=True)
     ]
     proba = model.proba(rows)
@@ -803,7 +807,28 @@ def describe_agreement_with_people(table: pd.DataFrame) -> str:
     )
 
 
-def stage(corpus) -> dict[str, pd.DataFrame]:  # noqa: ANN001 - a batch Corpus
+def lexicon_inputs(
+    text: str,
+    span: tuple[int, int] | None,
+    lex: object,
+    *,
+    whole: tuple[float, float] | None = None,
+) -> tuple[float, ...]:
+    """The lexicon scores the learned model (:mod:`analysis.sentiment_model`) reads, TextBlob polarity and VADER compound of: the sentence
+    (``whole`` when the caller has them), the mention's window and the mention's clause (the
+    sentence again when there is no mention)."""
+
+    def both(t: str) -> tuple[float, float]:
+        return textblob_scores(t, lex=lex)[0], vader_compound(t, lex=lex)
+
+    whole = whole or both(text)
+    if span is None:
+        return (*whole, *whole, *whole)
+    near = window_text(text, span[0], span[1], sentiment_model.LEXICON_WINDOW)
+    return (*whole, *both(near), *both(sentiment_model.clause_text(text, span)))
+
+
+def stage(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """The pipeline stage: the ``sentence_sentiment`` table (score_sentences without outlet_label,
     which is joined from ``articles`` when the table is read, so a manifest change needs no rerun)."""
     scored = score_sentences(corpus.sentences, corpus.tokens, corpus.articles)

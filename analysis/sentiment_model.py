@@ -12,7 +12,8 @@ without any download. The score it gives is P(positive) - P(negative), from -1 t
 
 Example:
     >>> model = load()  # doctest: +SKIP
-    >>> model.score(["Critics praised the plan."], [None])  # doctest: +SKIP
+    >>> text = "Critics praised the plan."
+    >>> model.score([text], [None], [sentiment.lexicon_inputs(text, None, None)])  # doctest: +SKIP
     array([0.61])
 """
 
@@ -82,34 +83,12 @@ def clause_text(text: str, span: tuple[int, int]) -> str:
     return text[left[-1] if left else 0 : right.start() if right else len(text)]
 
 
-def lexicon_inputs(
-    text: str,
-    span: tuple[int, int] | None,
-    lex: object,
-    *,
-    whole: tuple[float, float] | None = None,
-) -> tuple[float, ...]:
-    """The lexicon scores the model reads, TextBlob polarity and VADER compound of: the sentence
-    (``whole`` when the caller has them), the mention's window and the mention's clause (the
-    sentence again when there is no mention)."""
-    from analysis import sentiment
-
-    def both(t: str) -> tuple[float, float]:
-        return sentiment.textblob_scores(t, lex=lex)[0], sentiment.vader_compound(t, lex=lex)
-
-    whole = whole or both(text)
-    if span is None:
-        return (*whole, *whole, *whole)
-    near = sentiment.window_text(text, span[0], span[1], LEXICON_WINDOW)
-    return (*whole, *both(near), *both(clause_text(text, span)))
-
-
 def features(
     text: str, span: tuple[int, int] | None, scores: tuple[float, ...]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Hashed feature indices and values of ``text`` (names already blanked) toward the mention
     at ``span`` (character offsets; None for the sentence as a whole); ``scores`` from
-    :func:`lexicon_inputs`."""
+    :func:`analysis.sentiment.lexicon_inputs`."""
     feats: dict[str, float] = {"bias": 1.0}
     if span is not None:
         for w in _words(text[span[0] : span[1]]):  # "critics", "the mayor", "<e>"
@@ -188,13 +167,11 @@ class LinearModel:
         self,
         texts: Sequence[str],
         spans: Sequence[tuple[int, int] | None],
-        *,
-        lex: object = None,
+        inputs: Sequence[tuple[float, ...]],
     ) -> np.ndarray:
-        """P(positive) - P(negative) per text toward its span (None: the whole sentence)."""
-        rows = [
-            features(t, s, lexicon_inputs(t, s, lex)) for t, s in zip(texts, spans, strict=True)
-        ]
+        """P(positive) - P(negative) per text toward its span (None: the whole sentence), given
+        each text's lexicon scores ``inputs`` (:func:`analysis.sentiment.lexicon_inputs`)."""
+        rows = [features(t, s, x) for t, s, x in zip(texts, spans, inputs, strict=True)]
         p = self.proba(rows)
         return p[:, 2] - p[:, 0] if len(p) else np.zeros(0)
 

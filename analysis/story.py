@@ -31,6 +31,7 @@ import pandas as pd
 
 from analysis import entities, naming, quotes, sentiment
 from analysis.config import AUTO, NO_STORY, PATHS, SAMPLE_STORY, STORY_LISTS, story_setting
+from analysis.corpus import Corpus
 
 #: Entities (people, organizations, places) whose coverage is measured: enough to be the story's
 #: main actors, few enough that a story list naming the actors it is about covers most of them.
@@ -209,7 +210,7 @@ def targets_for(choice: Choice, found: pd.DataFrame) -> pd.DataFrame:
     return corpus_targets(top_entities(found))
 
 
-def quotes_for(choice: Choice, corpus) -> pd.DataFrame:  # noqa: ANN001 - a Corpus
+def quotes_for(choice: Choice, corpus: Corpus) -> pd.DataFrame:
     """The attributions to use: the ingested ``quotes`` table when the story is used (speakers
     resolved through its ``speakers.csv``), else attributions found again with no speaker list, so
     that every affiliation is ``unknown`` and every name is the article's own."""

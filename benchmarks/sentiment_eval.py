@@ -182,7 +182,7 @@ def learned_results(rows: list[dict], texts: list[str], lex: sentiment.Lexicons)
     }  # fmt: skip
     for level, items in cases.items():
         feats = [
-            sentiment_model.features(t, sp, sentiment_model.lexicon_inputs(t, sp, lex))
+            sentiment_model.features(t, sp, sentiment.lexicon_inputs(t, sp, lex))
             for t, sp, _ in items
         ]
         pred = model.proba(feats).argmax(axis=1)

@@ -48,10 +48,10 @@ def dataset(path: Path, lex: sentiment.Lexicons) -> dict:
     texts = EVAL["blanked"](rows)
     feats, labels, level = [], [], []
     for text, row in zip(texts, rows, strict=True):
-        whole = sentiment_model.lexicon_inputs(text, None, lex)
+        whole = sentiment.lexicon_inputs(text, None, lex)
         for t in row["targets"]:
             span = (t["from"], t["to"])
-            scores = sentiment_model.lexicon_inputs(text, span, lex, whole=whole[:2])
+            scores = sentiment.lexicon_inputs(text, span, lex, whole=whole[:2])
             feats.append(sentiment_model.features(text, span, scores))
             labels.append(t["label"])
             level.append("target")
@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     meta["examples"] = []
     for text, mention in EXAMPLES:
         span = (text.index(mention), text.index(mention) + len(mention)) if mention else None
-        score = float(model.score([text], [span], lex=lex)[0])
+        score = float(model.score([text], [span], [sentiment.lexicon_inputs(text, span, lex)])[0])
         meta["examples"].append({"text": text, "span": span, "score": round(score, 6)})
     npz, js = sentiment_model.save(best["weights"], meta, args.out)
     meta["file_bytes"] = npz.stat().st_size

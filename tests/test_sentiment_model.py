@@ -25,9 +25,10 @@ def test_model_loads_offline_and_gives_the_stored_scores(offline):
     model = sentiment_model.load()
     examples = model.meta["examples"]
     assert len(examples) >= 5
-    got = model.score(
-        [e["text"] for e in examples], [tuple(e["span"]) if e["span"] else None for e in examples]
-    )
+    texts = [e["text"] for e in examples]
+    spans = [tuple(e["span"]) if e["span"] else None for e in examples]
+    inputs = [sentiment.lexicon_inputs(t, s, None) for t, s in zip(texts, spans, strict=True)]
+    got = model.score(texts, spans, inputs)
     assert got == pytest.approx([e["score"] for e in examples], abs=1e-5)
 
 
@@ -35,9 +36,10 @@ def test_model_reads_the_sentence_toward_the_mention():
     model = sentiment_model.load()
     text = "Critics accused the mayor of lying to voters."
     span = (text.index("the mayor"), text.index("the mayor") + len("the mayor"))
-    accused, praised = model.score(
-        [text, "The senator praised the mayor for her courage."], [span, (20, 29)]
-    )
+    texts = [text, "The senator praised the mayor for her courage."]
+    spans = [span, (20, 29)]
+    inputs = [sentiment.lexicon_inputs(t, s, None) for t, s in zip(texts, spans, strict=True)]
+    accused, praised = model.score(texts, spans, inputs)
     assert accused < -0.2 < 0.2 < praised
 
 
