@@ -81,7 +81,7 @@ def test_columns_option_picks_json_fields(capsys, monkeypatch):
     _, out, _ = run(capsys, monkeypatch, ["quotes", path, "--columns", "speaker,cue_start"], 80)
     assert out.splitlines()[0].split() == ["speaker", "cue_start"]
     code, _, err = run(capsys, monkeypatch, ["quotes", path, "--columns", "speaker,nope"])
-    assert code == 1 and err.startswith("error: --columns: no column nope; choose from file,")
+    assert code == 1 and err.startswith("error: --columns: no column nope; choose from article_id,")
 
 
 def test_help_shows_the_defaults(capsys):

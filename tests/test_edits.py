@@ -17,11 +17,12 @@ STAGE_TABLES = ("sentence_sentiment", "claims", "quotes")
 
 @pytest.fixture
 def lexicon_root(tmp_path, monkeypatch):
-    """A private copy of the lexicons, so a test can edit one."""
+    """A private copy of the lexicons and stories, so a test can edit one."""
     root = tmp_path / "root"
     shutil.copytree(PATHS.lexicons, root / "data" / "lexicons")
+    shutil.copytree(PATHS.stories, root / "data" / "stories")
     monkeypatch.setattr(stages, "PATHS", Paths(root))
-    return root / "data" / "lexicons"
+    return root / "data"
 
 
 def _snapshot(out) -> dict[str, pd.DataFrame]:
@@ -45,7 +46,9 @@ def test_delete_and_lexicon_edit_in_one_rerun(tmp_path, sample_raw, lexicon_root
     gone_file = "003_061041191efdf3ad.txt"
     gone = corpus.load(out).articles.set_index("file").loc[gone_file, "article_id"]
     (raw / gone_file).unlink()
-    with (lexicon_root / "speakers.csv").open("a", encoding="utf-8") as fh:
+    with (lexicon_root / "stories" / "us-iraq-2024" / "speakers.csv").open(
+        "a", encoding="utf-8"
+    ) as fh:
         fh.write("New Person,New Person,person,\n")
     stats = ingest.run(raw, out, progress=False, batch_size=5)
     assert stats.articles_parsed == 0 and set(stats.stage_seconds) == {"quotes"}
