@@ -152,7 +152,9 @@ def battery(b: Battery) -> None:
     saved = stages.PATHS
     stages.PATHS = Paths(lex)
     try:
-        articles = b.base["articles"]
+        files = corpus.load(b.out0).files
+        duplicated = set(files["duplicate_of"].dropna())  # an article with no second copy
+        articles = b.base["articles"][~b.base["articles"]["file"].isin(duplicated)]
         gone, gone_id = raw / articles["file"].iloc[3], articles["article_id"].iloc[3]
         gone.unlink()
         with (lex / "data" / "lexicons" / "speakers.csv").open("a", encoding="utf-8") as fh:
