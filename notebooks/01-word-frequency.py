@@ -36,7 +36,17 @@ kwic_term = "occupation forces"  # the term shown in context at the end
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import corpus, distinctive, entities, frequency, kwic, markup, naming, plots, wordcharts
+from analysis import (
+    corpus,
+    distinctive,
+    entities,
+    frequency,
+    kwic,
+    markup,
+    naming,
+    plots,
+    wordcharts,
+)
 
 pd.set_option("display.max_colwidth", 80)
 c = corpus.load(processed_dir)
