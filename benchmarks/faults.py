@@ -152,16 +152,19 @@ def battery(b: Battery) -> None:
     saved = stages.PATHS
     stages.PATHS = Paths(lex)
     try:
-        gone = sorted(raw.iterdir())[3]
+        files = corpus.load(b.out0).files
+        duplicated = set(files["duplicate_of"].dropna())  # an article with no second copy
+        articles = b.base["articles"][~b.base["articles"]["file"].isin(duplicated)]
+        gone, gone_id = raw / articles["file"].iloc[3], articles["article_id"].iloc[3]
         gone.unlink()
         with (lex / "data" / "lexicons" / "speakers.csv").open("a", encoding="utf-8") as fh:
             fh.write("New Person,New Person,person,\n")
         try:
             stats = run(raw, out)
             now = snapshot(out)
-            left = sum(gone.name in set(t.get("file", pd.Series(dtype=str))) for t in now.values())
+            left = sum(gone_id in set(t["article_id"]) for t in now.values())
             b.add("article deleted + speakers.csv edited", f"ingest ok, {len(now['articles'])} "
-                  f"articles, deleted one in {left} tables", rows_lost(b.base, now),
+                  f"articles, the deleted one in {left} tables", rows_lost(b.base, now),
                   f"removed: {stats.removed_articles}")  # fmt: skip
         except Exception as exc:
             b.add("article deleted + speakers.csv edited", "ingest failed", "?", repr(exc))
