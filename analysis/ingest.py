@@ -429,7 +429,7 @@ def run(
 
     Args:
         raw_dir, out_dir: default ``data/raw`` and ``data/processed``.
-        progress: a progress bar (files read, articles analysed).
+        progress: a progress bar of articles read and analysed (with an ETA), files read beside it.
         lexicon: outlet aliases (default ``data/lexicons/outlets.csv``).
         jobs: worker processes for the per-article stages.
         engine: ``local`` or ``dask``; ``scheduler`` is the Dask scheduler address.
@@ -540,6 +540,8 @@ def _run_locked(
             if made is not None:
                 article = meta.apply(made.article)
                 articles.append(article)
+                if bar:
+                    bar.article_read()
                 for table, writer in writers.items():
                     writer.add(_rows_of(made, table))
             stats.read_seconds += time.perf_counter() - begun
@@ -604,20 +606,32 @@ def _drop_failed(
 
 
 class _Progress:
-    """One progress bar: files read, with the number of articles analysed beside it."""
+    """One progress bar counting articles through read, parse and analysis: its total is the
+    articles read so far (fixed, and the ETA meaningful, once every file is read), its count the
+    articles whose every stage is done (analysed now or already up to date); the files read are
+    beside it."""
 
     def __init__(self, files: int) -> None:
         from tqdm.auto import tqdm
 
-        self.bar = tqdm(total=files, desc="Ingesting", unit="file", leave=False)
-        self.done = 0
+        self.files, self.files_read = files, 0
+        self.bar = tqdm(total=0, desc="Ingesting", unit="article", leave=False)
+        self._postfix()
+
+    def _postfix(self) -> None:
+        self.bar.set_postfix_str(f"files read {self.files_read}/{self.files}", refresh=False)
+
+    def article_read(self) -> None:
+        self.bar.total += 1
+        self.bar.refresh()
 
     def file_done(self) -> None:
-        self.bar.update()
+        self.files_read += 1
+        self._postfix()
+        self.bar.refresh()
 
     def analysed(self, articles: int) -> None:
-        self.done += articles
-        self.bar.set_postfix(analysed=self.done)
+        self.bar.update(min(articles, self.bar.total - self.bar.n))
 
     def close(self) -> None:
         self.bar.close()

@@ -128,8 +128,16 @@ class Batcher:
     forgotten, so its articles are computed again (:attr:`repaired` says what was wrong).
     """
 
-    def __init__(self, processed_dir: Path, *, batch_size: int, batch_words: int) -> None:
+    def __init__(
+        self,
+        processed_dir: Path,
+        *,
+        batch_size: int,
+        batch_words: int,
+        on_current: Callable[[int], None] | None = None,
+    ) -> None:
         self.processed_dir = processed_dir
+        self.on_current = on_current  # told of each article that needs no work (progress)
         self.batch_size, self.batch_words = batch_size, batch_words
         self.index = Index.read(processed_dir, repair=True)
         self.repaired = self.index.drop_broken(processed_dir)
@@ -162,6 +170,8 @@ class Batcher:
                 self.waiting.setdefault(key, []).append(art)
                 if len(self.waiting[key]) == len(self.members[key]):
                     yield self._batch(self.waiting.pop(key), key=key)
+            elif self.on_current:
+                self.on_current(1)
         if self.fresh:
             yield self._batch(self.fresh, all_stages=True)
         for key, arts in self.waiting.items():  # batches some of whose articles are gone
@@ -210,9 +220,12 @@ def run_stages(
         batch_size, batch_words: a batch closes at this many articles or words (bounds memory).
         engine: ``local`` or ``dask``.
         scheduler: Dask scheduler address (``engine="dask"``); None starts a local cluster.
-        on_done: called with the number of articles of each finished batch (progress).
+        on_done: called with the number of articles of each finished batch, and with 1 for each
+            article already up to date (progress).
     """
-    batcher = Batcher(processed_dir, batch_size=batch_size, batch_words=batch_words)
+    batcher = Batcher(
+        processed_dir, batch_size=batch_size, batch_words=batch_words, on_current=on_done
+    )
     index, stats = batcher.index, StageStats(parts_reused=len(batcher.members))
     stats.repaired = batcher.repaired
     results = _execute(batcher.batches(articles), jobs=jobs, engine=engine, scheduler=scheduler)

@@ -80,7 +80,7 @@ fig = plots.dot_interval(
     per_article,
     summary,
     values=panels,
-    title=f"Each outlet's own voice, article by article ({' and '.join(p[0] for p in panels)})",
+    title="Each outlet's own voice, article by article",
     note_text=note,
     palette=palette,
 )
