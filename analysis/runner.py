@@ -172,9 +172,9 @@ def write_report(executed: list[Path], path: Path, *, summary: str = "") -> Path
     paragraph ``summary``, a contents list linking each notebook's section, then each notebook's
     text, tables and figures in order.
 
-    Self-contained (no script from a CDN) and sanitized: Markdown and outputs through nbconvert's
-    sanitizer, then the whole page through :func:`analysis.markup.sanitize_html`, so markup in an
-    outlet name, a title or a quote cannot run when the report opens.
+    Self-contained (no script from a CDN) and sanitized: the whole page goes through
+    :func:`analysis.markup.sanitize_html`, so markup in an outlet name, a title or a quote cannot
+    run when the report opens (article text is also escaped where the notebooks write it).
     """
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
@@ -205,7 +205,9 @@ def write_report(executed: list[Path], path: Path, *, summary: str = "") -> Path
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        sanitize_html=True,
+        # nbconvert's own sanitizer escapes the markup it renders from Markdown (headings, tables
+        # shown as "<h1 ...>" text); the whole page goes through markup.sanitize_html instead
+        sanitize_html=False,
         extra_loaders=[DictLoader({"report.html.j2": REPORT_TEMPLATE})],
         template_file="report.html.j2",
     )

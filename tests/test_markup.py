@@ -138,6 +138,8 @@ def test_executed_report_has_no_live_tag_handler_or_cdn(tmp_path):
     assert "cdnjs" not in html and "mathjax" not in html.lower() and "require.js" not in html
     assert "Evil News" in html and "Gazette" in html  # the text itself is still shown
     assert "&lt;details open ontoggle=alert(1)&gt;Evil News" in html  # escaped, as text
+    # the report's own markup renders as markup (a sanitizer that escapes it showed "<h1 ...>")
+    assert "<h1" in html and "&lt;h1" not in html and "&lt;thead" not in html
 
 
 def test_sanitize_html_drops_what_runs_and_keeps_styles_and_images():
