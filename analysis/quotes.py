@@ -725,6 +725,7 @@ def attribution_rows(corpus: Corpus, *, speakers: pd.DataFrame | None = None) ->
                     named = sorted([*named, Mention(ss, canon, typ, aff, mention, spoke=True)])
             canon, typ, aff = resolved[(ss, se)]
             ss, se = (-1, -1) if cue == (-1, -1) else (ss, se)
+            cs, ce = _trimmed(text, cs, ce)
             rows.append(
                 {
                     "article_id": aid,
@@ -745,6 +746,16 @@ def attribution_rows(corpus: Corpus, *, speakers: pd.DataFrame | None = None) ->
                 }  # fmt: skip
             )
     return pd.DataFrame(rows, columns=schema.columns("quotes"))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved inwards past whitespace, so content never begins or ends with a
+    space and its offsets slice to it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _tokens(text: str) -> list[str]:

@@ -401,3 +401,22 @@ def test_merge_speakers_across_articles():
     merged = quotes.merge_speakers(q)
     assert list(merged.speaker_canonical) == ["Barack Obama"] * 3 + ["Pentagon"]
     assert list(q.speaker_canonical)[2] == "Obama"  # the input is not changed
+
+
+def test_no_content_begins_or_ends_with_a_space(sample_corpus):
+    """Issue 17's 7 of 2,508 quote contents with a stray space: contents and their offsets are
+    trimmed."""
+    found = sample_corpus.table("quotes")
+    assert len(found)
+    assert not found["content"].str.match(r"^\s|.*\s$").any()
+    texts = sample_corpus.texts.set_index("article_id")["text"]
+    for row in found.itertuples(index=False):
+        span = texts[row.article_id][row.content_start : row.content_end]
+        assert span == span.strip()
+
+
+def test_content_offsets_are_trimmed_of_whitespace():
+    text = ' \n"we will stay until the job is done" \n'
+    start, end = quotes._trimmed(text, 0, len(text))
+    assert text[start:end] == '"we will stay until the job is done"'
+    assert quotes._trimmed("   ", 0, 3)[0] == quotes._trimmed("   ", 0, 3)[1]
