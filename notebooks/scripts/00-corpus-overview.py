@@ -163,4 +163,4 @@ display(Markdown(prose.bullets(overview.caveats(c.articles))))
 
 # %% [markdown]
 # The cleaning rules are heuristics. Check the audit above for a new outlet's pages: a long
-# "removed" bar or a short "kept" bar is the sign to look at `python -m analysis show FILE`.
+# "removed" bar or a short "kept" bar is the sign to look at `presslens show FILE`.

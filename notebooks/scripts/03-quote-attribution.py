@@ -155,7 +155,7 @@ tables.show(quotes.reuse(found), name="reuse", notebook="03", figures_dir=figure
 # ## Every attribution
 #
 # `content_start`/`content_end` (and the speaker and cue offsets) index the article's source text;
-# `python -m analysis quotes FILE` prints the same records.
+# `presslens quotes FILE` prints the same records.
 
 # %%
 tables.show(found[["outlet_label", "kind", "speaker", "speaker_canonical", "affiliation", "cue", "content",

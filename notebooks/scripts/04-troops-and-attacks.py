@@ -147,7 +147,7 @@ tables.show(claims.consistency(found), name="consistency", notebook="04", figure
 # %% [markdown]
 # ## Every claim, with its sentence
 #
-# `start` and `end` index the article's source text (`texts` table); `python -m analysis show FILE`
+# `start` and `end` index the article's source text (`texts` table); `presslens show FILE`
 # prints the same offsets.
 
 # %%
