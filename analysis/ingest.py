@@ -78,6 +78,8 @@ class IngestStats:
     report: pd.DataFrame | None = None
     read_seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    #: batches of per-article stages run (see :class:`analysis.pipeline.Batcher`)
+    batches_run: int = 0
     #: what was found missing, torn or corrupt in the output folder, and rebuilt
     repaired: list[str] = field(default_factory=list)
     #: articles (file, or file#record) of the last ingest no longer read: rows removed everywhere
@@ -576,7 +578,7 @@ def _run_locked(
     stats.report = full
     stats.manifest_rows, stats.manifest_unmatched = len(manifest), meta.unmatched()
     stats.articles_parsed = done.articles_processed
-    stats.stage_seconds = done.stage_seconds
+    stats.stage_seconds, stats.batches_run = done.stage_seconds, done.batches_run
     stats.seconds = time.perf_counter() - started
     _write_run_stats(stats, out_dir / "run_stats.json")
     return stats

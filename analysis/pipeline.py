@@ -115,13 +115,42 @@ class StageStats:
     failed: dict[str, str] = field(default_factory=dict)
 
 
+#: With more than one job, the articles left when reading ends (all of a small corpus, the tail of
+#: a big one) are split into this many batches per job, balanced by words, so every worker stays
+#: busy to the end: a worker finishing early waits for at most a quarter of another's share.
+TAIL_BATCHES_PER_JOB = 4
+#: ... but no tail batch is made smaller than this many words (a batch has a fixed cost: its
+#: tables and parts), unless the whole tail is.
+MIN_TAIL_BATCH_WORDS = 2_000
+
+
+def balanced_split(words: Sequence[int], pieces: int) -> list[int]:
+    """Where to cut a run of articles with these word counts into ``pieces`` contiguous runs of
+    about equal words (at most ``len(words)`` runs, none empty): the start index of each run."""
+    weights = [max(1, n) for n in words]
+    pieces = max(1, min(pieces, len(weights)))
+    total, cuts, running = sum(weights), [0], 0
+    for i in range(1, len(weights)):
+        running += weights[i - 1]
+        need = pieces - len(cuts)
+        if need == 0:
+            break
+        if running >= total * len(cuts) / pieces or len(weights) - i == need:
+            cuts.append(i)
+    return cuts
+
+
 class Batcher:
     """Groups articles, as they are read, into the batches of work their stages need.
 
     An article no current NLP part covers with its fingerprint (new, or its text changed) joins a
-    new batch (every stage, in reading order; a
-    batch closes at ``batch_size`` articles or ``batch_words`` words, whichever comes first, so a
-    run of long articles makes no bigger batch); an article whose part is current but whose batch
+    new batch (every stage, in reading order). Articles are held until more than ``jobs`` batches'
+    worth is waiting; then a full batch goes (it closes at ``batch_size`` articles or
+    ``batch_words`` words, whichever comes first, so a run of long articles makes no bigger
+    batch). What is left when reading ends is split into :data:`TAIL_BATCHES_PER_JOB` batches per
+    job balanced by words (:func:`balanced_split`), so with several jobs no worker idles while
+    another finishes a big last batch, whatever the size of the corpus; with one job it is one
+    batch. Batching changes no table. An article whose part is current but whose batch
     lacks a later stage (its code or lexicon changed) waits for the rest of that batch, which then
     reruns just the missing stages. Memory holds the articles of the batches being formed, not the
     corpus. The store is checked first: a batch whose parts are missing, torn or corrupt is
@@ -134,9 +163,11 @@ class Batcher:
         *,
         batch_size: int,
         batch_words: int,
+        jobs: int = 1,
         on_current: Callable[[int], None] | None = None,
     ) -> None:
         self.processed_dir = processed_dir
+        self.jobs = max(1, jobs)
         self.on_current = on_current  # told of each article that needs no work (progress)
         self.batch_size, self.batch_words = batch_size, batch_words
         self.index = Index.read(processed_dir, repair=True)
@@ -162,20 +193,45 @@ class Batcher:
                 key = None  # its text changed (whitespace included): parsed again
             if key is None:
                 self.fresh.append(art)
-                self.fresh_words += int(art.article.get("n_words") or 0)
-                if len(self.fresh) >= self.batch_size or self.fresh_words >= self.batch_words:
-                    yield self._batch(self.fresh, all_stages=True)
-                    self.fresh, self.fresh_words = [], 0
+                self.fresh_words += _words(art)
+                while (
+                    len(self.fresh) > self.jobs * self.batch_size
+                    or self.fresh_words > self.jobs * self.batch_words
+                ):
+                    yield self._batch(self._take_full(), all_stages=True)
             elif self.missing[key]:
                 self.waiting.setdefault(key, []).append(art)
                 if len(self.waiting[key]) == len(self.members[key]):
                     yield self._batch(self.waiting.pop(key), key=key)
             elif self.on_current:
                 self.on_current(1)
-        if self.fresh:
-            yield self._batch(self.fresh, all_stages=True)
+        for run in self._tail():
+            yield self._batch(run, all_stages=True)
         for key, arts in self.waiting.items():  # batches some of whose articles are gone
             yield self._batch(arts, key=key)
+
+    def _take_full(self) -> list[ArticleInputs]:
+        """Take a full batch from the front of the waiting articles (at least one article)."""
+        taken, words = 1, _words(self.fresh[0])
+        while taken < min(self.batch_size, len(self.fresh)):
+            more = _words(self.fresh[taken])
+            if words + more > self.batch_words:
+                break
+            taken, words = taken + 1, words + more
+        arts, self.fresh = self.fresh[:taken], self.fresh[taken:]
+        self.fresh_words -= words
+        return arts
+
+    def _tail(self) -> list[list[ArticleInputs]]:
+        """The articles left when reading ends, as balanced batches (see the class docstring)."""
+        if not self.fresh:
+            return []
+        pieces = 1 if self.jobs == 1 else self.jobs * TAIL_BATCHES_PER_JOB
+        pieces = min(pieces, max(1, self.fresh_words // MIN_TAIL_BATCH_WORDS))
+        cuts = balanced_split([_words(a) for a in self.fresh], pieces)
+        runs = [self.fresh[a:b] for a, b in zip(cuts, [*cuts[1:], len(self.fresh)], strict=True)]
+        self.fresh, self.fresh_words = [], 0
+        return runs
 
     def _batch(
         self, arts: list[ArticleInputs], *, key: str | None = None, all_stages: bool = False
@@ -197,6 +253,10 @@ class Batcher:
                 part = pd.read_parquet(part_path(self.processed_dir, table, version(name), key))
                 inputs[table] = part[part["article_id"].isin(ids)].reset_index(drop=True)
         return Batch(key, ids, stages, inputs, fingerprints)
+
+
+def _words(art: ArticleInputs) -> int:
+    return int(art.article.get("n_words") or 0)
 
 
 def run_stages(
@@ -224,7 +284,7 @@ def run_stages(
             article already up to date (progress).
     """
     batcher = Batcher(
-        processed_dir, batch_size=batch_size, batch_words=batch_words, on_current=on_done
+        processed_dir, batch_size=batch_size, batch_words=batch_words, jobs=jobs, on_current=on_done
     )
     index, stats = batcher.index, StageStats(parts_reused=len(batcher.members))
     stats.repaired = batcher.repaired

@@ -44,6 +44,61 @@ def test_worker_processes_write_the_same_tables(tmp_path, sample_raw, local_tabl
     _assert_same(local_tables[1], _tables(tmp_path))
 
 
+def test_batching_changes_no_table(tmp_path, sample_raw, local_tables):
+    """One batch for the whole corpus, or one per article: the same tables as batches of two."""
+    for size in (1, 100):
+        out = tmp_path / f"size{size}"
+        ingest.run(sample_raw, out, progress=False, jobs=1, batch_size=size)
+        _assert_same(local_tables[1], _tables(out))
+
+
+def test_tail_thresholds_are_pinned():
+    assert pipeline.TAIL_BATCHES_PER_JOB == 4
+    assert pipeline.MIN_TAIL_BATCH_WORDS == 2_000
+
+
+@pytest.mark.parametrize(
+    ("words", "pieces", "cuts"),
+    [([10] * 8, 4, [0, 2, 4, 6]),  # equal articles: equal runs
+     ([100, 1, 1, 1, 1], 2, [0, 1]),  # one long article is a run of its own
+     ([1, 1, 1, 100], 2, [0, 3]),
+     ([5, 5], 4, [0, 1]),  # never more runs than articles
+     ([0, 0, 0], 3, [0, 1, 2]),  # no word count: each article weighs one
+     ([3, 3, 3], 1, [0])],
+)  # fmt: skip
+def test_balanced_split(words, pieces, cuts):
+    assert pipeline.balanced_split(words, pieces) == cuts
+
+
+def _arrivals(n: int, words: int) -> list[pipeline.ArticleInputs]:
+    return [
+        pipeline.ArticleInputs({"article_id": f"a{i:04d}", "n_words": words}, [], {"text": "x",
+                               "offset_base": 0})
+        for i in range(n)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("n", "jobs", "sizes"),
+    [(150, 2, [19, 19, 19, 18, 19, 19, 19, 18]),  # a small corpus: 4 batches per worker
+     (150, 1, [100, 50]),  # one job: full batches, the rest in one
+     # full batches while more than two are waiting, then the last 150 as a small corpus
+     (450, 2, [100, 100, 100, 19, 19, 19, 18, 19, 19, 19, 18]),
+     (3, 2, [3]),  # under MIN_TAIL_BATCH_WORDS in all: one batch
+     (1, 2, [1])],
+)  # fmt: skip
+def test_batches_keep_every_worker_busy(tmp_path, n, jobs, sizes):
+    batcher = pipeline.Batcher(tmp_path, batch_size=100, batch_words=120_000, jobs=jobs)
+    made = [len(b.article_ids) for b in batcher.batches(_arrivals(n, 500))]
+    assert made == sizes and sum(made) == n
+
+
+def test_word_cap_closes_a_batch(tmp_path):
+    batcher = pipeline.Batcher(tmp_path, batch_size=100, batch_words=10_000, jobs=1)
+    made = [len(b.article_ids) for b in batcher.batches(_arrivals(50, 3_000))]
+    assert made == [3] * 16 + [2]
+
+
 @pytest.mark.slow
 def test_dask_local_cluster_writes_the_same_tables(tmp_path, sample_raw, local_tables):
     pytest.importorskip("distributed")
