@@ -13,7 +13,7 @@ CASES = {
         ['"We will not accept foreign bases on our soil," said al-Sudani.'],
         [("direct", "Mohammed Shia al-Sudani", "We will not accept foreign bases on our soil,")],
     ),
-    "curly-quote-continuation-is-one-quote": (
+    "quotes-around-narration-stay-two": (
         [
             "“The end of the coalition mission is a necessity for Iraq,” al-Sudani said. "
             "“This is a request from the people of this country.”"
@@ -22,9 +22,49 @@ CASES = {
             (
                 "direct",
                 "Mohammed Shia al-Sudani",
-                "The end of the coalition mission is a necessity for Iraq,” al-Sudani said. "
-                "“This is a request from the people of this country.",
+                "The end of the coalition mission is a necessity for Iraq,",
             ),
+            (
+                "direct",
+                "Mohammed Shia al-Sudani",
+                "This is a request from the people of this country.",
+            ),
+        ],
+    ),
+    "multi-sentence-quote-is-one": (
+        ["“The budget is late. The schools will pay for it. We will not wait,” Dana Price said."],
+        [
+            (
+                "direct",
+                "Dana Price",
+                "The budget is late. The schools will pay for it. We will not wait,",
+            )
+        ],
+    ),
+    "quote-running-on-into-the-next-paragraph": (
+        [
+            "Dana Price said: “The budget is late and the schools will pay for it.",
+            "“We will not wait for the council to make up its mind.”",
+            "“Nobody asked the teachers what they need,” added Omar Reyes.",
+        ],
+        [
+            (
+                "direct",
+                "Dana Price",
+                "The budget is late and the schools will pay for it.\n\n“We will not wait for "
+                "the council to make up its mind.",
+            ),
+            ("direct", "Omar Reyes", "Nobody asked the teachers what they need,"),
+        ],
+    ),
+    "closed-quote-then-new-paragraph-quote-is-two": (
+        [
+            "“The budget is late,” Dana Price said.",
+            "“We will not wait for the council to make up its mind.”",
+        ],
+        [
+            ("direct", "Dana Price", "The budget is late,"),
+            ("direct", "Dana Price", "We will not wait for the council to make up its mind."),
         ],
     ),
     "nyt-marks": (
