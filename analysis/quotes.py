@@ -317,7 +317,7 @@ def _as_cue(art: _Article, i: int, sent_ids: list[int]) -> Candidate | None:
     if spk is None:
         return None
     rest = [j for j in sent_ids if j not in set(art.subtree(i)) and not art.row(j).is_punct]
-    return Candidate(i, spk, rest, art.span([marks[0], i]))
+    return Candidate(i, spk, rest, art.span([marks[0], i])) if rest else None
 
 
 #: A colon statement names its speaker in at most this many words before the colon

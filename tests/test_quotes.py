@@ -460,3 +460,26 @@ def test_content_offsets_are_trimmed_of_whitespace():
     start, end = quotes._trimmed(text, 0, len(text))
     assert text[start:end] == '"we will stay until the job is done"'
     assert quotes._trimmed("   ", 0, 3)[0] == quotes._trimmed("   ", 0, 3)[1]
+
+
+def test_discontinuous_joins_continued_quotations_of_a_paragraph():
+    text = (
+        '"We will win the state," Ann Lee said. "Nobody else can."\n\n"They will try," Bo Kim said.'
+    )
+    rows = pd.DataFrame(
+        [
+            ("a", "direct", "We will win the state,", 1, 23, 25, "Ann Lee"),
+            ("a", "direct", "Nobody else can.", 40, 56, -1, "Ann Lee"),
+            ("a", "direct", "They will try,", 60, 74, 76, "Bo Kim"),
+        ],
+        columns=["article_id", "kind", "content", "content_start", "content_end", "cue_start",
+                 "speaker_canonical"],
+    )  # fmt: skip
+    assert text[40:56] == "Nobody else can." and text[60:74] == "They will try,"
+    out = quote_scoring.discontinuous(rows, pd.Series({"a": text}))
+    assert out.content.tolist() == ["We will win the state, Nobody else can.", "They will try,"]
+    assert out.content_end.tolist() == [56, 74]
+    assert rows.content.tolist()[1] == "Nobody else can."  # the input is not changed
+    # a cue-less quotation in the next paragraph is not joined across the break
+    rows.loc[2, ["cue_start", "speaker_canonical"]] = [-1, "Ann Lee"]
+    assert len(quote_scoring.discontinuous(rows, pd.Series({"a": text}))) == 2
