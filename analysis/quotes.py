@@ -626,6 +626,14 @@ def _sentence_attributions(
     return found
 
 
+def _reaching(text: str, f: Found, quote_start: int) -> Found:
+    """``f`` with its content starting right after its cue (and "that"): a quotation between a cue
+    and the clause the parse gave it ('explained that to avoid "A," the B must end') is the
+    start of what the cue reports, not a quotation of its own."""
+    lead = re.match(r"[\s,:]*(?:that\b\s*)?", text[f.cue[1] : quote_start])
+    return f._replace(content=(f.cue[1] + lead.end(), f.content[1]))
+
+
 def _quotations(
     art: _Article, sents: pd.DataFrame, regions: list[tuple[int, int]], found: list[Found]
 ) -> list[Found]:
@@ -636,6 +644,8 @@ def _quotations(
         for s, e in regions:
             if not (sent.start <= s < sent.end) or not _is_long_quote(text[s:e]):
                 continue
+            out = [_reaching(text, f, s) if f.sentence == sent.sentence and f.cue[1] <= s
+                   and e <= f.content[0] else f for f in out]  # fmt: skip
             if any(f.content[0] - 2 <= s and e <= f.content[1] + 2
                    or s <= f.content[0] and f.content[1] <= e for f in out):  # fmt: skip
                 continue

@@ -33,7 +33,7 @@ CLAUSE_VERBS = frozenset(
     ["say", "tell", "state", "note", "add", "declare", "explain", "insist", "argue", "contend",
      "maintain", "indicate", "point", "clarify", "agree", "disagree", "complain",
      "acknowledge", "admit", "confirm", "report", "assert", "believe", "think", "feel",
-     "doubt", "suspect", "assume", "hint"]
+     "doubt", "suspect", "assume", "hint", "counter"]
 )  # fmt: skip
 #: Speech cues that also name deeds ("attacked the base", "responded by deploying"): they report
 #: an object or an infinitive only when a person is their subject.

@@ -227,6 +227,25 @@ CASES = {
         ["Judicial Watch: State Department hid key emails for years"],
         [("indirect", "Judicial Watch", "State Department hid key emails for years")],
     ),
+    "quotes-between-cue-and-clause-are-its-content": (
+        [
+            'Moreover, Mayor Ruth Okafor explained that to avoid "a wider crisis in a fragile '
+            'city," the "endless cuts [to schools]" must be brought to an end and aid must be '
+            'delivered "as soon as possible."'
+        ],
+        [
+            (
+                "mixed",
+                "Ruth Okafor",
+                'to avoid "a wider crisis in a fragile city," the "endless cuts [to schools]" must '
+                'be brought to an end and aid must be delivered "as soon as possible.',
+            )
+        ],
+    ),
+    "countering-a-deed-is-not-speech": (
+        ["The police played a role in countering the attack by closing the roads to the port."],
+        [],
+    ),
     "not-saying-is-not-an-attribution": (
         ["The spokesman would not say whether there were plans for a military response."],
         [],
