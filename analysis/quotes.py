@@ -172,7 +172,8 @@ def _paragraph_regions(paragraphs: pd.DataFrame, text: str) -> list[tuple[int, i
                 quotemarks.QuoteRegion(opening.end(), len(ptext.rstrip()), opening.group(0).strip())
             ]
         last = max((r.end for r in found), default=-1)
-        cued = [m for m in _CUED_OPENING.finditer(ptext) if m.start(1) > last + 1]
+        cued = [m for m in _CUED_OPENING.finditer(ptext) if m.start(1) > last + 1
+                and len(ptext[m.end() :].split()) >= MIN_QUOTE_WORDS]  # fmt: skip
         if cued:  # 'she said: “A ...' never closed: the quotation runs on to the paragraph's end
             found.append(quotemarks.QuoteRegion(cued[0].end(), len(ptext.rstrip()), cued[0][1]))
         for r in found:
@@ -209,6 +210,19 @@ def _is_title(text: str) -> bool:
 
 def _is_long_quote(text: str) -> bool:
     return len(text.split()) >= MIN_QUOTE_WORDS and not _is_title(text)
+
+
+def _is_utterance(text: str, sent_start: int, start: int, end: int) -> bool:
+    """Whether a quotation too short for :func:`_is_long_quote` is still someone's words: it ends
+    with its own punctuation inside the marks and opens the sentence or follows a comma or colon
+    ('"Stay there!" he yelled', 'she answered, "Denver."'), as a scare quote or a title does not."""
+    before = text[sent_start : max(start - 1, sent_start)].rstrip(" “\"‘'")
+    closed = text[end : end + 2].lstrip(" ")[:1] in quotemarks.MARKS
+    return (
+        closed
+        and bool(re.search(r"\w[,.!?]$", text[start:end].rstrip()))
+        and (not before.strip() or before[-1:] in ",:")
+    )
 
 
 def _cue_of(art: _Article, verb: int) -> tuple[int, int]:
@@ -642,7 +656,12 @@ def _quotations(
     text, out = art.text, list(found)
     for sent in sents.itertuples(index=False):
         for s, e in regions:
-            if not (sent.start <= s < sent.end) or not _is_long_quote(text[s:e]):
+            short = not _is_long_quote(text[s:e])
+            if (
+                not (sent.start <= s < sent.end)
+                or short
+                and not _is_utterance(text, int(sent.start), s, e)
+            ):
                 continue
             out = [_reaching(text, f, s) if f.sentence == sent.sentence and f.cue[1] <= s
                    and e <= f.content[0] else f for f in out]  # fmt: skip
@@ -658,7 +677,7 @@ def _quotations(
             if cand is not None:
                 _, ss, se = _mention(art, cand.speaker_tok, cand.verb)
                 out.append(Found(sent.sentence, sent.paragraph, (s, e), kind, (ss, se), cand.cue))
-            else:  # no cue: the quote continues the speaker of the attribution before it
+            elif not short:  # no cue: the quote continues the speaker of the attribution before it
                 prev = max(
                     (f for f in out if f.content[0] < s), key=lambda f: f.content[0], default=None
                 )
@@ -669,17 +688,13 @@ def _quotations(
     return sorted(out, key=lambda f: f.content[0])
 
 
-#: Quotation marks, as they open and close a passage (straight marks count either way).
-_MARKS = frozenset("\"“”‘’'")
-
-
 def _runs_on(text: str, end: int, start: int) -> bool:
     """Whether a quotation ending at ``end`` runs on into the one starting at ``start`` in the
     next paragraph: between them only a paragraph break and the one opening mark of the new
     paragraph (the convention for a quote that goes on: its paragraph is left without a closing
     mark). Any word between them (a cue, narration) or a closing mark makes them two quotations."""
     gap = text[end:start]
-    marks = [ch for ch in gap if ch in _MARKS]
+    marks = [ch for ch in gap if ch in quotemarks.MARKS]
     return "\n" in gap and len(marks) == 1 and not re.search(r"\w", gap)
 
 

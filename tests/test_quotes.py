@@ -246,6 +246,17 @@ CASES = {
         ["The police played a role in countering the attack by closing the roads to the port."],
         [],
     ),
+    "short-utterance-with-a-cue": (
+        [
+            '"Stay there!" the officer yelled at the driver.',
+            'When the guard spoke again, she answered, "Denver."',
+        ],
+        [("direct", "the officer", "Stay there!"), ("direct", "she", "Denver.")],
+    ),
+    "short-scare-quote-is-not-an-utterance": (
+        ['The senator said the plan was a "total mess." The crowd laughed.'],
+        [("mixed", "The senator", 'the plan was a "total mess')],
+    ),
     "not-saying-is-not-an-attribution": (
         ["The spokesman would not say whether there were plans for a military response."],
         [],
