@@ -114,11 +114,14 @@ def polnear_gold(records: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
     content, kind, optional, aliases, cue, source_start, source_end``: kind is PolNeAR's ``quote_type``
     (direct, mixed, indirect) except that an indirect attribution whose cue reports a thought or an
     intention (:func:`is_thought_cue`) is ``thought``; aliases hold the source mention as written
-    (empty when the annotators marked no source).
+    (empty when the annotators marked no source). A record ingest set aside as a duplicate of an
+    earlier one (the same text) is not scored.
     """
     ids = dict(zip(articles.record.astype(int), articles.article_id, strict=True))
     rows = []
     for n, rec in enumerate(records, start=1):
+        if n not in ids:  # the same text as an earlier record: ingest kept that one only
+            continue
         for at in rec["attributions"]:
             kind = at["quote_type"]
             if kind == "indirect" and is_thought_cue(at["cue_text"]):
@@ -137,6 +140,42 @@ def polnear_gold(records: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def discontinuous(pred: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
+    """Found attributions as PolNeAR's units: PolNeAR annotates a quotation interrupted by
+    narration ('"A," she said. "B."') as one attribution whose content is discontinuous (A and B
+    without the narration), where PressLens writes one row per quotation, the later ones
+    continuing the speaker without a cue of their own (``cue_start`` -1). Such a row, quoted
+    (direct or mixed), in the same paragraph as the row before it and with the same speaker, is
+    joined onto that row's content (the quoted words only, the narration left out).
+
+    Args:
+        pred: rows of :func:`analysis.quotes.attribute` (article_id, kind, content,
+            content_start, content_end, cue_start, speaker_canonical).
+        texts: each article's text by ``article_id`` (to see a paragraph break between rows).
+
+    Returns:
+        The rows, a joined row's ``content`` and ``content_end`` extended; ``pred`` unchanged.
+    """
+    rows: list[dict] = []
+    quoted = ("direct", "mixed")
+    for r in pred.sort_values(["article_id", "content_start"]).to_dict("records"):
+        p = rows[-1] if rows else None
+        if (
+            p is not None
+            and r["cue_start"] == -1
+            and p["article_id"] == r["article_id"]
+            and p["speaker_canonical"] == r["speaker_canonical"]
+            and r["kind"] in quoted
+            and p["kind"] in quoted
+            and "\n" not in texts[r["article_id"]][p["content_end"] : r["content_start"]]
+        ):
+            p["content"] = f"{p['content']} {r['content']}"
+            p["content_end"] = r["content_end"]
+            continue
+        rows.append(dict(r))
+    return pd.DataFrame(rows, columns=pred.columns)
 
 
 def match(pred: pd.DataFrame, gold: pd.DataFrame, *, threshold: float = MATCH_F1) -> pd.DataFrame:

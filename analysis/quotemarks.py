@@ -22,6 +22,10 @@ from typing import NamedTuple
 MIN_QUOTE_WORDS = 4
 
 
+#: The characters that open or close a quotation (straight marks count either way).
+MARKS = frozenset("\"“”‘’'«»„")
+
+
 class QuoteRegion(NamedTuple):
     """Content of one quotation: ``start``/``end`` exclude the marks; ``mark`` is the opening mark."""
 

@@ -12,7 +12,7 @@ pattern is a small function over one sentence's parse:
   not say", "could say", "refused to say", "did not cite what X said") is not reported;
 - :func:`_quotations`: passages in quotation marks of at least
   :data:`analysis.quotemarks.MIN_QUOTE_WORDS` words, attributed by a cue near them or continuing
-  the previous speaker; consecutive passages of one speaker in a paragraph are one attribution.
+  the previous speaker; a quotation running on into the next paragraph is one attribution.
 
 Speakers are resolved by :mod:`analysis.speakers`. Kinds: ``direct`` (all in quotation marks),
 ``mixed`` (a partial quote), ``indirect``, ``thought``.
@@ -148,6 +148,8 @@ def _to_raw(starts: list[tuple[int, int]], k: int) -> int:
 
 
 _OPENING = re.compile(r"\s*[“\"]")
+#: A double mark opening after a cue's comma or colon ('said: “', 'added, "').
+_CUED_OPENING = re.compile(r"[:,]\s+([“\"])(?=\w)")
 
 
 def _paragraph_regions(paragraphs: pd.DataFrame, text: str) -> list[tuple[int, int]]:
@@ -169,6 +171,11 @@ def _paragraph_regions(paragraphs: pd.DataFrame, text: str) -> list[tuple[int, i
             found = [
                 quotemarks.QuoteRegion(opening.end(), len(ptext.rstrip()), opening.group(0).strip())
             ]
+        last = max((r.end for r in found), default=-1)
+        cued = [m for m in _CUED_OPENING.finditer(ptext) if m.start(1) > last + 1
+                and len(ptext[m.end() :].split()) >= MIN_QUOTE_WORDS]  # fmt: skip
+        if cued:  # 'she said: “A ...' never closed: the quotation runs on to the paragraph's end
+            found.append(quotemarks.QuoteRegion(cued[0].end(), len(ptext.rstrip()), cued[0][1]))
         for r in found:
             regions.append((_to_raw(starts, r.start), _to_raw(starts, max(r.end - 1, r.start)) + 1))
     return regions
@@ -203,6 +210,19 @@ def _is_title(text: str) -> bool:
 
 def _is_long_quote(text: str) -> bool:
     return len(text.split()) >= MIN_QUOTE_WORDS and not _is_title(text)
+
+
+def _is_utterance(text: str, sent_start: int, start: int, end: int) -> bool:
+    """Whether a quotation too short for :func:`_is_long_quote` is still someone's words: it ends
+    with its own punctuation inside the marks and opens the sentence or follows a comma or colon
+    ('"Stay there!" he yelled', 'she answered, "Denver."'), as a scare quote or a title does not."""
+    before = text[sent_start : max(start - 1, sent_start)].rstrip(" “\"‘'")
+    closed = text[end : end + 2].lstrip(" ")[:1] in quotemarks.MARKS
+    return (
+        closed
+        and bool(re.search(r"\w[,.!?]$", text[start:end].rstrip()))
+        and (not before.strip() or before[-1:] in ",:")
+    )
 
 
 def _cue_of(art: _Article, verb: int) -> tuple[int, int]:
@@ -311,7 +331,7 @@ def _as_cue(art: _Article, i: int, sent_ids: list[int]) -> Candidate | None:
     if spk is None:
         return None
     rest = [j for j in sent_ids if j not in set(art.subtree(i)) and not art.row(j).is_punct]
-    return Candidate(i, spk, rest, art.span([marks[0], i]))
+    return Candidate(i, spk, rest, art.span([marks[0], i])) if rest else None
 
 
 #: A colon statement names its speaker in at most this many words before the colon
@@ -558,9 +578,14 @@ def _mention_type(art: _Article, start: int, end: int) -> str:
 
 def _clean(text: str, pieces: list[tuple[int, int]], start: int, end: int) -> str:
     """The article text between two offsets without what cleaning removed in between (a photo credit
-    or byline at a page break), the kept pieces joined by a space."""
-    kept = [text[max(a, start) : min(b, end)] for a, b in pieces if a < end and b > start]
-    return " ".join(k.strip() for k in kept if k.strip()) or text[start:end]
+    or byline at a page break), the kept pieces joined by a space; pieces apart by whitespace only
+    (a paragraph break) keep it, so such a content is the text its offsets slice."""
+    kept = [(max(a, start), min(b, end)) for a, b in pieces if a < end and b > start]
+    out = text[kept[0][0] : kept[0][1]] if kept else ""
+    for (_, b), (a, e) in zip(kept, kept[1:], strict=False):
+        gap = text[b:a]
+        out = out + gap + text[a:e] if not gap.strip() else out.rstrip() + " " + text[a:e].lstrip()
+    return out.strip() or text[start:end]
 
 
 def _cue_near(art: _Article, ids: list[int], qs: int, qe: int) -> Candidate | None:
@@ -615,6 +640,14 @@ def _sentence_attributions(
     return found
 
 
+def _reaching(text: str, f: Found, quote_start: int) -> Found:
+    """``f`` with its content starting right after its cue (and "that"): a quotation between a cue
+    and the clause the parse gave it ('explained that to avoid "A," the B must end') is the
+    start of what the cue reports, not a quotation of its own."""
+    lead = re.match(r"[\s,:]*(?:that\b\s*)?", text[f.cue[1] : quote_start])
+    return f._replace(content=(f.cue[1] + lead.end(), f.content[1]))
+
+
 def _quotations(
     art: _Article, sents: pd.DataFrame, regions: list[tuple[int, int]], found: list[Found]
 ) -> list[Found]:
@@ -623,8 +656,15 @@ def _quotations(
     text, out = art.text, list(found)
     for sent in sents.itertuples(index=False):
         for s, e in regions:
-            if not (sent.start <= s < sent.end) or not _is_long_quote(text[s:e]):
+            short = not _is_long_quote(text[s:e])
+            if (
+                not (sent.start <= s < sent.end)
+                or short
+                and not _is_utterance(text, int(sent.start), s, e)
+            ):
                 continue
+            out = [_reaching(text, f, s) if f.sentence == sent.sentence and f.cue[1] <= s
+                   and e <= f.content[0] else f for f in out]  # fmt: skip
             if any(f.content[0] - 2 <= s and e <= f.content[1] + 2
                    or s <= f.content[0] and f.content[1] <= e for f in out):  # fmt: skip
                 continue
@@ -637,7 +677,7 @@ def _quotations(
             if cand is not None:
                 _, ss, se = _mention(art, cand.speaker_tok, cand.verb)
                 out.append(Found(sent.sentence, sent.paragraph, (s, e), kind, (ss, se), cand.cue))
-            else:  # no cue: the quote continues the speaker of the attribution before it
+            elif not short:  # no cue: the quote continues the speaker of the attribution before it
                 prev = max(
                     (f for f in out if f.content[0] < s), key=lambda f: f.content[0], default=None
                 )
@@ -648,19 +688,31 @@ def _quotations(
     return sorted(out, key=lambda f: f.content[0])
 
 
+def _runs_on(text: str, end: int, start: int) -> bool:
+    """Whether a quotation ending at ``end`` runs on into the one starting at ``start`` in the
+    next paragraph: between them only a paragraph break and the one opening mark of the new
+    paragraph (the convention for a quote that goes on: its paragraph is left without a closing
+    mark). Any word between them (a cue, narration) or a closing mark makes them two quotations."""
+    gap = text[end:start]
+    marks = [ch for ch in gap if ch in quotemarks.MARKS]
+    return "\n" in gap and len(marks) == 1 and not re.search(r"\w", gap)
+
+
 def _join_continuations(art: _Article, found: list[Found]) -> list[Found]:
-    """One attribution for a speaker's consecutive quotations in a paragraph: '"A," she said. "B."'
-    is one quote, as is a quote that goes on after the cue with the same speaker."""
+    """One attribution for a quotation that runs on into the next paragraph (its paragraph left
+    open, the next one opening with a quotation mark and no cue): the two are one quote of the
+    same speaker. Quotations with anything written between them ('"A," she said. "B."') stay
+    separate attributions, the second continuing the speaker of the first."""
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.paragraph == f.paragraph
-            and f.kind == "direct"
-            and prev.kind in ("", "direct")
+            and f.cue == (-1, -1)
+            and f.speaker == prev.speaker
+            and f.kind in ("", "direct")
             and _kind(art, *prev.content) == "direct"
-            and (f.cue == (-1, -1) and f.speaker == prev.speaker or f.cue == prev.cue != (-1, -1))
+            and _runs_on(art.text, prev.content[1], f.content[0])
         ):
             out[-1] = prev._replace(content=(prev.content[0], f.content[1]), kind="direct")
             continue
@@ -682,8 +734,9 @@ def attribute(corpus: Corpus, *, speakers: pd.DataFrame | None = None) -> pd.Dat
         thought), speaker, speaker_canonical, speaker_type, affiliation, cue, content,
         content_start, content_end, speaker_start, speaker_end, cue_start, cue_end``; offsets
         index ``texts.text``. A quote continuing the previous speaker has no cue or speaker offsets
-        (-1); a speaker's consecutive quotations in a paragraph are one row whose content runs
-        from the first to the last (the cue between them included).
+        (-1); a quotation that runs on into the next paragraph (left open, the next paragraph
+        opening with a quotation mark) is one row spanning both; quotations with words between
+        them are separate rows.
 
     Example:
         >>> attribute(ingest.build(["data/raw"]))[["speaker_canonical", "content"]]  # doctest: +SKIP

@@ -25,7 +25,8 @@ SPEECH_VERBS = frozenset(
      "caution", "tout", "boast", "brag", "joke", "quip", "lament", "observe", "remark",
      "testify", "assure", "hint", "counter", "retort", "decry", "condemn", "denounce", "applaud",
      "hail", "thank", "conclude", "estimate", "agree", "disagree", "recommend",
-     "advise", "express", "voice", "forecast", "contradict"]
+     "advise", "express", "voice", "forecast", "contradict", "yell", "shout", "chant",
+     "answer", "exclaim", "scream"]
 )  # fmt: skip
 #: Speech cues that report a clause only ("said that ...", never "said the words"): for the
 #: others an object or an infinitive can be what is reported ("praised the effort", "vowed to").
@@ -33,7 +34,8 @@ CLAUSE_VERBS = frozenset(
     ["say", "tell", "state", "note", "add", "declare", "explain", "insist", "argue", "contend",
      "maintain", "indicate", "point", "clarify", "agree", "disagree", "complain",
      "acknowledge", "admit", "confirm", "report", "assert", "believe", "think", "feel",
-     "doubt", "suspect", "assume", "hint"]
+     "doubt", "suspect", "assume", "hint", "counter", "yell", "shout", "chant", "answer",
+     "exclaim", "scream"]
 )  # fmt: skip
 #: Speech cues that also name deeds ("attacked the base", "responded by deploying"): they report
 #: an object or an infinitive only when a person is their subject.

@@ -13,7 +13,7 @@ CASES = {
         ['"We will not accept foreign bases on our soil," said al-Sudani.'],
         [("direct", "Mohammed Shia al-Sudani", "We will not accept foreign bases on our soil,")],
     ),
-    "curly-quote-continuation-is-one-quote": (
+    "quotes-around-narration-stay-two": (
         [
             "“The end of the coalition mission is a necessity for Iraq,” al-Sudani said. "
             "“This is a request from the people of this country.”"
@@ -22,9 +22,49 @@ CASES = {
             (
                 "direct",
                 "Mohammed Shia al-Sudani",
-                "The end of the coalition mission is a necessity for Iraq,” al-Sudani said. "
-                "“This is a request from the people of this country.",
+                "The end of the coalition mission is a necessity for Iraq,",
             ),
+            (
+                "direct",
+                "Mohammed Shia al-Sudani",
+                "This is a request from the people of this country.",
+            ),
+        ],
+    ),
+    "multi-sentence-quote-is-one": (
+        ["“The budget is late. The schools will pay for it. We will not wait,” Dana Price said."],
+        [
+            (
+                "direct",
+                "Dana Price",
+                "The budget is late. The schools will pay for it. We will not wait,",
+            )
+        ],
+    ),
+    "quote-running-on-into-the-next-paragraph": (
+        [
+            "Dana Price said: “The budget is late and the schools will pay for it.",
+            "“We will not wait for the council to make up its mind.”",
+            "“Nobody asked the teachers what they need,” added Omar Reyes.",
+        ],
+        [
+            (
+                "direct",
+                "Dana Price",
+                "The budget is late and the schools will pay for it.\n\n“We will not wait for "
+                "the council to make up its mind.",
+            ),
+            ("direct", "Omar Reyes", "Nobody asked the teachers what they need,"),
+        ],
+    ),
+    "closed-quote-then-new-paragraph-quote-is-two": (
+        [
+            "“The budget is late,” Dana Price said.",
+            "“We will not wait for the council to make up its mind.”",
+        ],
+        [
+            ("direct", "Dana Price", "The budget is late,"),
+            ("direct", "Dana Price", "We will not wait for the council to make up its mind."),
         ],
     ),
     "nyt-marks": (
@@ -186,6 +226,36 @@ CASES = {
     "colon-statement": (
         ["Judicial Watch: State Department hid key emails for years"],
         [("indirect", "Judicial Watch", "State Department hid key emails for years")],
+    ),
+    "quotes-between-cue-and-clause-are-its-content": (
+        [
+            'Moreover, Mayor Ruth Okafor explained that to avoid "a wider crisis in a fragile '
+            'city," the "endless cuts [to schools]" must be brought to an end and aid must be '
+            'delivered "as soon as possible."'
+        ],
+        [
+            (
+                "mixed",
+                "Ruth Okafor",
+                'to avoid "a wider crisis in a fragile city," the "endless cuts [to schools]" must '
+                'be brought to an end and aid must be delivered "as soon as possible.',
+            )
+        ],
+    ),
+    "countering-a-deed-is-not-speech": (
+        ["The police played a role in countering the attack by closing the roads to the port."],
+        [],
+    ),
+    "short-utterance-with-a-cue": (
+        [
+            '"Stay there!" the officer yelled at the driver.',
+            'When the guard spoke again, she answered, "Denver."',
+        ],
+        [("direct", "the officer", "Stay there!"), ("direct", "she", "Denver.")],
+    ),
+    "short-scare-quote-is-not-an-utterance": (
+        ['The senator said the plan was a "total mess." The crowd laughed.'],
+        [("mixed", "The senator", 'the plan was a "total mess')],
     ),
     "not-saying-is-not-an-attribution": (
         ["The spokesman would not say whether there were plans for a military response."],
@@ -420,3 +490,26 @@ def test_content_offsets_are_trimmed_of_whitespace():
     start, end = quotes._trimmed(text, 0, len(text))
     assert text[start:end] == '"we will stay until the job is done"'
     assert quotes._trimmed("   ", 0, 3)[0] == quotes._trimmed("   ", 0, 3)[1]
+
+
+def test_discontinuous_joins_continued_quotations_of_a_paragraph():
+    text = (
+        '"We will win the state," Ann Lee said. "Nobody else can."\n\n"They will try," Bo Kim said.'
+    )
+    rows = pd.DataFrame(
+        [
+            ("a", "direct", "We will win the state,", 1, 23, 25, "Ann Lee"),
+            ("a", "direct", "Nobody else can.", 40, 56, -1, "Ann Lee"),
+            ("a", "direct", "They will try,", 60, 74, 76, "Bo Kim"),
+        ],
+        columns=["article_id", "kind", "content", "content_start", "content_end", "cue_start",
+                 "speaker_canonical"],
+    )  # fmt: skip
+    assert text[40:56] == "Nobody else can." and text[60:74] == "They will try,"
+    out = quote_scoring.discontinuous(rows, pd.Series({"a": text}))
+    assert out.content.tolist() == ["We will win the state, Nobody else can.", "They will try,"]
+    assert out.content_end.tolist() == [56, 74]
+    assert rows.content.tolist()[1] == "Nobody else can."  # the input is not changed
+    # a cue-less quotation in the next paragraph is not joined across the break
+    rows.loc[2, ["cue_start", "speaker_canonical"]] = [-1, "Ann Lee"]
+    assert len(quote_scoring.discontinuous(rows, pd.Series({"a": text}))) == 2
