@@ -162,10 +162,13 @@ _CAPTION_END = re.compile(r"[.!?]\s*[(\[][^()\[\]]{1,80}[)\]]$|\b(?:Photo|Image|
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.I)
 _ON_DAY = re.compile(r"\s+on(?:\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)?\s*,?\s*$")
 _TIME_ALONE = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
-#: An author's e-mail address in a byline ("By NAME | name@site.com") is dropped with it.
-_EMAIL = re.compile(r"\s*[|,·•–—-]?\s*\S+@\S+\.\w+")
+#: An author's e-mail address or handle in a byline ("By NAME | name@site.com", "By NAME@handle")
+#: is dropped with it.
+_EMAIL = re.compile(r"\s*[|,·•–—-]?\s*(?:\S+@\S+\.\w+|@\w+)")
 #: A dateline of several dates ("Published: DATE | Updated: DATE").
 _DATE_PARTS = re.compile(r"\s*\|\s*|\.\s+(?=(?:Updated|Last|Modified|Published))", re.I)
+#: "Staff Report by NAME": a name-shaped label, then "by" and the name.
+_NAME_BY = re.compile(rf"^{_NAME}\s+by\s+({_NAME}(?:\s+(?:and|&)\s+{_NAME})*)$")
 _SOURCE = re.compile(r"^Source:\s*(.{2,80})$")
 _SHARES = re.compile(r"^\d[\d,.]*\s*[kKmM]?\s+(?:Shares?|Comments?|Views?)$", re.I)
 _READING = re.compile(r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read$", re.I)
@@ -220,7 +223,7 @@ def _is_headline_like(text: str, *, max_words: int = 25) -> bool:
     return (
         0 < len(words) <= max_words
         and not text.endswith((".", ",", ";", ":"))
-        and text[0].isupper()
+        and (text[0].isupper() or text[0].isdigit())
     )
 
 
@@ -246,6 +249,8 @@ def byline(text: str) -> tuple[str, str | None] | None:
         after = re.match(r"^[\s|,·•–—-]*(?:by|By|BY)\s+(.+)$", rest[found[2] :])
         if after and _NAMES.match(after.group(1).strip()):
             return after.group(1).strip(), date
+    if not lead and not found and (m := _NAME_BY.match(t)):  # "Staff Report by Jane Roe"
+        return m.group(1), None
     if found:
         tail = rest[found[2] :].strip(_BYLINE_SEPARATORS + ".")
         if tail and parse_date(tail) is None and not _TIME_ALONE.match(tail):
@@ -452,6 +457,7 @@ class _Cleaner:
         comes before the standfirst).
         """
         nonblank = [i for i, ln in enumerate(self.lines) if ln.text]
+        content = [i for i in nonblank if self.shapes[i][1] != "separator"]
         above = [i for i in nonblank if i < start][-HEADLINE_WINDOW:]
         below = [i for i in nonblank if i >= start][:HEADLINE_LOOKAHEAD]
         scored: list[tuple[int, float]] = []
@@ -464,7 +470,9 @@ class _Cleaner:
                 line, self.shapes[i][0], min_words=MIN_REPEATED_HEADLINE_WORDS if repeated else None
             ):
                 continue
-            after = [j for j in nonblank if j > i][:META_WINDOW]
+            after = [j for j in content if j > i][:META_WINDOW]
+            if self._kicker(i, after[:1]):
+                continue
             meta = [k for k, j in enumerate(after) if self._is_meta(j)]
             byline_near = bool(meta) and meta[0] < BYLINE_NEAR_LINES
             if i >= start and (
@@ -505,6 +513,14 @@ class _Cleaner:
         line = self.lines[i]
         return _is_meta_line(line) or _BY_ALONE.match(line.item) is not None or self._author_line(i)
 
+    def _kicker(self, i: int, following: list[int]) -> bool:
+        """A short line (fewer than :data:`MIN_HEADLINE_WORDS` words) right above a full
+        headline-shaped line: a section label or kicker over the headline, not the headline."""
+        if lineshape.features(self.lines[i].text).words >= MIN_HEADLINE_WORDS or not following:
+            return False
+        nxt = self.lines[following[0]]
+        return _headline_candidate(nxt, self.shapes[following[0]][0]) and not _BY.match(nxt.text)
+
     def _author_line(self, i: int) -> bool:
         """A name alone on its line (:data:`MAX_AUTHOR_LINE_WORDS`) next to a lone "By" or "and"
         above it or a date or byline below it: part of a byline, not a headline."""
@@ -514,7 +530,9 @@ class _Cleaner:
             return False
         if not _NAMES.match(t):
             return False
-        nonblank = [j for j, ln in enumerate(self.lines) if ln.text]
+        nonblank = [
+            j for j, ln in enumerate(self.lines) if ln.text and self.shapes[j][1] != "separator"
+        ]
         k = nonblank.index(i)
         before = nonblank[k - 1] if k else None
         after = nonblank[k + 1] if k + 1 < len(nonblank) else None

@@ -71,6 +71,9 @@ _LABEL = re.compile(rf"\b(?:{CTA_WORDS}|{LABEL_WORDS})\b", re.I)
 #: Menu entries run together by the dump lose their spaces: "San FranciscoEast BaySouth Bay"
 #: (this many joins, in a line with fewer stop words than prose).
 MIN_GLUED_WORDS = 2
+#: This many joins mark a run-together menu whatever its stop words ("Contact UsTake Action in
+#: Your CommunityJobs").
+MANY_GLUED_WORDS = 4
 _GLUED = re.compile(r"[a-z][A-Z]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _FORM_FIELD = re.compile(
@@ -130,6 +133,7 @@ class Features:
     truncated: bool
     glued: bool
     self_reference: bool
+    labels_only: bool
 
 
 def strip_bullet(text: str) -> str:
@@ -156,8 +160,12 @@ def features(text: str) -> Features:
         or (len(words) <= MAX_LABEL_WORDS and bool(_LABEL.search(item))),
         self_reference=bool(_SELF_REFERENCE.search(item))
         and len(words) <= MAX_SELF_REFERENCE_WORDS,
-        glued=len(_GLUED.findall(item)) >= MIN_GLUED_WORDS
-        and (stops / len(words) if words else 0.0) < MIN_STOPWORD_SHARE,
+        glued=(
+            len(_GLUED.findall(item)) >= MIN_GLUED_WORDS
+            and (stops / len(words) if words else 0.0) < MIN_STOPWORD_SHARE
+        )
+        or len(_GLUED.findall(item)) >= MANY_GLUED_WORDS,
+        labels_only=bool(words) and not _LABEL.sub("", item).strip(" \t|·•-–—/&,"),
         reader_address=bool(_IMPERATIVE.match(item)) and bool(_READER.search(item)),
         title_case=bool(content) and all(w[0].isupper() for w in content),
         form_field=bool(_FORM_FIELD.search(item)),
@@ -204,6 +212,8 @@ def classify(text: str) -> tuple[str, str]:
         return "furniture", "breadcrumb"
     if f.cta_lead and f.words <= MAX_CTA_WORDS and not f.sentence_end:
         return "furniture", "call to action"
+    if f.labels_only and f.words <= MAX_CTA_WORDS:
+        return "furniture", "menu labels only"
     if f.reader_address and f.words <= 2 * MAX_CTA_WORDS:
         return "furniture", "call to action"
     if f.self_reference:

@@ -207,3 +207,28 @@ def test_headline_context_thresholds():
     assert cleaning.MIN_REPEATED_HEADLINE_WORDS == 2
     assert cleaning.MIN_REPEAT_COVER == 0.5
     assert cleaning.MAX_AUTHOR_LINE_WORDS == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Staff Report by Ana Diaz", ("Ana Diaz", None)),
+        ("By Ana Diaz@AnaDiaz", ("Ana Diaz", None)),
+        ("Paid by the hour", None),
+    ],
+)
+def test_label_by_name_and_handles(text, found):
+    assert byline(text) == found
+
+
+def test_a_kicker_over_the_headline_is_not_the_headline():
+    text = "Site name\n\nHarbour News\n\nA new noodle bar opens by the harbour\n\nBy\n\nAna Diaz\n\n" \
+        "Harbour News\n\n" + STORY  # fmt: skip
+    assert _title(text) == "A new noodle bar opens by the harbour"
+
+
+def test_a_headline_may_start_with_a_number():
+    text = "Site name\n\n90+ ways to cook rice at home\n\nOct 30 2020 by Ana Diaz\n\n" + STORY
+    page = clean_page(text)
+    assert page.meta["title"] == "90+ ways to cook rice at home"
+    assert page.meta["author"] == "Ana Diaz"
