@@ -94,10 +94,12 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙□■]|[-*+](?=\s)|\d{1,3}\.(?=\s))\s*")
 #: A sentence about the page itself ("This site is protected by reCAPTCHA", "comments are
-#: moderated", "This post contains affiliate links") is furniture up to this many words.
+#: moderated", "This post contains affiliate links": "this site" opening a sentence, not "after
+#: reading this post, I ...") is furniture up to this many words.
 MAX_SELF_REFERENCE_WORDS = 40
 _SELF_REFERENCE = re.compile(
-    r"\b(?:this|our) (?:site|website|web site|page|post|newsletter|blog)\b|\bcomments? (?:are|is|may|will)\b"
+    r"(?:^|[.!?:]\s+)(?:this|our) (?:site|website|web site|page|post|newsletter|blog)\b"
+    r"|\bcomments? (?:are|is|may|will)\b"
     r"|\b(?:advertising|affiliate) (?:disclosure|disclaimer|links?|commissions?)\b|\bnot responsible for\b",
     re.I,
 )
