@@ -39,6 +39,18 @@ HEADLINE_WINDOW = 40
 META_WINDOW = 6
 #: Headlines usually have this many words or more; shorter candidates are labels or names.
 FULL_HEADLINE_WORDS = 6
+#: The headline may stand this many non-blank lines below the first prose line (an image caption
+#: or a promo blurb above it reads as prose), when it is repeated or stands above a byline.
+HEADLINE_LOOKAHEAD = 6
+#: A byline or date at most this many non-blank lines below a candidate (a standfirst or a caption
+#: between)
+#: marks it as the headline more strongly than one further down.
+BYLINE_NEAR_LINES = 3
+#: A headline repeated in the page may be this short ("Tridents' challenge"): repetition is the
+#: evidence its length is not.
+MIN_REPEATED_HEADLINE_WORDS = 2
+#: A line repeats the headline when the headline is at least this share of it.
+MIN_REPEAT_COVER = 0.5
 #: Each non-blank line between a candidate and the first prose line costs it this much.
 HEADLINE_DISTANCE_COST = 0.1
 #: A headline has at least this many words (a menu word or a section label has one or two).
@@ -137,6 +149,26 @@ _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|de|da|del|van|von|der|den|la|le|bin|
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
 _NAMES = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME})*$")
 _BYLINE_SEPARATORS = " \t|,·•–—-/:"
+_BY_ALONE = re.compile(
+    r"^(?:(?:Article|Story|Words|Written|Posted|Reported)\s+)?(?:by|and|&|Authors?)\s*:?$", re.I
+)
+#: An author's name on its own line (a byline split over lines, or a name over the date): this
+#: many capitalized words at most, no stop word.
+MAX_AUTHOR_LINE_WORDS = 3
+#: A caption's end: a sentence, then a credit or note in brackets ("... in 2009. (AFP/Getty
+#: Images)", "... Dominica. (FILE)"), or "Photo: NAME".
+_CAPTION_END = re.compile(r"[.!?]\s*[(\[][^()\[\]]{1,80}[)\]]$|\b(?:Photo|Image|Credit)s?\s*:\s*\S")
+#: An image's file name: an alt text is no headline.
+_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.I)
+_ON_DAY = re.compile(r"\s+on(?:\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)?\s*,?\s*$")
+_TIME_ALONE = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
+#: An author's e-mail address or handle in a byline ("By NAME | name@site.com", "By NAME@handle")
+#: is dropped with it.
+_EMAIL = re.compile(r"\s*[|,·•–—-]?\s*(?:\S+@\S+\.\w+|@\w+)")
+#: A dateline of several dates ("Published: DATE | Updated: DATE").
+_DATE_PARTS = re.compile(r"\s*\|\s*|\.\s+(?=(?:Updated|Last|Modified|Published))", re.I)
+#: "Staff Report by NAME": a name-shaped label, then "by" and the name.
+_NAME_BY = re.compile(rf"^{_NAME}\s+by\s+({_NAME}(?:\s+(?:and|&)\s+{_NAME})*)$")
 _SOURCE = re.compile(r"^Source:\s*(.{2,80})$")
 _SHARES = re.compile(r"^\d[\d,.]*\s*[kKmM]?\s+(?:Shares?|Comments?|Views?)$", re.I)
 _READING = re.compile(r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read$", re.I)
@@ -191,12 +223,14 @@ def _is_headline_like(text: str, *, max_words: int = 25) -> bool:
     return (
         0 < len(words) <= max_words
         and not text.endswith((".", ",", ";", ":"))
-        and text[0].isupper()
+        and (text[0].isupper() or text[0].isdigit())
     )
 
 
 def _looks_like_date(text: str) -> bool:
-    return parse_date(text) is not None and len(text.split()) <= 6
+    """A date alone, or several ("Published: DATE | Updated: DATE")."""
+    parts = [p for p in _DATE_PARTS.split(text) if p.strip()]
+    return bool(parts) and all(parse_date(p) is not None and len(p.split()) <= 8 for p in parts)
 
 
 def byline(text: str) -> tuple[str, str | None] | None:
@@ -206,17 +240,23 @@ def byline(text: str) -> tuple[str, str | None] | None:
     "NAME | DATE" without "By". The names need a name's shape (:data:`_NAMES`): "By noon, their
     allies had buckled." is a sentence, not a byline.
     """
-    t = _MD_LINK.sub(r"\1", text.strip())
+    t = _EMAIL.sub("", _MD_LINK.sub(r"\1", text.strip())).strip(_BYLINE_SEPARATORS)
     lead = _BY.match(t)
     rest = t[lead.end() :] if lead else t
     found = find_date(rest)
     date = found[0] if found else None
+    if found and not lead and found[1] == 0:  # "Oct 30 2020 by Emily Co": the date, then the name
+        after = re.match(r"^[\s|,·•–—-]*(?:by|By|BY)\s+(.+)$", rest[found[2] :])
+        if after and _NAMES.match(after.group(1).strip()):
+            return after.group(1).strip(), date
+    if not lead and not found and (m := _NAME_BY.match(t)):  # "Staff Report by Jane Roe"
+        return m.group(1), None
     if found:
         tail = rest[found[2] :].strip(_BYLINE_SEPARATORS + ".")
-        if tail and parse_date(tail) is None:
+        if tail and parse_date(tail) is None and not _TIME_ALONE.match(tail):
             return None  # more text after the date (a second date is fine): not a byline
         rest = rest[: found[1]]
-    rest = re.sub(r"\s+on\s*$", "", rest.strip(_BYLINE_SEPARATORS))
+    rest = _ON_DAY.sub("", rest.strip(_BYLINE_SEPARATORS))
     if not lead and not (found and re.search(r"[|·•]", t)):
         return None
     if not rest or len(rest) > 80 or not _NAMES.match(rest):
@@ -404,34 +444,48 @@ class _Cleaner:
         return run[0] if run else None
 
     def headline(self, start: int) -> int | None:
-        """Index of the headline above the first prose line ``start``, or None.
+        """Index of the headline near the first prose line ``start``, or None.
 
         Candidates are headline-shaped lines (:func:`_headline_candidate`) among the
-        :data:`HEADLINE_WINDOW` lines above; the best is repeated elsewhere in the page (breadcrumbs,
-        "N thoughts on ...", share texts repeat the headline), then stands above a byline or date,
-        then is in title case; ties go to the earliest (the headline comes before the standfirst).
+        :data:`HEADLINE_WINDOW` lines above ``start`` and the :data:`HEADLINE_LOOKAHEAD` lines
+        below it (a caption or promo may read as prose above the headline). Each is scored on
+        named features: repeated elsewhere in the page (breadcrumbs, "N thoughts on ...", share
+        texts: :meth:`_repeated_in_page`), directly above a byline or date
+        (:data:`BYLINE_NEAR_LINES`), a byline or date further below (:data:`META_WINDOW`), a full
+        headline's length, title case, stop words, distance to the prose. A line below the prose
+        start must be repeated or stand above a byline, and not repeat a line above the prose. Ties go to the earliest (the headline
+        comes before the standfirst).
         """
-        above = [i for i in range(start) if self.lines[i].text][-HEADLINE_WINDOW:]
-        others = [  # where a headline is repeated: breadcrumbs, share texts, not the prose
-            ln.text.casefold()
-            for ln, (cls, _) in zip(self.lines, self.shapes, strict=True)
-            if ln.text and cls != "good"
-        ]
+        nonblank = [i for i, ln in enumerate(self.lines) if ln.text]
+        content = [i for i in nonblank if self.shapes[i][1] != "separator"]
+        above = [i for i in nonblank if i < start][-HEADLINE_WINDOW:]
+        below = [i for i in nonblank if i >= start][:HEADLINE_LOOKAHEAD]
         scored: list[tuple[int, float]] = []
-        for d, i in enumerate(reversed(above)):
+        for i in above + below:
             line = self.lines[i]
-            if i in self.ticker or not _headline_candidate(line, self.shapes[i][0]):
+            repeated = self._repeated_in_page(i)
+            if i in self.ticker or self._author_line(i) or self._section_label(i):
                 continue
-            key = line.text.casefold()
-            repeated = sum(key in o for o in others) > (self.shapes[i][0] != "good")
-            meta_after = any(
-                _is_meta_line(self.lines[j]) or _looks_like_date(self.lines[j].item)
-                for j in [j for j in range(i + 1, start) if self.lines[j].text][:META_WINDOW]
-            )
+            if not _headline_candidate(
+                line, self.shapes[i][0], min_words=MIN_REPEATED_HEADLINE_WORDS if repeated else None
+            ):
+                continue
+            after = [j for j in content if j > i][:META_WINDOW]
+            if self._kicker(i, after[:1]):
+                continue
+            meta = [k for k, j in enumerate(after) if self._is_meta(j)]
+            byline_near = bool(meta) and meta[0] < BYLINE_NEAR_LINES
+            if i >= start and (
+                not (repeated or byline_near)
+                or any(self.lines[j].text.casefold() == line.text.casefold() for j in above)
+            ):
+                continue  # below the prose: only with evidence, and not a repeat of one above
+            d = abs(sum(1 for j in nonblank if min(i, start) <= j < max(i, start)))
             feats = lineshape.features(line.text)
             score = (
                 4 * repeated
-                + 2 * meta_after
+                + 4 * byline_near
+                + 1 * bool(meta)
                 + 2 * (feats.words >= FULL_HEADLINE_WORDS)
                 + feats.title_case
                 + (feats.stopword_share > 0)
@@ -440,12 +494,80 @@ class _Cleaner:
             scored.append((i, score))
         if not scored:
             return None
-        best, score = max(scored, key=lambda s: s[1])
-        # a headline and its standfirst stand one above the other: the upper one is the headline
-        prev = [i for i in above if i < best][-1:]
-        if prev and any(i == prev[0] and sc >= score - 1 for i, sc in scored):
+        best, score = max(scored, key=lambda s: (s[1], -s[0]))
+        # a headline and its standfirst stand one above the other: the upper one is the headline,
+        # unless the lower one is in title case (a standfirst is a sentence, not title case)
+        prev = [i for i in nonblank if i < best][-1:]
+        lower_title_case = lineshape.features(self.lines[best].text).title_case
+        if (
+            prev
+            and not lower_title_case
+            and any(i == prev[0] and sc >= score - 1 for i, sc in scored)
+        ):
             best = prev[0]
         return best
+
+    def _is_meta(self, i: int) -> bool:
+        """A byline, date, share count or reading time, a lone "By" over a name, or an author's
+        name on its own line (:meth:`_author_line`)."""
+        line = self.lines[i]
+        return _is_meta_line(line) or _BY_ALONE.match(line.item) is not None or self._author_line(i)
+
+    def _kicker(self, i: int, following: list[int]) -> bool:
+        """A short line (fewer than :data:`MIN_HEADLINE_WORDS` words) right above a full
+        headline-shaped line: a section label or kicker over the headline, not the headline."""
+        if lineshape.features(self.lines[i].text).words >= MIN_HEADLINE_WORDS or not following:
+            return False
+        nxt = self.lines[following[0]]
+        return _headline_candidate(nxt, self.shapes[following[0]][0]) and not _BY.match(nxt.text)
+
+    def _author_line(self, i: int) -> bool:
+        """A name alone on its line (:data:`MAX_AUTHOR_LINE_WORDS`) next to a lone "By" or "and"
+        above it or a date or byline below it: part of a byline, not a headline."""
+        t = self.lines[i].item
+        feats = lineshape.features(t)
+        if not (0 < feats.words <= MAX_AUTHOR_LINE_WORDS and feats.stopword_share == 0):
+            return False
+        if not _NAMES.match(t):
+            return False
+        nonblank = [
+            j for j, ln in enumerate(self.lines) if ln.text and self.shapes[j][1] != "separator"
+        ]
+        k = nonblank.index(i)
+        before = nonblank[k - 1] if k else None
+        after = nonblank[k + 1] if k + 1 < len(nonblank) else None
+        return (before is not None and _BY_ALONE.match(self.lines[before].item) is not None) or (
+            after is not None and _is_meta_line(self.lines[after])
+        )
+
+    def _repeated_in_page(self, i: int) -> bool:
+        """Whether line ``i``'s text is repeated in another line of the page that it makes up at
+        least :data:`MIN_REPEAT_COVER` of (a breadcrumb's last part, "12 thoughts on ...", a
+        share text; not a short phrase inside a long caption), prose lines excepted."""
+        return any(cover >= MIN_REPEAT_COVER for cover, _ in self._repeats(i))
+
+    def _section_label(self, i: int) -> bool:
+        """A short line (fewer than :data:`MIN_HEADLINE_WORDS` words) that is also a menu entry
+        (a bullet of the same words) elsewhere in the page: a section label ("Restaurant
+        reviews"), not a short headline."""
+        if lineshape.features(self.lines[i].text).words >= MIN_HEADLINE_WORDS:
+            return False
+        return any(cover == 1.0 and bullet for cover, bullet in self._repeats(i))
+
+    def _repeats(self, i: int) -> list[tuple[float, bool]]:
+        """(share of the other line line ``i`` makes up, whether that line is a bullet) for each
+        other non-prose line holding ``i``'s text (case and spacing ignored)."""
+        key = " ".join(lineshape.strip_bullet(self.lines[i].text).casefold().split())
+        if not key:
+            return []
+        out = []
+        for j, (ln, (cls, _)) in enumerate(zip(self.lines, self.shapes, strict=True)):
+            if j == i or not ln.text or cls == "good":
+                continue
+            other = " ".join(ln.item.casefold().split())
+            if key in other:
+                out.append((len(key) / len(other), ln.bullet))
+        return out
 
     def header_end(self) -> int:
         """Find the headline; drop what stands above it. Returns the index after the headline."""
@@ -552,7 +674,7 @@ class _Cleaner:
             self.drop(line, "reading time")
             return True
         if _looks_like_date(t):
-            self.page.set_meta("published", parse_date(t), "text")
+            self.page.set_meta("published", parse_date(_DATE_PARTS.split(t)[0]), "text")
             self.drop(line, "dateline")
             return True
         return False
@@ -823,15 +945,19 @@ def _shape(text: str, repeated: dict[str, int]) -> tuple[str, str]:
     return lineshape.classify(text)
 
 
-def _headline_candidate(line: _Line, shape: str) -> bool:
-    """Shaped like a headline: not a bullet, furniture, byline or date; 3+ words, no final stop."""
+def _headline_candidate(line: _Line, shape: str, *, min_words: int | None = None) -> bool:
+    """Shaped like a headline: not a bullet, furniture, byline, date or caption; at least
+    ``min_words`` (:data:`MIN_HEADLINE_WORDS`) words, no final stop."""
     t = line.text
     return (
         not line.bullet
         and shape != "furniture"
         and not _is_meta_line(line)
         and not _looks_like_date(t)
-        and len(t.split()) >= MIN_HEADLINE_WORDS
+        and not _CAPTION_END.search(t)
+        and not _FILE_NAME.search(t)
+        and lineshape.features(t).words >= (MIN_HEADLINE_WORDS if min_words is None else min_words)
+        and not t.endswith(("|", "»", "›", ">"))
         and _is_headline_like(t, max_words=30)
         and sum(c.isalpha() for c in t) >= len(t) / 2
     )

@@ -71,6 +71,9 @@ _LABEL = re.compile(rf"\b(?:{CTA_WORDS}|{LABEL_WORDS})\b", re.I)
 #: Menu entries run together by the dump lose their spaces: "San FranciscoEast BaySouth Bay"
 #: (this many joins, in a line with fewer stop words than prose).
 MIN_GLUED_WORDS = 2
+#: This many joins mark a run-together menu whatever its stop words ("Contact UsTake Action in
+#: Your CommunityJobs").
+MANY_GLUED_WORDS = 4
 _GLUED = re.compile(r"[a-z][A-Z]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _FORM_FIELD = re.compile(
@@ -91,10 +94,12 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙□■]|[-*+](?=\s)|\d{1,3}\.(?=\s))\s*")
 #: A sentence about the page itself ("This site is protected by reCAPTCHA", "comments are
-#: moderated", "This post contains affiliate links") is furniture up to this many words.
+#: moderated", "This post contains affiliate links": "this site" opening a sentence, not "after
+#: reading this post, I ...") is furniture up to this many words.
 MAX_SELF_REFERENCE_WORDS = 40
 _SELF_REFERENCE = re.compile(
-    r"\b(?:this|our) (?:site|website|web site|page|post|newsletter|blog)\b|\bcomments? (?:are|is|may|will)\b"
+    r"(?:^|[.!?:]\s+)(?:this|our) (?:site|website|web site|page|post|newsletter|blog)\b"
+    r"|\bcomments? (?:are|is|may|will)\b"
     r"|\b(?:advertising|affiliate) (?:disclosure|disclaimer|links?|commissions?)\b|\bnot responsible for\b",
     re.I,
 )
@@ -130,6 +135,7 @@ class Features:
     truncated: bool
     glued: bool
     self_reference: bool
+    labels_only: bool
 
 
 def strip_bullet(text: str) -> str:
@@ -156,8 +162,12 @@ def features(text: str) -> Features:
         or (len(words) <= MAX_LABEL_WORDS and bool(_LABEL.search(item))),
         self_reference=bool(_SELF_REFERENCE.search(item))
         and len(words) <= MAX_SELF_REFERENCE_WORDS,
-        glued=len(_GLUED.findall(item)) >= MIN_GLUED_WORDS
-        and (stops / len(words) if words else 0.0) < MIN_STOPWORD_SHARE,
+        glued=(
+            len(_GLUED.findall(item)) >= MIN_GLUED_WORDS
+            and (stops / len(words) if words else 0.0) < MIN_STOPWORD_SHARE
+        )
+        or len(_GLUED.findall(item)) >= MANY_GLUED_WORDS,
+        labels_only=bool(words) and not _LABEL.sub("", item).strip(" \t|·•-–—/&,"),
         reader_address=bool(_IMPERATIVE.match(item)) and bool(_READER.search(item)),
         title_case=bool(content) and all(w[0].isupper() for w in content),
         form_field=bool(_FORM_FIELD.search(item)),
@@ -204,6 +214,8 @@ def classify(text: str) -> tuple[str, str]:
         return "furniture", "breadcrumb"
     if f.cta_lead and f.words <= MAX_CTA_WORDS and not f.sentence_end:
         return "furniture", "call to action"
+    if f.labels_only and f.words <= MAX_CTA_WORDS:
+        return "furniture", "menu labels only"
     if f.reader_address and f.words <= 2 * MAX_CTA_WORDS:
         return "furniture", "call to action"
     if f.self_reference:

@@ -122,3 +122,113 @@ def test_headline_thresholds():
     assert cleaning.MIN_HEADLINE_WORDS == 3
     assert cleaning.HEADLINE_WINDOW == 40
     assert cleaning.MAX_GAP_LINES == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("By Ana Diaz on Thu, Nov 9, 2023 at 4:00 am", ("Ana Diaz", "2023-11-09T04:00")),
+        ("Oct 30 2020 by Ana Diaz", ("Ana Diaz", "2020-10-30")),
+        ("By Ana Diaz | adiaz@example.com", ("Ana Diaz", None)),
+        ("Oct 30 2020 by the river, a crowd gathered.", None),
+    ],
+)
+def test_more_byline_forms(text, found):
+    assert byline(text) == found
+
+
+def test_a_dateline_of_two_dates_gives_the_first():
+    text = "PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 8, 2023 at 6:00 p.m."
+    assert cleaning._looks_like_date(text)
+    page = clean_page(f"Ports reopen\n\n{text}\n\n" + STORY)
+    assert page.meta["published"] == "2023-11-08T16:56"
+
+
+STORY = "\n\n".join(
+    f"Paragraph {n} of the story says what the ministers agreed on during the long talks."
+    for n in range(4)
+)
+
+
+def _title(text: str) -> str:
+    return clean_page(text).meta["title"]
+
+
+def test_a_section_label_that_is_also_a_menu_entry_is_not_the_headline():
+    menu = "  • World news\n  • Local sport\n  • Restaurant reviews\n\n"
+    text = (
+        menu
+        + "Restaurant reviews\n\nA new noodle bar opens by the harbour\n\nBy Ana Diaz\n\n"
+        + STORY
+    )
+    assert _title(text) == "A new noodle bar opens by the harbour"
+
+
+def test_a_short_headline_repeated_in_the_page_counts():
+    text = "Site name\n\nPosted on April 29, 2022\n\nHarbour blues\n\nArticle by\n\nstaff\n\n" \
+        "Harbour blues\n\n" + STORY + "\n\nHarbour blues\n\nHarbour blues\n"  # fmt: skip
+    assert _title(text) == "Harbour blues"
+
+
+def test_the_headline_below_a_caption_that_reads_as_prose():
+    caption = "Workers repair the pier at the harbour after the storm damaged it on Monday, officials said."
+    text = (
+        f"Menu\n\n{caption}\n\nPorts reopen after the storm\n\nPorts reopen after the storm\n\n"
+        + STORY
+    )
+    page = clean_page(text)
+    assert page.meta["title"] == "Ports reopen after the storm"
+    reasons = {text[r.start : r.end]: r.reason for r in page.removed}
+    assert reasons[caption] == "masthead or navigation above the headline"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Workers repair the pier at the harbour. (FILE)",
+        "Workers repair the pier at the harbour. (Ana Diaz/AFP/Getty Images)",
+        "harbour storm pier 0031.jpg",
+    ],
+)
+def test_a_caption_or_file_name_is_not_the_headline(caption):
+    text = f"Ports reopen after the storm\n\nBy Ana Diaz\n\n{caption}\n\n" + STORY
+    assert _title(text) == "Ports reopen after the storm"
+
+
+def test_an_author_name_over_the_date_is_not_the_headline():
+    text = "Ports reopen after the storm\n\nShipping resumes on the coast\n\nAna Diaz\n\n" \
+        "January 29, 2024\n\n" + STORY  # fmt: skip
+    assert _title(text) == "Ports reopen after the storm"
+
+
+def test_headline_context_thresholds():
+    assert cleaning.HEADLINE_LOOKAHEAD == 6
+    assert cleaning.BYLINE_NEAR_LINES == 3
+    assert cleaning.MIN_REPEATED_HEADLINE_WORDS == 2
+    assert cleaning.MIN_REPEAT_COVER == 0.5
+    assert cleaning.MAX_AUTHOR_LINE_WORDS == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Staff Report by Ana Diaz", ("Ana Diaz", None)),
+        ("By Ana Diaz@AnaDiaz", ("Ana Diaz", None)),
+        ("Paid by the hour", None),
+    ],
+)
+def test_label_by_name_and_handles(text, found):
+    assert byline(text) == found
+
+
+def test_a_kicker_over_the_headline_is_not_the_headline():
+    text = "Site name\n\nHarbour News\n\nA new noodle bar opens by the harbour\n\nBy\n\nAna Diaz\n\n" \
+        "Harbour News\n\n" + STORY  # fmt: skip
+    assert _title(text) == "A new noodle bar opens by the harbour"
+
+
+def test_a_headline_may_start_with_a_number():
+    text = "Site name\n\n90+ ways to cook rice at home\n\nOct 30 2020 by Ana Diaz\n\n" + STORY
+    page = clean_page(text)
+    assert page.meta["title"] == "90+ ways to cook rice at home"
+    assert page.meta["author"] == "Ana Diaz"

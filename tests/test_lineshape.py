@@ -101,3 +101,29 @@ def test_features_of_a_line():
     assert f.bullet and f.cta and f.cta_lead and not f.sentence_end
     assert f.words == 5 and f.stopword_share == pytest.approx(3 / 5)
     assert features("Donald Trump Meets Press").title_case
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Menu Menu Close Close", "menu labels only"),
+        ("Video Photos Podcasts Search", "menu labels only"),
+        ("Home | Video | Podcasts | Trending", "menu labels only"),
+        ("About UsOur NewsroomJoin Us in the CityJobs & InternshipsContests", "menu entries run together"),
+    ],
+)  # fmt: skip
+def test_label_runs_and_long_glued_menus(line, why):
+    assert classify(line) == ("furniture", why)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The search for a new home goes on", "Watch what the markets do next week"],
+)
+def test_label_words_inside_a_headline_are_not_a_label_run(line):
+    assert classify(line)[0] != "furniture"
+
+
+def test_glued_thresholds():
+    assert lineshape.MIN_GLUED_WORDS == 2
+    assert lineshape.MANY_GLUED_WORDS == 4
