@@ -2,9 +2,12 @@
 
 For every number in a parsed sentence (digits, number words, vague quantities such as "dozens"),
 the extractor finds what it counts through the dependency parse and the editable lexicon
-``data/lexicons/claims.csv`` (term, kind ``noun``/``verb``, category):
+``data/lexicons/claims.csv`` (term, kind, category; the kinds: ``noun`` counted nouns, ``verb``
+and ``casualty`` casualty words, ``people`` kinds of people, ``military`` military words,
+``cause`` natural causes of death):
 
-- a counted noun: "2,500 troops" (troops), "85 targets" struck (strikes), "two airbases" (bases);
+- a counted noun: "2,500 troops" (troops), "85 targets" struck (strikes), "two airbases" (bases),
+  "13 rockets" fired (attacks);
 - a casualty verb or noun governing the counted people: "killing three US soldiers",
   "the martyrdom of 16 people" (killed), "70 personnel incurring minor injuries" (injured);
 - "N times" after an attack verb: "targeted ... in Iraq over 60 times" (attacks);
@@ -58,7 +61,7 @@ QUALIFIERS = {
     ("up", "to"): "at_most", ("fewer", "than"): "at_most", ("less", "than"): "at_most",
     ("nearly",): "at_most", ("almost",): "at_most", ("as", "many", "as"): "at_most",
     ("as", "much", "as"): "at_most",
-    ("an", "estimated"): "approx", ("about",): "approx", ("around",): "approx",
+    ("an", "estimated"): "approx", ("estimated",): "approx", ("under",): "at_most", ("about",): "approx", ("around",): "approx",
     ("approximately",): "approx", ("roughly",): "approx", ("some",): "approx",
 }  # fmt: skip
 #: "several hundred", "a few thousand": the vague word multiplies the number after it.
@@ -66,6 +69,8 @@ MULTIPLIER_WORDS = {"several": 3, "few": 3}
 #: The number words a vague word can multiply ("tens of thousands", "several hundred").
 UNIT_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "hundreds": 100,
               "thousands": 1000, "millions": 1_000_000}  # fmt: skip
+#: Number words that multiply a plain number before them: "1.5 million", "two thousand".
+SCALE_WORDS = frozenset({"hundred", "thousand", "million"})
 #: "tens of thousands" = 20,000 and "hundreds of thousands" = 200,000 (as "hundreds" = 200).
 VAGUE_MULTIPLES = {"tens": 20, "hundreds": 200}
 #: Dependency labels of a number inside the phrase it counts ("2,500 troops").
@@ -78,8 +83,15 @@ LIFE_VERBS = frozenset({"claim", "take", "cost", "lose"})
 TOLL_WORDS = frozenset({"toll"})
 #: Prepositions that lead from a casualty word to its victims ("the martyrdom of 16 people").
 VICTIM_PREPS = frozenset({"of", "among", "including"})
+#: Prepositions that give a death's cause ("died of a heart attack", "died after a stroke").
+CAUSE_PREPS = frozenset({"of", "from", "after"})
 #: The casualty rules' answer for a count in a killing that counts no casualties.
 NOT_COUNTED = "not counted"
+#: Words that take a part of a counted whole ("most of the 40 passengers", "two of the 17").
+PARTITIVE_WORDS = frozenset({"some", "many", "most", "all", "none", "several", "few", "each",
+                             "both", "any", "half", "dozens", "hundreds", "thousands", "scores"})  # fmt: skip
+#: A number set off by commas after a noun is an age up to this value ("a man, 45, was killed").
+MAX_AGE = 120
 #: Verbs whose object is a subset of their casualty subject ("the dead included 21 women").
 SUBSET_VERBS = frozenset({"include"})
 #: Compounds that make "forces" units, not people ("six task forces").
@@ -90,11 +102,17 @@ MAX_CASUALTY_HOPS = 3
 #: How deep inside a relative clause on the counted noun its casualty verb may be ("two SEALs,
 #: who battled ... before being killed": battled -> before -> killed).
 MAX_CLAUSE_DEPTH = 2
+#: Verbs whose object (or passive subject) is fired at a target: "fired 13 rockets".
+FIRE_VERBS = frozenset({"fire", "launch", "shoot", "lob", "hurl", "rain", "unleash", "intercept"})
+#: Nouns for projectiles fired together: "a barrage of 20 rockets".
+SALVO_WORDS = frozenset({"barrage", "volley", "salvo", "wave", "hail"})
+#: Verbs whose subject, a projectile, reached a target: "two rockets hit the base".
+LANDING_VERBS = frozenset({"hit", "strike", "land", "fall", "slam", "explode", "target"})
 #: Verbs above a killing that make it threatened or planned, not reported as done.
 UNREALIZED_VERBS = frozenset({"threaten", "vow", "plan", "intend", "want", "seek", "try",
                               "attempt", "aim", "hope", "pledge", "promise", "plot"})  # fmt: skip
 #: Modals that make a casualty hypothetical ("could kill"), unless perfect ("may have killed").
-HYPOTHETICAL_MODALS = frozenset({"could", "would", "might"})
+HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "will"})
 #: How serious injuries are, from the word that says so.
 INJURY_KINDS = {
     "minor": "minor", "light": "minor", "slight": "minor", "slightly": "minor",
@@ -135,6 +153,28 @@ MONTHS = {
 }
 LOCATIVE = {"in", "across", "near", "inside", "throughout", "at", "into", "within", "around",
              "outside", "off"}  # fmt: skip
+#: Prepositions on a troop count that place it: "troops in Iraq", "on the ground", "to Iraq".
+FORCE_PREPS = frozenset({*LOCATIVE, "on", "to"})
+#: Nouns a troop count is a deployment of: "the pullout of 2,000 advisers", "a force of 500".
+FORCE_NOUNS = frozenset({"pullout", "withdrawal", "deployment", "presence", "surge", "drawdown",
+                         "force", "contingent", "level", "number", "total", "reduction",
+                         "increase", "redeployment", "rotation", "reinforcement"})  # fmt: skip
+#: Adverbs that place a troop count: "5,200 troops there", "troops overseas".
+FORCE_PLACES = frozenset({"there", "here", "overseas", "abroad", "home", "nearby"})
+#: Verbs that deploy, keep or move a force: "sent 3,000 troops", "2,500 troops remain".
+FORCE_VERBS = frozenset({
+    "send", "deploy", "redeploy", "station", "base", "keep", "withdraw", "pull", "remove",
+    "leave", "remain", "stay", "maintain", "add", "number", "total", "commit",
+    "dispatch", "order", "authorize", "authorise", "surge", "cut", "reduce", "increase", "boost",
+    "bring", "return", "move", "arrive", "position", "rotate", "mass", "amass", "gather",
+    "assemble", "field", "need", "request", "recommend", "approve", "announce", "double",
+    "triple", "race", "advance", "march", "enter", "cross", "pour", "head", "push",
+    "land", "fly", "serve", "train", "evacuate", "mobilize", "mobilise", "recall",
+    "reinforce", "house", "host",
+})  # fmt: skip
+#: Verbs that make a troop count a force level only when the clause places it: "the US has 5,000
+#: troops in Iraq", "there are 900 troops" (but "he has two Marines sitting to his right").
+WEAK_FORCE_VERBS = frozenset({"have", "be", "include"})
 NATIONALITY = {"us": "US", "u.s.": "US", "american": "US", "united states": "US", "america": "US"}
 ATTACK_VERBS = {"target", "attack", "strike", "hit", "shell", "bomb", "assault", "raid"}
 TIME_ANCHOR = re.compile(
@@ -196,6 +236,8 @@ def _excluded(s: Tree, num: Token, noun: Token | None) -> bool:
     ):
         return True  # ordinal
     prev, nxt = s.get(num.token - 1), s.get(num.token + 1)
+    if _age(s, num, prev, nxt):
+        return True
     if prev is not None and (
         prev.text in {"$", "€", "£"} or prev.text.lower().rstrip(".") in MONTHS
     ):
@@ -221,13 +263,32 @@ def _excluded(s: Tree, num: Token, noun: Token | None) -> bool:
     return noun is None and num.ent_type in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 
 
+def _age(s: Tree, num: Token, prev: Token | None, nxt: Token | None) -> bool:
+    """Whether a number is someone's age: "aged 45", or set off by commas after a noun ("the
+    gunman, 28, was killed"), up to :data:`MAX_AGE`."""
+    if prev is not None and prev.text.lower() == "aged":
+        return True
+    value = number_value(num.text)[0]
+    head = s.get(s.head(num.token))
+    return (
+        value is not None
+        and value <= MAX_AGE
+        and prev is not None
+        and prev.text == ","
+        and (nxt is None or nxt.text in {",", ".", ";"})
+        and head is not None
+        and head.pos in {"NOUN", "PROPN"}
+        and head.token < num.token
+    )
+
+
 def _number(s: Tree, num: Token) -> Number | None:
     """The value a token starts or ends, or None when it is no number or another token reports it.
 
     One number may take several tokens: "Thirty-three" (Thirty, -, three) and "several hundred",
     "a few thousand" (the vague word multiplies the last: 300, 3,000) are reported by their last
     token; "tens of thousands" and "hundreds of thousands" by the unit (20,000, 200,000); "a
-    few" counts 3 (a bare "few" is no count).
+    few" counts 3 (a bare "few" is no count); "1.5 million" and "two thousand" by the scale word.
     """
     text = num.text.lower()
     nxt, nxt2 = s.get(num.token + 1), s.get(num.token + 2)
@@ -238,10 +299,15 @@ def _number(s: Tree, num: Token) -> Number | None:
             return None  # "hundreds" of "hundreds of thousands"
     if text in MULTIPLIER_WORDS and nxt is not None and nxt.text.lower() in NUMBER_WORDS:
         return None  # "several" of "several hundred"
-    prev, prev2 = s.get(num.token - 1), s.get(num.token - 2)
     value, vague = number_value(num.text)
     if value is None:
         return None
+    if not vague and nxt is not None and nxt.text.lower() in SCALE_WORDS:
+        return None  # "1.5" of "1.5 million", "two" of "two thousand"
+    prev, prev2 = s.get(num.token - 1), s.get(num.token - 2)
+    scaled = number_value(prev.text) if prev is not None and text in SCALE_WORDS else (None, True)
+    if scaled[0] is not None and not scaled[1]:
+        return Number(scaled[0] * value, False, prev)  # "1.5 million" = 1,500,000
     first = num
     if text == "few" and (prev is None or prev.text.lower() != "a"):
         return None
@@ -322,8 +388,9 @@ def _phrase_casualty(
     dead", "eight of the injured", "the three people who were killed", "three foreign fighters
     who died", "left four hostages dead", "claimed 17 lives"."""
     cat = _casualty(lex, noun) if _lookup(lex, "casualty", noun) else None
-    if cat is not None and (noun.dep != "pobj" or partitive):
-        return cat, noun
+    prep = s.get(s.head(noun.token)) if noun.dep == "pobj" else None
+    if cat is not None and (prep is None or partitive or prep.lemma.lower() not in CAUSE_PREPS):
+        return cat, noun  # "caused 350,000 deaths", "responsible for 603 deaths"
     head = s.get(s.head(noun.token))
     if noun.lemma.lower() == "life" and head is not None and head.lemma.lower() in LIFE_VERBS:
         return "killed", head
@@ -344,10 +411,44 @@ def _phrase_casualty(
                 )
                 if cat and not own and len(s.head_chain(deeper.token)) - depth <= MAX_CLAUSE_DEPTH:
                     return cat, deeper
-    if head is not None and noun.dep == "dobj":
-        for kid in s.rows_of(s.kids(head.token)):
-            if kid.dep in {"oprd", "xcomp", "ccomp"} and _lookup(lex, "casualty", kid):
-                return _casualty(lex, kid), kid
+    return _left_dead(s, noun, lex) or _stray_relative(s, noun, lex)
+
+
+def _left_dead(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> tuple[str, Token] | None:
+    """(category, event) for an object with a casualty complement: "left four hostages dead",
+    "left the ambassador and three other Americans dead" (a conjunct shares the object's role)."""
+    first = _first_conjunct(s, noun)
+    verb = s.get(s.head(first.token))
+    if verb is None or first.dep != "dobj":
+        return None
+    for kid in s.rows_of(s.kids(verb.token)):
+        if kid.dep in {"oprd", "xcomp", "ccomp"} and _lookup(lex, "casualty", kid):
+            return _casualty(lex, kid), kid
+    after = s.get(max(s.subtree(first.token)) + 1)  # "left X and three others dead" misparsed
+    if verb.lemma.lower() == "leave" and after is not None and after.pos in {"ADJ", "VERB"}:
+        cat = _casualty(lex, after)
+        return (cat, after) if cat is not None else None
+    return None
+
+
+def _stray_relative(
+    s: Tree, noun: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, event) for a "who" clause the parse hung on a word that names no people inside
+    the counted phrase: "three foreign jihadis fighting with ISIS who died" (the jihadis died,
+    not ISIS)."""
+    for tok in s.rows_of(s.subtree(noun.token)):
+        if (
+            tok.token == noun.token
+            or len(s.head_chain(tok.token)) - len(s.head_chain(noun.token)) > MAX_CASUALTY_HOPS
+            or _is_people(s, tok, lex)
+        ):
+            continue
+        for clause in s.rows_of(s.kids(tok.token, "relcl")):
+            who = [k for k in s.rows_of(s.kids(clause.token)) if k.dep in {"nsubj", "nsubjpass"}]
+            cat = _casualty(lex, clause)
+            if cat is not None and who and who[0].lemma.lower() == "who":
+                return cat, clause
     return None
 
 
@@ -371,14 +472,31 @@ def _governing_casualty(
         return NOT_COUNTED, head  # "died in Germany at 50": an age
     below = anchor
     for up in s.rows_of(s.head_chain(anchor.token, limit=MAX_CASUALTY_HOPS)):
+        taker = s.get(s.head(up.token)) if up.lemma.lower() == "life" else None
+        if taker is not None and taker.lemma.lower() in LIFE_VERBS and not _own(s, up):
+            return "killed", taker  # "claimed the lives of 12 soldiers"
         if (cat := _casualty(lex, up)) is not None:
             if below.dep == "nsubj" and any(k.dep == "dobj" for k in s.rows_of(s.kids(up.token))):
                 return NOT_COUNTED, up  # "five soldiers killed two militants": the killers
             return cat, up
         if up.pos in {"VERB", "AUX"} or up.pos == "ADP" and up.lemma not in VICTIM_PREPS:
             break  # the count's clause ends at its verb; "after dinner with two ..." is no victim
+        if _partitive_whole(s, up):
+            break  # "two of the 17 hostages died": the 17 are the whole, not the dead
         below = up
     return _toll_value(s, anchor) or _conjoined_casualty(s, anchor, lex)
+
+
+def _own(s: Tree, life: Token) -> bool:
+    """Whether "lives" are the victims' own ("took their own lives"): suicides, no casualties."""
+    return any(k.lemma.lower() == "own" for k in s.rows_of(s.kids(life.token)))
+
+
+def _partitive_whole(s: Tree, prep: Token) -> bool:
+    """Whether ``prep`` is the "of" of a part taken from a counted whole: "two of the 17
+    hostages", "most of the 40 passengers"."""
+    part = s.get(s.head(prep.token)) if prep.lemma == "of" else None
+    return part is not None and (part.pos == "NUM" or part.lemma.lower() in PARTITIVE_WORDS)
 
 
 def _toll_value(s: Tree, anchor: Token) -> tuple[str, Token] | None:
@@ -495,7 +613,7 @@ def _military(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
     """
     head = s.get(s.head(noun.token))
     phrase = [*s.rows_of(s.subtree(noun.token)), *([head] if head is not None else [])]
-    if any(_lookup(lex, "military", t) for t in phrase):
+    if any(_lookup(lex, "military", t) and not _inside_name(s, t) for t in phrase):
         return True
     owners = [
         k for k in s.rows_of(s.kids(noun.token))
@@ -508,6 +626,13 @@ def _military(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
         for t in s.rows
         if t.token != noun.token
     )
+
+
+def _inside_name(s: Tree, tok: Token) -> bool:
+    """Whether a word is a non-final part of a proper name: "Service" of "Service Employees
+    International Union" (not "Army" of "members of the Army")."""
+    head = s.get(s.head(tok.token))
+    return tok.pos == "PROPN" and tok.dep == "compound" and head is not None and head.pos == "PROPN"
 
 
 def _casualty_category(
@@ -524,9 +649,23 @@ def _casualty_category(
     )
     if found is None:
         return None
-    if _unrealized(s, found[1]) or noun is not None and not _is_people(s, noun, lex):
+    if (
+        _unrealized(s, found[1])
+        or _natural_death(s, found[1], lex)
+        or (noun is not None and not _is_people(s, noun, lex))
+    ):
         return NOT_COUNTED, found[1]
     return found
+
+
+def _natural_death(s: Tree, event: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """Whether a death has an illness or other natural cause (lexicon kind ``cause``): "died of
+    a heart attack", "died from cancer", "cancer deaths"; "died of his wounds" is a casualty."""
+    causes = [k for k in s.kids(event.token, "compound", "amod", "nsubj")]  # "the virus killed"
+    for prep in s.rows_of(s.kids(event.token, "prep")):
+        if prep.lemma.lower() in CAUSE_PREPS:
+            causes += s.subtree(prep.token)
+    return any(_lookup(lex, "cause", t) for t in s.rows_of(causes))
 
 
 def _category(
@@ -558,6 +697,10 @@ def _category(
         return None, None, None  # "six task forces": units, not people
     if cat == "troops_military":
         cat = "troops" if _military(s, noun, lex) else None
+    if cat == "troops" and not _force_level(s, noun, anchor):
+        return None, None, None  # "two soldiers were arrested": people in an incident
+    if cat in {"attacks_fired", "strikes_fired"}:  # rockets, drones, missiles count when fired
+        cat = cat.removesuffix("_fired") if _fired(s, noun) else None
     if cat == "strikes_target":  # targets, sites, facilities count as strikes when struck
         struck = verb_lemma in ATTACK_VERBS or _struck(s, noun, lex)
         cat = "strikes" if struck else None
@@ -576,6 +719,76 @@ def _struck(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
                 for k in s.rows_of(s.kids(up.token))
             )
     return False
+
+
+def _force_level(s: Tree, noun: Token, anchor: Token) -> bool:
+    """Whether a troop count is a force level, military people present or moved somewhere, and
+    not people in an incident ("two soldiers were arrested", "eight Marines taken aside"):
+
+    - the phrase places them or says whose they are: "troops in Iraq", "on the ground", "his
+      40,000 troops";
+    - it counts a deployment: "the pullout of 2,000 advisers", "a force of" (:data:`FORCE_NOUNS`);
+    - its verb, or a verb that verb's complement chain reaches, deploys, keeps or moves them:
+      "sent 3,000 troops", "are preparing to deploy", "were poised to race across France"
+      (:data:`FORCE_VERBS`).
+    """
+    for k in s.rows_of([*s.kids(noun.token), *s.kids(anchor.token)]):
+        if k.dep == "poss" or k.dep == "prep" and k.lemma.lower() in FORCE_PREPS:
+            return True
+        if k.dep in {"acl", "relcl", "amod"} and k.lemma.lower() in FORCE_VERBS:
+            return True  # "2,000 troops deployed to Syria", "troops who are stationed there"
+        if k.dep == "advmod" and k.lemma.lower() in FORCE_PLACES:
+            return True  # "5,200 troops there"
+    first = _first_conjunct(s, anchor)
+    head = s.get(s.head(first.token))
+    if head is not None and head.lemma.lower() == "of":
+        head = s.get(s.head(head.token))
+    if head is None:
+        return False
+    if head.lemma.lower() in FORCE_NOUNS:
+        return True
+    verbs, seen = [head], 0
+    while seen < len(verbs) and len(verbs) <= MAX_CLAUSE_DEPTH + 1:
+        verb = verbs[seen]
+        seen += 1
+        if verb.lemma.lower() in FORCE_VERBS:
+            return True
+        if verb.lemma.lower() in WEAK_FORCE_VERBS and _placed(s, verb):
+            return True  # "has 5,000 troops in Iraq", "there are 900 troops"
+        verbs += s.rows_of(s.kids(verb.token, "xcomp", "conj"))
+    return False
+
+
+def _placed(s: Tree, verb: Token) -> bool:
+    """Whether a verb places what it has or is: a locative phrase, "there" or "overseas"."""
+    return any(
+        k.dep == "prep"
+        and k.lemma.lower() in FORCE_PREPS
+        or k.dep in {"advmod", "expl"}
+        and k.lemma.lower() in FORCE_PLACES
+        for k in s.rows_of(s.kids(verb.token))
+    )
+
+
+def _fired(s: Tree, noun: Token) -> bool:
+    """Whether rockets, drones or missiles are fired at something, not owned or sold: "fired 13
+    rockets", "13 rockets were launched", "rockets fired at the base", "10 drones hit the
+    airport", "a barrage of 20 rockets"; "stockpiled 100,000 rockets" and "bought 50 drones"
+    are not."""
+    first = _first_conjunct(s, noun)
+    verb = s.get(s.head(first.token))
+    if verb is not None and verb.lemma == "of":  # "a barrage of 20 rockets", "fired a volley of"
+        salvo = s.get(s.head(verb.token))
+        if salvo is not None and salvo.lemma.lower() in SALVO_WORDS:
+            return True
+    if verb is not None and verb.lemma.lower() in FIRE_VERBS and first.dep in {"dobj", "nsubjpass"}:
+        return True
+    if verb is not None and verb.lemma.lower() in LANDING_VERBS and first.dep == "nsubj":
+        return True
+    return any(
+        k.lemma.lower() in FIRE_VERBS | LANDING_VERBS
+        for k in s.rows_of(s.kids(noun.token, "acl", "relcl"))
+    )
 
 
 def _hyphenated(s: Tree, num: Token, noun: Token) -> bool:
@@ -623,8 +836,11 @@ def _attribution(s: Tree, num: Token) -> str | None:
             obj = next(
                 (k for p in preps for k in s.rows_of(s.kids(p.token)) if k.dep == "pobj"), None
             )
-            if obj is not None and not (
-                min(s.subtree(obj.token)) <= num.token <= max(s.subtree(obj.token))
+            rate = obj is not None and obj.lemma.lower() in TIME_UNITS  # "300 raids per year"
+            if (
+                obj is not None
+                and not rate
+                and not (min(s.subtree(obj.token)) <= num.token <= max(s.subtree(obj.token)))
             ):
                 return _source_text(s, obj)
     clause = [num.token, *s.head_chain(num.token)]
@@ -827,7 +1043,9 @@ def _sentence_claims(s: Tree, lex: dict[tuple[str, str], str]) -> list[dict]:
                 category = "troops"
             else:
                 continue
-        if _excluded(s, num, noun) or category not in CATEGORIES:
+        scaled = number.first is not num and not number_value(number.first.text)[1]
+        excluded = _excluded(s, num, noun) or scaled and _excluded(s, number.first, noun)
+        if excluded or category not in CATEGORIES:
             continue
         qualifier, qualifier_words = _qualifier(s, number.first, number.vague)
         if source is not None and qualifier == "exact":
