@@ -92,6 +92,9 @@ PARTITIVE_WORDS = frozenset({"some", "many", "most", "all", "none", "several", "
                              "both", "any", "half", "dozens", "hundreds", "thousands", "scores"})  # fmt: skip
 #: A number set off by commas after a noun is an age up to this value ("a man, 45, was killed").
 MAX_AGE = 120
+#: Endings of nouns for people ("cartoonists", "bystanders", "Christians", "gunmen"), so that a
+#: kind of people the lexicon does not list still counts as victims.
+PEOPLE_SUFFIXES = ("ist", "ists", "er", "ers", "ian", "ians", "man", "men")
 #: Verbs whose object is a subset of their casualty subject ("the dead included 21 women").
 SUBSET_VERBS = frozenset({"include"})
 #: Compounds that make "forces" units, not people ("six task forces").
@@ -392,7 +395,8 @@ def _phrase_casualty(
     if cat is not None and (prep is None or partitive or prep.lemma.lower() not in CAUSE_PREPS):
         return cat, noun  # "caused 350,000 deaths", "responsible for 603 deaths"
     head = s.get(s.head(noun.token))
-    if noun.lemma.lower() == "life" and head is not None and head.lemma.lower() in LIFE_VERBS:
+    life = noun.lemma.lower() == "life" and not _own(s, noun)
+    if life and head is not None and head.lemma.lower() in LIFE_VERBS:
         return "killed", head
     for kid in s.rows_of(s.kids(noun.token)):
         if kid.dep in {"amod", "acl", "relcl"} and (cat := _casualty(lex, kid)) is not None:
@@ -405,6 +409,9 @@ def _phrase_casualty(
             depth = len(s.head_chain(kid.token))
             for deeper in s.rows_of(s.subtree(kid.token)):  # a verb or "found dead"
                 cat = _casualty(lex, deeper) if deeper.pos in {"VERB", "ADJ"} else None
+                cat = cat or (
+                    "killed" if _lost_lives(s, deeper) else None
+                )  # "who lost their lives"
                 own = any(  # "who are orphaned when their parents die": others died
                     k.dep in {"nsubj", "nsubjpass"} and k.tag not in {"WP", "WDT"}
                     for k in s.rows_of(s.kids(deeper.token))
@@ -412,6 +419,22 @@ def _phrase_casualty(
                 if cat and not own and len(s.head_chain(deeper.token)) - depth <= MAX_CLAUSE_DEPTH:
                     return cat, deeper
     return _left_dead(s, noun, lex) or _stray_relative(s, noun, lex)
+
+
+def _lost_lives(s: Tree, verb: Token) -> bool:
+    """Whether a verb's object is lives lost or taken, not the victims' own: "lost their lives"."""
+    return verb.lemma.lower() in LIFE_VERBS and any(
+        k.dep == "dobj" and k.lemma.lower() == "life" and not _own(s, k)
+        for k in s.rows_of(s.kids(verb.token))
+    )
+
+
+def _shot_dead(s: Tree, verb: Token) -> bool:
+    """Whether a verb has "dead" as its result: "police shot dead 55 people", "beaten dead"."""
+    return verb.pos == "VERB" and any(
+        k.lemma.lower() == "dead" and k.dep in {"oprd", "advmod", "acomp", "xcomp", "ccomp", "dobj"}
+        for k in s.rows_of(s.kids(verb.token))
+    )
 
 
 def _left_dead(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> tuple[str, Token] | None:
@@ -475,7 +498,7 @@ def _governing_casualty(
         taker = s.get(s.head(up.token)) if up.lemma.lower() == "life" else None
         if taker is not None and taker.lemma.lower() in LIFE_VERBS and not _own(s, up):
             return "killed", taker  # "claimed the lives of 12 soldiers"
-        if (cat := _casualty(lex, up)) is not None:
+        if (cat := _casualty(lex, up) or ("killed" if _shot_dead(s, up) else None)) is not None:
             if below.dep == "nsubj" and any(k.dep == "dobj" for k in s.rows_of(s.kids(up.token))):
                 return NOT_COUNTED, up  # "five soldiers killed two militants": the killers
             return cat, up
@@ -547,7 +570,8 @@ def _predicate_casualty(
     for kid in s.rows_of(s.kids(verb.token)):
         if kid.dep in {"acomp", "oprd", "attr", "dobj", "xcomp"} and _lookup(lex, "casualty", kid):
             return _casualty(lex, kid), kid
-        if kid.dep == "dobj" and kid.lemma.lower() == "life" and verb.lemma.lower() in LIFE_VERBS:
+        life = kid.lemma.lower() == "life" and not _own(s, kid)  # "took their own lives": suicides
+        if kid.dep == "dobj" and life and verb.lemma.lower() in LIFE_VERBS:
             return "killed", verb
         if kid.dep == "prep" and kid.lemma == "among":  # "13 foreigners are among the dead"
             for obj in s.rows_of(s.kids(kid.token)):
@@ -591,7 +615,8 @@ def _unrealized(s: Tree, event: Token) -> bool:
 
 def _is_people(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
     """Whether a counted noun names people (or a kind of people): "civilians", "Palestinians",
-    "others", "soldiers"; "elephants" are not."""
+    "others", "soldiers", "14 of them", a noun of a people ending (:data:`PEOPLE_SUFFIXES`:
+    "cartoonists", "bystanders"); "elephants" are not."""
     return (
         noun.ent_type in {"NORP", "PERSON"}
         or noun.tag == "NNPS"  # "Tamils", "Kurds": a people the recognizer did not label
@@ -600,6 +625,10 @@ def _is_people(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
         or _lookup(lex, "casualty", noun) is not None
         or noun.lemma.lower() == "life"  # "claimed 17 lives"
         or noun.lemma.lower() in MORE_WORDS  # "wounded 27 more"
+        or noun.pos == "PRON"
+        and noun.lemma.lower() in {"they", "those", "whom", "we"}
+        or noun.pos == "NOUN"
+        and noun.text.lower().endswith(PEOPLE_SUFFIXES)  # "cartoonists"
     )
 
 
@@ -662,6 +691,9 @@ def _natural_death(s: Tree, event: Token, lex: dict[tuple[str, str], str]) -> bo
     """Whether a death has an illness or other natural cause (lexicon kind ``cause``): "died of
     a heart attack", "died from cancer", "cancer deaths"; "died of his wounds" is a casualty."""
     causes = [k for k in s.kids(event.token, "compound", "amod", "nsubj")]  # "the virus killed"
+    head = s.head(event.token)
+    if event.dep == "conj" and head is not None and not s.kids(event.token, "nsubj"):
+        causes += s.kids(head, "nsubj")  # "the virus spread and killed thousands"
     for prep in s.rows_of(s.kids(event.token, "prep")):
         if prep.lemma.lower() in CAUSE_PREPS:
             causes += s.subtree(prep.token)
@@ -726,7 +758,7 @@ def _force_level(s: Tree, noun: Token, anchor: Token) -> bool:
     not people in an incident ("two soldiers were arrested", "eight Marines taken aside"):
 
     - the phrase places them or says whose they are: "troops in Iraq", "on the ground", "his
-      40,000 troops";
+      40,000 troops", or a noun above it names a place: "the bases in Syria, housing 900 troops";
     - it counts a deployment: "the pullout of 2,000 advisers", "a force of" (:data:`FORCE_NOUNS`);
     - its verb, or a verb that verb's complement chain reaches, deploys, keeps or moves them:
       "sent 3,000 troops", "are preparing to deploy", "were poised to race across France"
@@ -739,6 +771,9 @@ def _force_level(s: Tree, noun: Token, anchor: Token) -> bool:
             return True  # "2,000 troops deployed to Syria", "troops who are stationed there"
         if k.dep == "advmod" and k.lemma.lower() in FORCE_PLACES:
             return True  # "5,200 troops there"
+    for up in s.rows_of(s.head_chain(anchor.token, limit=MAX_CASUALTY_HOPS)):
+        if up.pos in {"NOUN", "PROPN"} and _names_place(s, up):
+            return True  # "the bases in Syria, housing 900 troops"
     first = _first_conjunct(s, anchor)
     head = s.get(s.head(first.token))
     if head is not None and head.lemma.lower() == "of":
@@ -757,6 +792,16 @@ def _force_level(s: Tree, noun: Token, anchor: Token) -> bool:
             return True  # "has 5,000 troops in Iraq", "there are 900 troops"
         verbs += s.rows_of(s.kids(verb.token, "xcomp", "conj"))
     return False
+
+
+def _names_place(s: Tree, noun: Token) -> bool:
+    """Whether a noun has a locative phrase naming a place: "the bases in Syria"."""
+    return any(
+        obj.ent_type in {"GPE", "LOC"}
+        for prep in s.rows_of(s.kids(noun.token, "prep"))
+        if prep.lemma.lower() in FORCE_PREPS
+        for obj in s.rows_of(s.kids(prep.token, "pobj"))
+    )
 
 
 def _placed(s: Tree, verb: Token) -> bool:

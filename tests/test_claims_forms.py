@@ -27,10 +27,16 @@ FORMS = {
         ("killed", 21, "exact", False), ("killed", 5, "exact", False)],
     # nouns
     "The war has caused 350,000 deaths.": [("killed", 350000, "exact", False)],
+    "The general was blamed for 600 deaths in the region.": [("killed", 600, "exact", False)],
     "A death toll of 45 was reported by the ministry.": [("killed", 45, "exact", False)],
     "The death toll rose to 57 on Sunday.": [("killed", 57, "exact", False)],
     "The fire claimed 12 lives in the capital.": [("killed", 12, "exact", False)],
     "The attack claimed the lives of 12 soldiers.": [("killed", 12, "exact", False)],
+    "Funerals went on for some of the 14 victims who lost their lives.": [
+        ("killed", 14, "exact", False)],
+    "The police shot dead 55 people in those years.": [("killed", 55, "exact", False)],
+    "Four cartoonists were killed in the attack.": [("killed", 4, "exact", False)],
+    "Twenty people were shot and 14 of them died.": [("killed", 14, "exact", False)],
     # a plain number times a scale word is one number
     "The war has killed 1.5 million people.": [("killed", 1500000, "exact", False)],
     "Ten thousand troops were sent to the border.": [("troops", 10000, "exact", False)],
@@ -40,6 +46,8 @@ FORMS = {
     "Scores of others were hurt in the stampede.": [("injured", 40, "approx", True)],
     "Hundreds more were injured in the clashes.": [("injured", 200, "approx", True)],
     "The Pentagon sent thousands of troops to the region.": [("troops", 2000, "approx", True)],
+    "A little under 30 children were killed.": [("killed", 30, "at_most", False)],
+    "The country will pull out its estimated 2,000 troops.": [("troops", 2000, "approx", False)],
     "A few thousand more troops will deploy to Kuwait.": [("troops", 3000, "approx", True)],
     "Tens of thousands of troops massed on the border.": [("troops", 20000, "approx", True)],
     "Several hundred special forces were sent to Aden.": [("troops", 300, "approx", True)],
@@ -57,6 +65,8 @@ FORMS = {
     "Some 3,000 soldiers are preparing to deploy to the Gulf.": [("troops", 3000, "approx", False)],
     "There are now 900 troops in the country.": [("troops", 900, "exact", False)],
     "About 5,200 American troops remain there.": [("troops", 5200, "approx", False)],
+    "The outposts in Syria, housing about 900 troops, need supplies.": [
+        ("troops", 900, "approx", False)],
     "The 2,000 soldiers stationed at the airbase are leaving.": [("troops", 2000, "exact", False)],
     # rockets and drones fired (missiles fired by a state count as strikes)
     "Militants fired 13 rockets at the base.": [("attacks", 13, "exact", False)],
@@ -97,6 +107,9 @@ NOT_CLAIMS = [
     "The deal sells 40 missiles to the kingdom.",
     # soldiers in an incident are no force level
     "Two soldiers were arrested after the brawl.",
+    "He has two Marines sitting to his right.",
+    "About 4,000 service members are transgender.",
+    "The two million members of the Service Employees International Union voted.",
     "Eight Marines were taken aside for questioning.",
     # ages
     "The gunman, 28, was killed by the police.",
@@ -105,6 +118,10 @@ NOT_CLAIMS = [
     "One man also died of a heart attack at the party.",
     "Two patients died from cancer in the ward.",
     "The country recorded 350 coronavirus deaths.",
+    "The virus spread quickly and killed thousands of people.",
+    "Between them, 25 inmates have taken their own lives.",
+    # a prediction is no reported death
+    "Millions of children will die of hunger, the charity warned.",
 ]
 
 # sentence -> who the sentence says reports its (first) number
@@ -115,6 +132,7 @@ ATTRIBUTIONS = {
     "A death toll of 48 was reported by the health ministry.": "the health ministry",
     "Officials say the attack killed 14 people.": "Officials",
     "The attack killed 9 people in the market.": None,
+    "In the 1970s there were about 300 raids per year.": None,
 }
 
 
