@@ -87,6 +87,8 @@ VICTIM_PREPS = frozenset({"of", "among", "including"})
 CAUSE_PREPS = frozenset({"of", "from", "after"})
 #: The casualty rules' answer for a count in a killing that counts no casualties.
 NOT_COUNTED = "not counted"
+#: "Forces" counted below this are units, not people: "two security forces", "three forces".
+MIN_FORCE_PEOPLE = 10
 #: Words that take a part of a counted whole ("most of the 40 passengers", "two of the 17").
 PARTITIVE_WORDS = frozenset({"some", "many", "most", "all", "none", "several", "few", "each",
                              "both", "any", "half", "dozens", "hundreds", "thousands", "scores"})  # fmt: skip
@@ -113,7 +115,8 @@ SALVO_WORDS = frozenset({"barrage", "volley", "salvo", "wave", "hail"})
 LANDING_VERBS = frozenset({"hit", "strike", "land", "fall", "slam", "explode", "target"})
 #: Verbs above a killing that make it threatened or planned, not reported as done.
 UNREALIZED_VERBS = frozenset({"threaten", "vow", "plan", "intend", "want", "seek", "try",
-                              "attempt", "aim", "hope", "pledge", "promise", "plot"})  # fmt: skip
+                              "attempt", "aim", "hope", "pledge", "promise", "plot", "project",
+                              "predict", "forecast"})  # fmt: skip
 #: Modals that make a casualty hypothetical ("could kill"), unless perfect ("may have killed").
 HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "will"})
 #: How serious injuries are, from the word that says so.
@@ -179,7 +182,17 @@ FORCE_VERBS = frozenset({
 #: troops in Iraq", "there are 900 troops" (but "he has two Marines sitting to his right").
 WEAK_FORCE_VERBS = frozenset({"have", "be", "include"})
 NATIONALITY = {"us": "US", "u.s.": "US", "american": "US", "united states": "US", "america": "US"}
-ATTACK_VERBS = {"target", "attack", "strike", "hit", "shell", "bomb", "assault", "raid"}
+ATTACK_VERBS = {
+    "target",
+    "attack",
+    "strike",
+    "hit",
+    "shell",
+    "bomb",
+    "assault",
+    "raid",
+    "retaliate",
+}
 TIME_ANCHOR = re.compile(
     r"\b(since (?:the )?[\w -]+?(?=[,.;]| using| with|$)|(?:this|last|next) (?:year|month|week)"
     r"|in the (?:past|last) (?:year|month|week|\w+ (?:days|weeks|months|years))|so far this year)",
@@ -239,7 +252,7 @@ def _excluded(s: Tree, num: Token, noun: Token | None) -> bool:
     ):
         return True  # ordinal
     prev, nxt = s.get(num.token - 1), s.get(num.token + 1)
-    if _age(s, num, prev, nxt):
+    if _age(s, num, prev, nxt) or _proportion(s, num):
         return True
     if prev is not None and (
         prev.text in {"$", "€", "£"} or prev.text.lower().rstrip(".") in MONTHS
@@ -264,6 +277,21 @@ def _excluded(s: Tree, num: Token, noun: Token | None) -> bool:
     # the entity recognizer's DATE/TIME/MONEY labels decide only when no counted noun does: it
     # calls "between 10 and 20 soldiers" a DATE
     return noun is None and num.ent_type in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+
+
+def _proportion(s: Tree, num: Token) -> bool:
+    """Whether a number is part of a proportion: "three out of every four", "one in five"."""
+    words = [
+        t.text.lower() if t is not None else ""
+        for t in (s.get(num.token + k) for k in (-2, -1, 1, 2))
+    ]
+    return (
+        words[1] == "every"
+        or words[2:] == ["out", "of"]
+        or words[:2] == ["out", "of"]
+        or words[2] == "in"
+        and number_value(words[3])[0] is not None
+    )
 
 
 def _age(s: Tree, num: Token, prev: Token | None, nxt: Token | None) -> bool:
@@ -308,6 +336,9 @@ def _number(s: Tree, num: Token) -> Number | None:
     if not vague and nxt is not None and nxt.text.lower() in SCALE_WORDS:
         return None  # "1.5" of "1.5 million", "two" of "two thousand"
     prev, prev2 = s.get(num.token - 1), s.get(num.token - 2)
+    half = prev2 is not None and prev2.text.lower() == "half"
+    if text in SCALE_WORDS and half and prev is not None and prev.text.lower() == "a":
+        return Number(value / 2, False, prev2)  # "half a million"
     scaled = number_value(prev.text) if prev is not None and text in SCALE_WORDS else (None, True)
     if scaled[0] is not None and not scaled[1]:
         return Number(scaled[0] * value, False, prev)  # "1.5 million" = 1,500,000
@@ -400,7 +431,7 @@ def _phrase_casualty(
         return "killed", head
     for kid in s.rows_of(s.kids(noun.token)):
         if kid.dep in {"amod", "acl", "relcl"} and (cat := _casualty(lex, kid)) is not None:
-            return cat, kid
+            return (NOT_COUNTED if _killers(s, kid) else cat), kid  # "who massacred the staff"
         if kid.pos == "VERB":  # "personnel incurring minor injuries"
             for obj in s.rows_of(s.kids(kid.token)):
                 if obj.dep == "dobj" and _lookup(lex, "casualty", obj):
@@ -417,8 +448,19 @@ def _phrase_casualty(
                     for k in s.rows_of(s.kids(deeper.token))
                 )
                 if cat and not own and len(s.head_chain(deeper.token)) - depth <= MAX_CLAUSE_DEPTH:
+                    if _killers(s, deeper):
+                        return NOT_COUNTED, deeper  # "the two brothers who massacred the staff"
                     return cat, deeper
     return _left_dead(s, noun, lex) or _stray_relative(s, noun, lex)
+
+
+def _killers(s: Tree, verb: Token) -> bool:
+    """Whether a relative clause's "who" did the killing: "who killed 12 people" (active, with an
+    object), not "who were killed" or "who died"."""
+    kids = s.rows_of(s.kids(verb.token))
+    return any(k.dep == "nsubj" and k.tag in {"WP", "WDT"} for k in kids) and any(
+        k.dep == "dobj" and k.lemma.lower() != "life" for k in kids
+    )
 
 
 def _lost_lives(s: Tree, verb: Token) -> bool:
@@ -499,6 +541,8 @@ def _governing_casualty(
         if taker is not None and taker.lemma.lower() in LIFE_VERBS and not _own(s, up):
             return "killed", taker  # "claimed the lives of 12 soldiers"
         if (cat := _casualty(lex, up) or ("killed" if _shot_dead(s, up) else None)) is not None:
+            if below.dep == "conj" and up.pos == "ADJ":
+                break  # "left 80,000 dead and five million displaced": joined to it, not its victims
             if below.dep == "nsubj" and any(k.dep == "dobj" for k in s.rows_of(s.kids(up.token))):
                 return NOT_COUNTED, up  # "five soldiers killed two militants": the killers
             return cat, up
@@ -605,6 +649,10 @@ def _unrealized(s: Tree, event: Token) -> bool:
     """Whether a killing or injury is threatened or hypothetical, not reported as having happened:
     "threatening to kill", "vowed to kill", "could kill" (but "may have killed" happened)."""
     cur = event
+    head = s.get(s.head(event.token))
+    projected = head is not None and head.lemma.lower() in UNREALIZED_VERBS
+    if event.pos == "NOUN" and event.dep == "dobj" and projected:
+        return True  # "the model projected 180,000 deaths"
     while cur.dep in {"xcomp", "conj"} and (up := s.get(s.head(cur.token))) is not None:
         if up.lemma.lower() in UNREALIZED_VERBS:  # the verb whose complement the killing is
             return True
@@ -729,6 +777,9 @@ def _category(
         return None, None, None  # "six task forces": units, not people
     if cat == "troops_military":
         cat = "troops" if _military(s, noun, lex) else None
+    value = number_value(num.text)[0] or 0
+    if cat == "troops" and noun.lemma.lower() == "force" and value < MIN_FORCE_PEOPLE:
+        return None, None, None  # "two separate security forces": units, not people
     if cat == "troops" and not _force_level(s, noun, anchor):
         return None, None, None  # "two soldiers were arrested": people in an incident
     if cat in {"attacks_fired", "strikes_fired"}:  # rockets, drones, missiles count when fired
@@ -741,12 +792,13 @@ def _category(
 
 def _struck(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> bool:
     """Whether targets are struck by strikes the clause names: "strikes on 85 targets",
-    "conducted airstrikes in Iraq and Syria against five facilities"."""
+    "conducted airstrikes in Iraq and Syria against five facilities", or by an attack verb
+    through a preposition: "retaliate on three sites", "bombed ... at 12 locations"."""
     for up in s.rows_of(s.head_chain(noun.token, limit=MAX_CASUALTY_HOPS)):
         if _lookup(lex, "noun", up) == "strikes":
             return True
         if up.pos == "VERB":
-            return any(
+            return up.lemma.lower() in ATTACK_VERBS or any(
                 k.dep == "dobj" and _lookup(lex, "noun", k) == "strikes"
                 for k in s.rows_of(s.kids(up.token))
             )
@@ -822,6 +874,8 @@ def _fired(s: Tree, noun: Token) -> bool:
     are not."""
     first = _first_conjunct(s, noun)
     verb = s.get(s.head(first.token))
+    if verb is not None and _test_launch(s, verb):
+        return False  # "test-fired two missiles"
     if verb is not None and verb.lemma == "of":  # "a barrage of 20 rockets", "fired a volley of"
         salvo = s.get(s.head(verb.token))
         if salvo is not None and salvo.lemma.lower() in SALVO_WORDS:
@@ -833,6 +887,19 @@ def _fired(s: Tree, noun: Token) -> bool:
     return any(
         k.lemma.lower() in FIRE_VERBS | LANDING_VERBS
         for k in s.rows_of(s.kids(noun.token, "acl", "relcl"))
+    )
+
+
+def _test_launch(s: Tree, verb: Token) -> bool:
+    """Whether a firing verb is a test: "test-fired", "test-launched"."""
+    before, before2 = s.get(verb.token - 1), s.get(verb.token - 2)
+    hyphen = before is not None and before.text == "-" and before2 is not None
+    return (
+        hyphen
+        and before2.text.lower() == "test"
+        or any(
+            k.lemma.lower() == "test" for k in s.rows_of(s.kids(verb.token)) if k.token < verb.token
+        )
     )
 
 

@@ -39,6 +39,9 @@ FORMS = {
     "Twenty people were shot and 14 of them died.": [("killed", 14, "exact", False)],
     # a plain number times a scale word is one number
     "The war has killed 1.5 million people.": [("killed", 1500000, "exact", False)],
+    "More than half a million people have been killed.": [("killed", 500000, "more_than", False)],
+    "The war has left 80,000 dead and more than five million displaced.": [
+        ("killed", 80000, "exact", False)],
     "Ten thousand troops were sent to the border.": [("troops", 10000, "exact", False)],
     # conditions
     "Four are in critical condition.": [("injured", 4, "exact", False)],
@@ -82,6 +85,8 @@ FORMS = {
         ("troops", 2000, "exact", False)],
     # strikes on targets the clause names
     "US forces conducted airstrikes against five facilities.": [("strikes", 5, "exact", False)],
+    "The army retaliated against three sites near the border.": [("strikes", 3, "exact", False)],
+    "Jets bombed militants at 12 locations overnight.": [("strikes", 12, "exact", False)],
 }  # fmt: skip
 
 NOT_CLAIMS = [
@@ -111,6 +116,12 @@ NOT_CLAIMS = [
     "About 4,000 service members are transgender.",
     "The two million members of the Service Employees International Union voted.",
     "Eight Marines were taken aside for questioning.",
+    # units, tests, killers, proportions, projections
+    "The plan puts two separate security forces in the old city.",
+    "Iran test-fired two ballistic missiles last month.",
+    "Police named the two brothers who massacred the staff.",
+    "Three out of every four dead were civilians.",
+    "The model projected nearly 180,000 deaths by October.",
     # ages
     "The gunman, 28, was killed by the police.",
     "A man aged 45 died in the blast.",
@@ -195,6 +206,7 @@ def test_thresholds_are_pinned():
     assert claims.MAX_CASUALTY_HOPS == 3
     assert claims.MAX_CLAUSE_DEPTH == 2
     assert claims.MAX_AGE == 120
+    assert claims.MIN_FORCE_PEOPLE == 10
     assert claims.APPROX_MARGIN == 0.1
     assert claims.VAGUE_RANGE == (0.5, 5.0)
     assert claims.COMPARED_BY == ("category", "location", "subject", "time_anchor", "kind")
