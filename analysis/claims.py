@@ -621,6 +621,10 @@ def _predicate_casualty(
             for obj in s.rows_of(s.kids(kid.token)):
                 if obj.dep == "pobj" and (cat := _casualty(lex, obj)) is not None:
                     return cat, obj
+        if kid.dep == "prep" and kid.lemma in {"for", "with"}:  # "treated for injuries"
+            for obj in s.rows_of(s.kids(kid.token, "pobj")):
+                if _lookup(lex, "casualty", obj) == "injured" and verb.pos == "VERB":
+                    return "injured", obj
         if kid.dep == "prep" and kid.lemma == "in":
             for obj in s.rows_of(s.kids(kid.token)):
                 if obj.lemma.lower() == "condition" and any(

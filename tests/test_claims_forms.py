@@ -45,6 +45,8 @@ FORMS = {
     "Ten thousand troops were sent to the border.": [("troops", 10000, "exact", False)],
     # conditions
     "Four are in critical condition.": [("injured", 4, "exact", False)],
+    "Twelve people were treated for injuries at the scene.": [("injured", 12, "exact", False)],
+    "Six soldiers were hospitalized with wounds.": [("injured", 6, "exact", False)],
     # vague counts are approximate
     "Scores of others were hurt in the stampede.": [("injured", 40, "approx", True)],
     "Hundreds more were injured in the clashes.": [("injured", 200, "approx", True)],
