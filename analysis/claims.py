@@ -14,6 +14,14 @@ and ``casualty`` casualty words, ``people`` kinds of people, ``military`` milita
 - a bare number joined by "and" to a claim carries its noun over: "2,500 troops in Iraq and 900
   in Syria".
 
+A casualty count counts people (or a kind of people) killed or injured, reported as done: not
+animals, not the killers ("who massacred the staff"), not deaths of illness or suicides ("died of
+a heart attack", "took their own lives"), not threatened, hypothetical or projected deaths, not the
+whole a partitive takes from ("two of the 17 hostages died": 2). A troop count is a force level:
+troops placed, deployed, kept or moved ("2,500 troops in Iraq", "sent 3,000 troops"), not
+soldiers in an incident ("two soldiers were arrested"); rockets, drones and missiles count as
+attacks or strikes only when fired.
+
 It never reports years, dates, durations ("ten years", "two- to five-year"), money, percentages,
 ages or ordinals; page furniture never reaches it because the cleaner removed it. Each claim
 keeps its qualifier (``exact``, ``approx``, ``more_than``, ``at_least``, ``at_most``), the location
