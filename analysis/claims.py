@@ -173,6 +173,8 @@ FORCE_PREPS = frozenset({*LOCATIVE, "on", "to"})
 FORCE_NOUNS = frozenset({"pullout", "withdrawal", "deployment", "presence", "surge", "drawdown",
                          "force", "contingent", "level", "number", "total", "reduction",
                          "increase", "redeployment", "rotation", "reinforcement"})  # fmt: skip
+#: Nouns for a total a number can be the value of: "the number of troops to 3,100".
+TOTAL_WORDS = frozenset({"number", "total", "level", "strength", "size", "count"})
 #: Adverbs that place a troop count: "5,200 troops there", "troops overseas".
 FORCE_PLACES = frozenset({"there", "here", "overseas", "abroad", "home", "nearby"})
 #: Verbs that deploy, keep or move a force: "sent 3,000 troops", "2,500 troops remain".
@@ -949,6 +951,27 @@ def _bare_troops(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:
     return held and military
 
 
+def _troop_total(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """A number that a count of troops reaches or stands at in its clause: "bring the number of
+    U.S. advisers to about 3,100", "troop levels stand at 5,000" (:data:`TOTAL_WORDS`)."""
+    if num.dep not in {"pobj", "dobj", "attr"}:
+        return False
+    for up in s.rows_of(s.head_chain(num.token, limit=MAX_CASUALTY_HOPS)):
+        if up.pos not in {"VERB", "AUX", "ADP"}:
+            return False
+        for kid in s.rows_of(s.kids(up.token, "dobj", "nsubj", "nsubjpass")):
+            if kid.token == num.token or kid.lemma.lower() not in TOTAL_WORDS:
+                continue
+            counted = [*s.kids(kid.token, "compound")]
+            for of in s.kids(kid.token, "prep"):
+                counted += s.kids(of, "pobj") if s.row(of).lemma == "of" else []
+            for t in s.rows_of(counted):
+                cat = _lookup(lex, "noun", t)
+                if cat == "troops" or cat == "troops_military" and _military(s, t, lex):
+                    return True
+    return False
+
+
 def _attribution(s: Tree, num: Token) -> str | None:
     """Who the sentence says reports the number: the object of "according to" / "per", or the
     subject of a speech verb (:data:`analysis.triggers.SPEECH_VERBS`) whose reported clause holds
@@ -1163,7 +1186,7 @@ def _sentence_claims(s: Tree, lex: dict[tuple[str, str], str]) -> list[dict]:
             source = _ellipsis_source(s, num, by_num)
             if source is not None:
                 category = by_num[source.token]["category"]
-            elif _bare_troops(s, num, lex):
+            elif _bare_troops(s, num, lex) or _troop_total(s, num, lex):
                 category = "troops"
             else:
                 continue

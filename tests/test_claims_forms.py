@@ -70,6 +70,9 @@ FORMS = {
     "Some 3,000 soldiers are preparing to deploy to the Gulf.": [("troops", 3000, "approx", False)],
     "There are now 900 troops in the country.": [("troops", 900, "exact", False)],
     "About 5,200 American troops remain there.": [("troops", 5200, "approx", False)],
+    "The order brings the number of U.S. military advisers to about 3,100.": [
+        ("troops", 3100, "approx", False)],
+    "Troop levels stand at 5,000 this year.": [("troops", 5000, "exact", False)],
     "The outposts in Syria, housing about 900 troops, need supplies.": [
         ("troops", 900, "approx", False)],
     "The 2,000 soldiers stationed at the airbase are leaving.": [("troops", 2000, "exact", False)],
@@ -124,6 +127,7 @@ NOT_CLAIMS = [
     "Police named the two brothers who massacred the staff.",
     "Three out of every four dead were civilians.",
     "The model projected nearly 180,000 deaths by October.",
+    "The number of voters rose to 3,100.",
     # ages
     "The gunman, 28, was killed by the police.",
     "A man aged 45 died in the blast.",
