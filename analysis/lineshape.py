@@ -114,12 +114,12 @@ _SELF_REFERENCE = re.compile(
     r"|\b(?:advertising|affiliate) (?:disclosure|disclaimer|links?|commissions?)\b|\bnot responsible for\b",
     re.I,
 )
-#: A photo credit ("Photo by NAME on SITE", "Image: NAME/AGENCY", "Photograph: NAME") is short: at
+#: A photo credit ("Photo by NAME on SITE", "Image: NAME/AGENCY", "Courtesy of NAME") is short: at
 #: most this many words.
 MAX_CREDIT_WORDS = 12
 _CREDIT = re.compile(
-    r"^(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?)(?:\s+credits?)?"
-    r"\s*(?:by\b|:|\||-\s)",
+    r"^(?:(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?)(?:\s+credits?)?"
+    r"\s*(?:by\b|:|\||-\s)|(?:courtesy|care) of\s)",
     re.I,
 )
 #: An app promo: getting the site's app for a phone platform ("Download our apps for iOS and

@@ -143,6 +143,7 @@ def test_inline_images_and_invisible_characters_are_not_text():
         ("Photo by Jane Roe on Unsplash", "photo credit"),
         ("Image: John Doe/Example Agency", "photo credit"),
         ("Photograph: Ana Diaz for the Daily Planet", "photo credit"),
+        ("Courtesy of the Harbour Development Company", "photo credit"),
         ("For the latest updates download the Daily Planet apps for iOS and Android.", "app promo"),
         ("For breaking news, get the Daily Planet app on the App Store.", "app promo"),
     ],
