@@ -51,6 +51,9 @@ BYLINE_NEAR_LINES = 3
 MIN_REPEATED_HEADLINE_WORDS = 2
 #: A line repeats the headline when the headline is at least this share of it.
 MIN_REPEAT_COVER = 0.5
+#: At most this many headline-shaped lines stacked one above the other (tagline, headline,
+#: standfirst, alt text) are weighed against each other for the headline.
+HEADLINE_STACK = 3
 #: Each non-blank line between a candidate and the first prose line costs it this much.
 HEADLINE_DISTANCE_COST = 0.1
 #: A headline has at least this many words (a menu word or a section label has one or two).
@@ -72,6 +75,20 @@ MIN_RESUMED_PROSE = 3
 #: A "Related Stories" or "Most Read" heading weighs this much in a gap: a short related box inside
 #: an article is crossed, a long one (or a footer) is not.
 HEADING_WEIGHT = 3.0
+#: A reader-comments section (:func:`lineshape.comment_header` lines) needs this many comment
+#: headers after the article's first prose; from its first header on, nothing is the article.
+MIN_COMMENT_HEADERS = 2
+#: A numbered list in sequence ("1. ...", "2. ...", "3. ..."; a menu is never numbered) of at least
+#: this many items is the article's own list: its items are not menu bullets, and in a gap the
+#: whole list weighs as one short line.
+MIN_NUMBERED_ITEMS = 3
+#: An author's biography is one of the article's last this many body paragraphs.
+MAX_BIO_PARAGRAPHS = 2
+#: What follows the author's name in a biography.
+_BIO_VERB = r",?\s+(?:is|was|has|writes|covers|reports|teaches|lives|edits)\b"
+#: The text right above a form field in the same block (no blank line between: "Daily news about
+#: ... . [Email] [Sign up]") is the form's blurb up to this many words.
+MAX_FORM_TEXT_WORDS = 25
 #: Short lines right after the last prose line still belong to the story when a short sentence
 #: ends them ("A subheading" / "The talks resume on Monday."), up to this many lines.
 MAX_TAIL_LINES = 3
@@ -138,6 +155,7 @@ class _Line:
 
 
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙]|[-*+](?=\s))\s*")
+_NUMBERED = re.compile(r"^(\d{1,3})[.)]\s")
 _TERMINAL = tuple(".!?:;\"”’')…")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:[^()\s]*)\)")
 
@@ -180,11 +198,14 @@ _TICKER = re.compile(r"^(?:BREAKING(?: NEWS)?|Breaking News|Latest News|Live Upd
 _SCROLL = re.compile(r"^(?:scroll to top|back to top|top of page|↑\s*top)$", re.I)
 _FOOTER = re.compile(
     r"^(?:Most Read|Most Popular|Read Next|More from .{1,40}|Trending(?: Now)?|Recommended(?: for you)?"
+    r"|Latest (?:Stories|Posts|Articles)|More (?:Stories|Articles)"
     r"|You (?:may|might) also like|Subscribe(?: to .{1,60})?|Sign up for .{1,60}|Newsletter"
     r"|All Rights Reserved|Privacy Policy|Terms of (?:Use|Service)|Copyright\b.*|©.*|Share this article"
     r"|Leave a (?:comment|reply)|Comments|Related Topics)$",
     re.I,
 )
+_TEASER_STARTS = ("most", "read next", "more from", "more stories", "latest", "trending",
+                  "recommended", "you ")  # fmt: skip
 _AUTHOR_BOX = re.compile(rf"^(?:About the authors?|About {_NAME}|More (?:from|by) {_NAME})$")
 _CREDIT_WORDS = (
     r"(?:Reuters|AP|AFP|Getty|iStock|Images|Pool|Photo|Shutterstock|EPA|Anadolu|Xinhua|WANA|Alamy)"
@@ -327,6 +348,25 @@ class _Cleaner:
         related story), it is not the article."""
         nonblank = [i for i, ln in enumerate(self.lines) if ln.text]
         self.ticker = self._ticker_lines()
+        self.numbered = self._numbered_lists(nonblank)
+        for i in self.numbered:  # furniture only for looking like a menu: the article's list
+            if self.shapes[i][0] == "short" or self.shapes[i][1] in LIST_LIKE:
+                self.shapes[i] = ("short", "numbered list item")
+        headers = [i for i in nonblank if lineshape.comment_header(self.lines[i].text)]
+        prose = next((i for i in nonblank if self.shapes[i][0] == "good"), None)
+        after = [i for i in headers if prose is not None and i > prose]
+        if len(after) >= MIN_COMMENT_HEADERS:
+            for i in nonblank:
+                if i >= after[0]:
+                    self.shapes[i] = ("furniture", "reader comments")
+        for i in nonblank:  # a form's blurb: a short text right above its field, same block
+            nxt = i + 1 < len(self.lines) and self.shapes[i + 1][1] == "form field"
+            if (
+                nxt
+                and self.shapes[i][0] != "furniture"
+                and lineshape.features(self.lines[i].text).words <= MAX_FORM_TEXT_WORDS
+            ):
+                self.shapes[i] = ("furniture", "text of a form")
         for k, i in enumerate(nonblank):
             if i in self.ticker:
                 self.shapes[i] = ("short", "breaking-news ticker")
@@ -340,6 +380,23 @@ class _Cleaner:
                 )
             ):
                 self.shapes[i] = ("short", "prose between list items")
+
+    def _numbered_lists(self, nonblank: list[int]) -> dict[int, int]:
+        """Lines of numbered lists in sequence (:data:`MIN_NUMBERED_ITEMS` items at least, each
+        number one more or one less than the one before), each mapped to its list's first line."""
+        found: dict[int, int] = {}
+        run: list[tuple[int, int]] = []  # (line, number)
+        for i in [*nonblank, None]:
+            m = _NUMBERED.match(self.lines[i].text) if i is not None else None
+            n = int(m.group(1)) if m else None
+            step = n - run[-1][1] if n is not None and run else None
+            if step in (1, -1) and (len(run) == 1 or step == run[1][1] - run[0][1]):
+                run.append((i, n))
+                continue
+            if len(run) >= MIN_NUMBERED_ITEMS:
+                found.update(dict.fromkeys((j for j, _ in run), run[0][0]))
+            run = [(i, n)] if n is not None else []
+        return found
 
     # -- bookkeeping -------------------------------------------------------------------------
     def drop(self, line: _Line, reason: str) -> None:
@@ -368,6 +425,7 @@ class _Cleaner:
         for line in lines[end:]:
             self.drop(line, self.footer_reason)
         self.body(lines[begin:end])
+        self._author_bio()
         if not any(p.kind == "body" for p in self.page.paragraphs):
             for (
                 p
@@ -376,6 +434,22 @@ class _Cleaner:
                     p.kind = "body"
         self.page.removed.sort(key=lambda r: r.start)
         return self.page
+
+    def _author_bio(self) -> None:
+        """Drop an author's biography from the article's last :data:`MAX_BIO_PARAGRAPHS` body
+        paragraphs: one that opens with a byline author's name and a verb of who they are ("Jane
+        Roe is a professor at ...", "... writes about ...")."""
+        author = self.page.meta.get("author")
+        if not isinstance(author, str):
+            return
+        names = [n.strip() for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", author) if n.strip()]
+        bio = re.compile(rf"^(?:{'|'.join(map(re.escape, names))}){_BIO_VERB}")
+        body = [p for p in self.page.paragraphs if p.kind == "body"][-MAX_BIO_PARAGRAPHS:]
+        for p in body:
+            if bio.match(p.text(self.text)):
+                self.page.paragraphs.remove(p)
+                for start, end in p.spans:
+                    self.page.removed.append(Removed(start, end, "author bio"))
 
     def prose_run(self) -> tuple[int, int] | None:
         """First and last line of the article's prose: the run of prose lines with the most
@@ -394,10 +468,14 @@ class _Cleaner:
                 else:
                     runs.append([i, i, len(self.lines[i].text)])
                 gap = 0.0
+            elif self._teaser_heading(i) and not self._story_resumes(i, len(self.lines) - 1):
+                gap = float("inf")  # a "Related" box of teasers the story does not come back from
             elif self._heading_of_furniture(i) or self.shapes[i][1] == "form field":
                 gap += HEADING_WEIGHT
             elif cls == "short" and lineshape.short_sentence(self.lines[i].text):
                 continue  # a short sentence of running text (a table's note, a caption) is text
+            elif self.numbered.get(i, i) != i:
+                continue  # a numbered list weighs once, at its first item
             elif cls != "blank":
                 positive = cls == "furniture" and self.shapes[i][1] not in LIST_LIKE
                 gap += 1.0 if positive else SHORT_LINE_WEIGHT
@@ -423,14 +501,30 @@ class _Cleaner:
         and its list is followed by :data:`MIN_RESUMED_PROSE` prose paragraphs in a row (the story
         goes on; after a "Related" box only teasers and captions, mixed with titles, follow)."""
         run = self.prose_run()
-        if run is None or not run[0] < i < run[1]:
-            return False
-        after = [j for j in range(i + 1, run[1] + 1) if self.lines[j].text]
+        return run is not None and run[0] < i < run[1] and self._story_resumes(i, run[1])
+
+    def _story_resumes(self, i: int, last: int) -> bool:
+        """Whether :data:`MIN_RESUMED_PROSE` prose paragraphs in a row (a subheading may stand
+        between) follow the box heading at line ``i``, up to line ``last``."""
+        after = [j for j in range(i + 1, last + 1) if self.lines[j].text]
         first = next((k for k, j in enumerate(after) if self.shapes[j][0] == "good"), None)
         if first is None:
             return False
-        resumed = after[first : first + MIN_RESUMED_PROSE + 1]  # a subheading may stand between
+        resumed = after[first : first + MIN_RESUMED_PROSE + 1]
         return sum(self.shapes[j][0] == "good" for j in resumed) >= MIN_RESUMED_PROSE
+
+    def _teaser_heading(self, i: int) -> bool:
+        """A heading over other stories' teasers told in prose ("Related", "Most Read", "Latest
+        Stories", "You may also like", followed by a prose line that is not a list bullet): a box
+        the article ends at unless the story resumes after it. A heading over a bulleted list or
+        over headlines is a closed box; the story may go on right after it."""
+        t = self.lines[i].item
+        nxt = next((j for j in range(i + 1, len(self.lines)) if self.lines[j].text), None)
+        if nxt is None or self.lines[nxt].bullet or self.shapes[nxt][0] != "good":
+            return False
+        return bool(_RELATED.match(t)) or (
+            bool(_FOOTER.match(t)) and t.lower().startswith(_TEASER_STARTS)
+        )
 
     def _heading_of_furniture(self, i: int) -> bool:
         """A footer, related-stories or author-box heading ("Most Read", "Related Stories",
@@ -466,11 +560,14 @@ class _Cleaner:
             repeated = self._repeated_in_page(i)
             if i in self.ticker or self._author_line(i) or self._section_label(i):
                 continue
+            after = [j for j in content if j > i][:META_WINDOW]
             if not _headline_candidate(
-                line, self.shapes[i][0], min_words=MIN_REPEATED_HEADLINE_WORDS if repeated else None
+                line,
+                self.shapes[i][0],
+                min_words=MIN_REPEATED_HEADLINE_WORDS if repeated else None,
+                bullet_ok=bool(after) and self._is_meta(after[0]),
             ):
                 continue
-            after = [j for j in content if j > i][:META_WINDOW]
             if self._kicker(i, after[:1]):
                 continue
             meta = [k for k, j in enumerate(after) if self._is_meta(j)]
@@ -492,20 +589,31 @@ class _Cleaner:
                 - HEADLINE_DISTANCE_COST * d
             )
             scored.append((i, score))
-        if not scored:
-            return None
+        if not scored:  # no full candidate: a short headline right above the prose
+            last = next((i for i in reversed(above) if self.shapes[i][0] != "furniture"), None)
+            if last is None or last in self.ticker or self._author_line(last):
+                return None
+            short = _headline_candidate(
+                self.lines[last], self.shapes[last][0], min_words=MIN_REPEATED_HEADLINE_WORDS
+            )
+            return last if short and not self._section_label(last) else None
         best, score = max(scored, key=lambda s: (s[1], -s[0]))
-        # a headline and its standfirst stand one above the other: the upper one is the headline,
-        # unless the lower one is in title case (a standfirst is a sentence, not title case)
-        prev = [i for i in nonblank if i < best][-1:]
-        lower_title_case = lineshape.features(self.lines[best].text).title_case
-        if (
-            prev
-            and not lower_title_case
-            and any(i == prev[0] and sc >= score - 1 for i, sc in scored)
-        ):
-            best = prev[0]
-        return best
+        # headline-shaped lines stacked right above the best (a site tagline, the headline, its
+        # standfirst, an image's alt text): the headline is the top one with a standfirst below
+        # it (a line at least as long, not in title case), else the lowest
+        near = dict(scored)
+        stack = [best]
+        for i in reversed([i for i in nonblank if i < best][-(HEADLINE_STACK - 1) :]):
+            if near.get(i, float("-inf")) < score - 1:
+                break
+            stack.insert(0, i)
+        feats = [lineshape.features(self.lines[i].text) for i in stack]
+        return next(
+            i
+            for k, i in enumerate(stack)
+            if k == len(stack) - 1
+            or (not feats[k + 1].title_case and feats[k + 1].words >= feats[k].words)
+        )
 
     def _is_meta(self, i: int) -> bool:
         """A byline, date, share count or reading time, a lone "By" over a name, or an author's
@@ -642,13 +750,15 @@ class _Cleaner:
             self.drop(line, reason)
 
     def title(self, line: _Line) -> None:
-        text, end = line.text, line.end
+        text, start, end = line.item, line.item_start, line.end
+        if line.bullet:
+            self.page.removed.append(Removed(line.start, start, "list bullet"))
         m = _TITLE_SUFFIX.search(text)
         if m:
-            self.page.removed.append(Removed(line.start + m.start() + 1, line.end, "title suffix"))
-            text, end = text[: m.start()], line.start + m.start()
+            self.page.removed.append(Removed(start + m.start() + 1, line.end, "title suffix"))
+            text, end = text[: m.start()], start + m.start()
         self.page.set_meta("title", text, "text")
-        self.page.meta["title_span"] = (line.start, end)
+        self.page.meta["title_span"] = (start, end)
 
     def meta_line(self, line: _Line) -> bool:
         """Record byline, source, date, share-count and reading-time lines. True if it was one."""
@@ -687,12 +797,12 @@ class _Cleaner:
         if run is None or run[1] < begin:
             return len(self.lines)
         last = run[1]
-        tail = [j for j in range(last + 1, len(self.lines)) if self.lines[j].text][:MAX_TAIL_LINES]
-        for j in tail:  # the story's last short lines, up to a short sentence that ends it
-            if self.shapes[j][0] == "furniture":
+        for unit in self._tail_units(last + 1)[:MAX_TAIL_LINES]:
+            # the story's last short lines, up to a short sentence or a numbered list
+            if any(self.shapes[j][0] == "furniture" for j in unit):
                 break
-            if lineshape.short_sentence(self.lines[j].text):
-                last = j
+            if unit[0] in self.numbered or lineshape.short_sentence(self.lines[unit[-1]].text):
+                last = unit[-1]
         end = last + 1
         if not any(cls == "furniture" for cls, _ in self.shapes[end:]):
             return len(self.lines)  # no furniture follows: a clean text's tables and line-ups
@@ -704,6 +814,30 @@ class _Cleaner:
             if len(block) > 1:
                 break
         return end
+
+    def _tail_units(self, start: int) -> list[list[int]]:
+        """The non-blank lines from ``start`` in units: a numbered list (:meth:`_numbered_lists`)
+        is one unit, and so is a line ending in ":" with the short lines it introduces (its list,
+        up to a sentence or a prose line); any other line is a unit of its own."""
+        units: list[list[int]] = []
+        for j in range(start, len(self.lines)):
+            line = self.lines[j]
+            if not line.text:
+                continue
+            if units and (self.numbered.get(j, j) != j or self._colon_item(units, j)):
+                units[-1].append(j)
+            else:
+                units.append([j])
+        return units
+
+    def _colon_item(self, units: list[list[int]], j: int) -> bool:
+        """Whether line ``j`` goes on the unit before it: a line ending in ":" and the short
+        lines (not short sentences) it introduces."""
+        return (
+            self.lines[units[-1][0]].text.endswith(":")
+            and self.shapes[j][0] == "short"
+            and not lineshape.short_sentence(self.lines[j].text)
+        )
 
     def footer_start(self, begin: int) -> int:
         """Index of the first footer line after some body text (everything from it is dropped).
@@ -734,9 +868,7 @@ class _Cleaner:
                         self.promos.add(self.lines[i].start)
                         continue
                     self.footer_reason = "subscription block"
-                elif low.startswith(
-                    ("most", "read next", "more from", "trending", "recommended", "you ")
-                ):
+                elif low.startswith(_TEASER_STARTS):
                     self.footer_reason = f"'{t}' block"
                 else:
                     self.footer_reason = f"footer (from '{t[:40]}')"
@@ -945,12 +1077,15 @@ def _shape(text: str, repeated: dict[str, int]) -> tuple[str, str]:
     return lineshape.classify(text)
 
 
-def _headline_candidate(line: _Line, shape: str, *, min_words: int | None = None) -> bool:
-    """Shaped like a headline: not a bullet, furniture, byline, date or caption; at least
+def _headline_candidate(
+    line: _Line, shape: str, *, min_words: int | None = None, bullet_ok: bool = False
+) -> bool:
+    """Shaped like a headline: not a bullet (unless ``bullet_ok``: a headline the page wrote as a
+    list item, right above its byline), furniture, byline, date or caption; at least
     ``min_words`` (:data:`MIN_HEADLINE_WORDS`) words, no final stop."""
-    t = line.text
+    t = line.item
     return (
-        not line.bullet
+        (bullet_ok or not line.bullet)
         and shape != "furniture"
         and not _is_meta_line(line)
         and not _looks_like_date(t)

@@ -1,6 +1,7 @@
 """Read publication dates written the many ways news pages write them, as ISO 8601 strings.
 
-Forms read: ``29 January 2024``, ``January 29, 2024``, ``Jan. 29, 2024``, ISO ``2024-01-29``
+Forms read: ``29 January 2024``, ``January 29, 2024``, ``Jan. 29, 2024``, ISO ``2024-01-29``,
+day first with dots ``29.01.2024``
 (with a time and zone or not), each with an optional time (``10:32``, ``10:32 AM``, ``2:30 pm``,
 a zone such as ``ET`` or ``GMT+1`` ignored) and an optional lead word (``Published``, ``Updated:``,
 ``Posted on``, a weekday). Relative forms ("2 hours ago") and dates without a year are not dates.
@@ -35,6 +36,8 @@ _DATES = (
         r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<t>\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?"
         r"(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
     ),
+    # day first with dots, as most of Europe writes it ("21.10.2019")
+    re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d.]){_TIME}"),
 )
 _LEAD = re.compile(
     r"^(?:(?:Published|Updated|Posted|Last (?:updated|modified)|Date|First published)"

@@ -8,7 +8,7 @@ one of three classes (:func:`classify`):
   text has (:data:`MIN_STOPWORD_SHARE`), ending like a sentence, not an address to the reader;
 - ``furniture``: a shape no article sentence has: a form field, an image placeholder, a URL, a
   separator, a breadcrumb, a number or date alone, a short call to action, a short menu bullet,
-  a copyright line, a "N comments" counter, a teaser cut short with "...", a sentence about the
+  a copyright line, a photo credit, a "N comments" counter, a teaser cut short with "...", a sentence about the
   page itself ("This site is protected by reCAPTCHA");
 - ``short``: anything else (headlines, subheadings, captions, short quotes, menu labels): the
   cleaner decides those by their neighbours.
@@ -26,9 +26,12 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from analysis.dates import find_date
 
 #: A prose line has at least this many words (jusText's "short" limit is about 10 words).
 MIN_PROSE_WORDS = 10
@@ -66,6 +69,9 @@ LABEL_WORDS = (
     r"|podcasts?|more stories|next|previous|loading|join|account|premium|membership|support"
     r"|careers|editions?|close|open|toggle|navigation|video|videos|photos?|gallery|more|view all"
 )
+#: A teaser cut short and signed by where it comes from ("... of the river …   Wikipedia"), up to
+#: ``2 * MAX_TEASER_WORDS`` words: at most :data:`MAX_LABEL_WORDS` capitalized words after the "…".
+_CUT_WITH_SOURCE = re.compile(r"(?:\.\.\.|…)\s+(?:[A-Z][\w'’-]*\s*){1,3}$")
 _CTA = re.compile(rf"(?:\W*\w+\W+)?\b(?:{CTA_WORDS})\b", re.I)
 _LABEL = re.compile(rf"\b(?:{CTA_WORDS}|{LABEL_WORDS})\b", re.I)
 #: Menu entries run together by the dump lose their spaces: "San FranciscoEast BaySouth Bay"
@@ -91,6 +97,11 @@ _COUNTER = re.compile(
     re.I,
 )
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
+#: An image w3m renders inside a line, as its alt text in brackets ("... till fragrant.[DSC_0511]"),
+#: not a Markdown link ``[text](url)``: left out of the words and of the line's end.
+_INLINE_IMAGE = re.compile(r"\[[^\[\]\n]{0,80}\](?!\()")
+#: Table cells in a dump line are set apart by runs of spaces; a line's shape is its longest cell's.
+_COLUMN_GAP = re.compile(r"\s{3,}")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙□■]|[-*+](?=\s)|\d{1,3}\.(?=\s))\s*")
 #: A sentence about the page itself ("This site is protected by reCAPTCHA", "comments are
@@ -103,6 +114,21 @@ _SELF_REFERENCE = re.compile(
     r"|\b(?:advertising|affiliate) (?:disclosure|disclaimer|links?|commissions?)\b|\bnot responsible for\b",
     re.I,
 )
+#: A photo credit ("Photo by NAME on SITE", "Image: NAME/AGENCY", "Courtesy of NAME") is short: at
+#: most this many words.
+MAX_CREDIT_WORDS = 12
+_CREDIT = re.compile(
+    r"^(?:(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?)(?:\s+credits?)?"
+    r"\s*(?:by\b|:|\||-\s)|(?:courtesy|care) of\s)",
+    re.I,
+)
+#: An app promo: getting the site's app for a phone platform ("Download our apps for iOS and
+#: Android"), up to ``2 * MAX_CTA_WORDS`` words.
+_APP_PROMO = re.compile(
+    r"\b(?:download|get|install)\b[^.!?]{0,60}\bapps?\b[^.!?]{0,40}"
+    r"\b(?:iOS|Android|iPhone|iPad|App Store|Google Play)\b",
+    re.I,
+)
 _READER = re.compile(r"\b(?:you|your|you're|we|our|us)\b", re.I)
 _IMPERATIVE = re.compile(
     r"^(?:subscribe|sign|log|download|follow|join|get|click|tap|share|support|donate|read|watch"
@@ -110,6 +136,31 @@ _IMPERATIVE = re.compile(
     r"|check out|find|send|give|help|leave|post|add|view|visit|explore|learn)\b",
     re.I,
 )
+
+#: A reader's comment opens with its author's name and when it was posted, to the minute ("Jane
+#: June 28, 2015 at 10:25 pm"): at most this many words before the date, nothing after it but
+#: "Reply" or a permalink sign.
+MAX_COMMENTER_WORDS = 4
+_COMMENT_TAIL = re.compile(r"^[\s|·•,#-]*(?:reply|permalink|#)?\s*$", re.I)
+_BYLINE_LEAD = re.compile(r"^(?:by|posted|published|updated|written|last|on|date)\b", re.I)
+_SAYS = re.compile(
+    rf"^(?:\S+\s+){{0,{MAX_COMMENTER_WORDS - 1}}}\S+\s+(?:says|said|wrote)\s*:$", re.I
+)
+
+
+def comment_header(text: str) -> bool:
+    """A reader comment's header: a name (:data:`MAX_COMMENTER_WORDS` words at most, no byline
+    word such as "By" or "Published") followed by a date with its time, and nothing more; or
+    the name and "says:" ("Jane Roe says:")."""
+    item = strip_bullet(text.strip())
+    if _SAYS.match(item):  # "Jane Roe says:", not "He says:"
+        return not any(w.lower() in STOP_WORDS for w in item.split()[:-1])
+    found = find_date(item)
+    if found is None or "T" not in found[0] or not _COMMENT_TAIL.match(item[found[2] :]):
+        return False
+    name = item[: found[1]].strip(" ,|·•-–—")
+    n = len(name.split())
+    return 0 < n <= MAX_COMMENTER_WORDS and not _BYLINE_LEAD.match(name)
 
 
 @dataclass(frozen=True)
@@ -136,6 +187,8 @@ class Features:
     glued: bool
     self_reference: bool
     labels_only: bool
+    photo_credit: bool
+    app_promo: bool
 
 
 def strip_bullet(text: str) -> str:
@@ -148,14 +201,19 @@ def features(text: str) -> Features:
     t = text.strip()
     bullet = bool(_BULLET.match(t))
     item = strip_bullet(t)
-    words = _WORD.findall(item)
+    # invisible format characters (zero-width spaces, U+2063) and inline images are no text
+    # a table row ("Choose the length of each half.      • 10 minutes"): its longest cell
+    plain = max(_COLUMN_GAP.split(item), key=len)
+    plain = _INLINE_IMAGE.sub("", "".join(c for c in plain if unicodedata.category(c) != "Cf"))
+    plain = " ".join(plain.split()) or item
+    words = _WORD.findall(plain)
     lowered = [w.lower() for w in words]
     stops = sum(w in STOP_WORDS for w in lowered)
     content = [w for w in words if w.lower() not in STOP_WORDS]
     return Features(
         words=len(words),
         stopword_share=stops / len(words) if words else 0.0,
-        sentence_end=bool(_SENTENCE_END.search(item)),
+        sentence_end=bool(_SENTENCE_END.search(plain)),
         bullet=bullet,
         cta=bool(_CTA.search(item)),
         cta_lead=bool(_CTA.match(item))
@@ -167,6 +225,8 @@ def features(text: str) -> Features:
             and (stops / len(words) if words else 0.0) < MIN_STOPWORD_SHARE
         )
         or len(_GLUED.findall(item)) >= MANY_GLUED_WORDS,
+        photo_credit=bool(_CREDIT.match(plain)) and len(words) <= MAX_CREDIT_WORDS,
+        app_promo=bool(_APP_PROMO.search(plain)) and len(words) <= 2 * MAX_CTA_WORDS,
         labels_only=bool(words) and not _LABEL.sub("", item).strip(" \t|·•-–—/&,"),
         reader_address=bool(_IMPERATIVE.match(item)) and bool(_READER.search(item)),
         title_case=bool(content) and all(w[0].isupper() for w in content),
@@ -178,8 +238,14 @@ def features(text: str) -> Features:
         numbers_only=bool(item) and bool(_NUMBERS.match(item)),
         counter=bool(_COUNTER.match(item)),
         copyright=bool(_COPYRIGHT.search(item)) and len(words) <= MAX_CTA_WORDS,
-        truncated=item.endswith(("...", "…", "[…]", "[...]"))
-        and MIN_TEASER_WORDS <= len(words) <= MAX_TEASER_WORDS,
+        truncated=(
+            item.endswith(("...", "…", "[…]", "[...]"))
+            and MIN_TEASER_WORDS <= len(words) <= MAX_TEASER_WORDS
+        )
+        or (
+            bool(_CUT_WITH_SOURCE.search(item))
+            and MIN_TEASER_WORDS <= len(words) <= 2 * MAX_TEASER_WORDS
+        ),
     )
 
 
@@ -210,6 +276,8 @@ def classify(text: str) -> tuple[str, str]:
         return "furniture", "menu entries run together"
     if f.truncated:
         return "furniture", "truncated teaser"
+    if f.photo_credit:
+        return "furniture", "photo credit"
     if f.breadcrumb and f.words <= 2 * MAX_CTA_WORDS:
         return "furniture", "breadcrumb"
     if f.cta_lead and f.words <= MAX_CTA_WORDS and not f.sentence_end:
@@ -220,6 +288,8 @@ def classify(text: str) -> tuple[str, str]:
         return "furniture", "call to action"
     if f.self_reference:
         return "furniture", "about the page itself"
+    if f.app_promo:
+        return "furniture", "app promo"
     if (
         f.bullet
         and f.words <= MAX_MENU_WORDS

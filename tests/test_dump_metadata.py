@@ -232,3 +232,204 @@ def test_a_headline_may_start_with_a_number():
     page = clean_page(text)
     assert page.meta["title"] == "90+ ways to cook rice at home"
     assert page.meta["author"] == "Ana Diaz"
+
+
+def test_a_day_first_dotted_date():
+    assert parse_date("21.10.2019") == "2019-10-21"
+    assert parse_date("21.10.2019 14:05") == "2019-10-21T14:05"
+    assert parse_date("1.2.3.2019") is None  # a version number, not a date
+    assert byline("Posted by Ana Diaz 21.10.2019") == ("Ana Diaz", "2019-10-21")
+
+
+COMMENTED = """My River Blog
+
+  • Home
+  • About
+
+The best rivers for a quiet paddle
+
+by jroe on March 3, 2019
+
+I have spent most of the last ten summers on rivers, and these are the ones I keep going back to.
+
+Some of them are well known, but most of the people I meet on them have never heard of the others.
+
+My favourites that did not make the list:
+
+Lower Tamar
+
+Upper Dart
+
+Here is the list, best first.
+
+1. The Wye
+2. The Severn
+3. The Spey
+4. The Tay
+
+Tweet
+
+{ 3 comments… read them below or add one }
+
+Sam June 28, 2019 at 10:25 pm
+
+You forgot the Thames, which is by far the best river in the country for a paddle on a summer evening.
+
+Alex July 2, 2019 at 8:01 am
+
+I have paddled all four of these and I agree with the order, although the Spey is colder than you think.
+
+I would add that the Tay is best in the autumn, when the leaves turn and the water is at its clearest.
+
+Kim July 9, 2019 at 6:40 pm
+
+Thank you for the list, we went to the Wye last weekend with the children and they loved every minute of it.
+"""
+
+
+def test_reader_comments_are_not_the_article_and_its_lists_stay():
+    page = clean_page(COMMENTED)
+    assert page.meta["title"] == "The best rivers for a quiet paddle"
+    body = " ".join(p.text(COMMENTED) for p in page.paragraphs if p.kind in ("body", "subheading"))
+    assert body.startswith("I have spent most") and body.endswith("4. The Tay")
+    assert "Upper Dart" in body and "Thames" not in body
+    reasons = {COMMENTED[r.start : r.end]: r.reason for r in page.removed}
+    assert reasons["Sam June 28, 2019 at 10:25 pm"].startswith("after the article's last prose")
+
+
+def test_comment_and_list_thresholds():
+    assert cleaning.MIN_COMMENT_HEADERS == 2
+    assert cleaning.MIN_NUMBERED_ITEMS == 3
+    # one comment header alone (a dated note) does not end the article
+    one = COMMENTED.replace("Alex July 2, 2019 at 8:01 am", "Alex").replace(
+        "Kim July 9, 2019 at 6:40 pm", "Kim"
+    )
+    assert "Thames" in " ".join(p.text(one) for p in clean_page(one).paragraphs)
+
+
+PROSE = "\n\n".join(
+    f"Paragraph {n} of the story says what the officials agreed on during the long talks."
+    for n in range(4)
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # a site tagline over the headline is longer than the headline
+        (
+            "Security Notes\n\nThe latest news and thoughts from our team on keeping your "
+            "accounts safe online\n\nStronger account protection now available for every user\n\n"
+            "May 19, 2020\n\nPosted by Ana Diaz",
+            "Stronger account protection now available for every user",
+        ),
+        # the headline, its longer standfirst, an image's alt text right above the byline
+        (
+            "Markets brace for the rate decision\n\nTraders expect the central bank to raise "
+            "rates for the third time this year, analysts say\n\nA trader watches the screens "
+            "on the floor of the exchange\n\nBy Jane Roe",
+            "Markets brace for the rate decision",
+        ),
+    ],
+)
+def test_the_headline_among_stacked_lines(top, title):
+    assert clean_page(f"{top}\n\n{PROSE}").meta["title"] == title
+
+
+def test_headline_stack_threshold():
+    assert cleaning.HEADLINE_STACK == 3
+
+
+RELATED = f"""Ports reopen after the storm
+
+By Jane Roe
+
+{PROSE}
+
+Related
+
+Workers repair a pier in the harbour after the storm damaged it on Monday, as boats wait offshore.
+
+Fishing Fleet Counts The Cost Of A Lost Week
+
+A ferry leaves the port on the first crossing since the storm, with a few passengers on board.
+
+Ferry Crossings Resume After Three Days
+
+Residents clear fallen trees from a road near the coast on Tuesday, a day after the storm hit.
+
+Coastal Towns Begin The Clean Up
+"""
+
+
+def test_a_related_box_the_story_does_not_return_from_ends_it():
+    page = clean_page(RELATED)
+    body = " ".join(p.text(RELATED) for p in page.paragraphs)
+    assert body.startswith("Paragraph 0") and body.endswith("during the long talks.")
+    assert "Ferry" not in body and "Workers repair" not in body
+
+
+def test_a_bulleted_related_box_inside_the_story_does_not_end_it():
+    text = RELATED.split("Related")[0] + (
+        "Related\n\n  • Fishing Fleet Counts The Cost\n  • Ferry Crossings Resume\n\n"
+        "The last paragraph of the story says when the piers will be repaired, in the spring.\n\n"
+        "Share this article\n\n  • Privacy Policy\n"
+    )
+    body = " ".join(p.text(text) for p in clean_page(text).paragraphs)
+    assert body.endswith("in the spring.") and "Ferry" not in body
+
+
+def test_a_headline_written_as_a_list_item_over_its_byline():
+    text = "  • Home\n  • About\n\n  • Small numbers are shared objects\n\n"
+    text += f"Posted by Ana Diaz 21.10.2019\n\n{PROSE}"
+    page = clean_page(text)
+    assert page.meta["title"] == "Small numbers are shared objects"
+    assert page.meta["published"] == "2019-10-21"
+    # a bullet that is not over a byline stays a menu entry
+    menu = text.replace("Posted by Ana Diaz 21.10.2019\n\n", "")
+    assert clean_page(menu).meta["title"] != "Small numbers are shared objects"
+
+
+def test_a_two_word_headline_when_there_is_no_longer_one():
+    text = f"  • Home\n  • Blog\n\nPath shortcuts\n\n{PROSE}"
+    assert clean_page(text).meta["title"] == "Path shortcuts"
+
+
+def test_an_authors_biography_and_a_forms_blurb_are_not_the_article():
+    text = (
+        f"Ports reopen after the storm\n\nBy Jane Roe\n\n{PROSE}\n\n"
+        "Jane Roe is a reporter who covers shipping and the coast for the Daily Planet.\n\n"
+        "Sign up for the Morning Briefing\n\n"
+        "The news of the coast, every morning in your inbox, free of charge.\n"
+        "Email [                    ] [Sign up]\n"
+    )
+    page = clean_page(text)
+    body = " ".join(p.text(text) for p in page.paragraphs)
+    assert body.endswith("during the long talks.") and "Jane Roe is" not in body
+    reasons = {text[r.start : r.end]: r.reason for r in page.removed}
+    bio = "Jane Roe is a reporter who covers shipping and the coast for the Daily Planet."
+    assert reasons[bio] == "author bio"
+    # a sentence opening with another name stays
+    other = text.replace("Jane Roe is a reporter", "John Doe is a fisherman")
+    assert "John Doe is" in " ".join(p.text(other) for p in clean_page(other).paragraphs)
+
+
+def test_bio_and_form_thresholds():
+    assert cleaning.MAX_BIO_PARAGRAPHS == 2
+    assert cleaning.MAX_FORM_TEXT_WORDS == 25
+
+
+def test_the_blurb_of_a_sign_up_form_inside_the_article_goes():
+    text = (
+        f"Ports reopen after the storm\n\nBy Jane Roe\n\n{PROSE}\n\n"
+        "Sign up for the Morning Briefing\n\n"
+        "The news of the coast, every morning in your inbox, free of charge.\n"
+        "Email [                    ] [Sign up]\n\n"
+        "The harbour master said on Tuesday that the last of the piers would open next week.\n"
+    )
+    page = clean_page(text)
+    body = " ".join(p.text(text) for p in page.paragraphs)
+    assert body.endswith("open next week.") and "every morning" not in body
+    reasons = {text[r.start : r.end]: r.reason for r in page.removed}
+    blurb = "The news of the coast, every morning in your inbox, free of charge."
+    assert reasons[blurb] == "furniture: text of a form"

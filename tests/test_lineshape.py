@@ -48,7 +48,6 @@ BODY = [
 
 #: Real furniture the shape rules still miss (known leaks, see benchmarks/results/loader_eval.md).
 MISSED = [
-    "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
     "Customer Care",
 ]
 
@@ -127,3 +126,89 @@ def test_label_words_inside_a_headline_are_not_a_label_run(line):
 def test_glued_thresholds():
     assert lineshape.MIN_GLUED_WORDS == 2
     assert lineshape.MANY_GLUED_WORDS == 4
+
+
+def test_inline_images_and_invisible_characters_are_not_text():
+    # w3m writes an image inside a line as its alt text in brackets; U+2063 is invisible
+    line = "• Stir the sauce until it thickens and pour it over the rice.[IMG_0042]"
+    assert features(line).sentence_end and classify(line) == ("good", "prose")
+    assert features("• Drain the beans and rinse them well.\u2063").sentence_end
+    # a Markdown link is not an image: its text stays
+    assert features("See [the full report](http://example.com)").words > 3
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Photo by Jane Roe on Unsplash", "photo credit"),
+        ("Image: John Doe/Example Agency", "photo credit"),
+        ("Photograph: Ana Diaz for the Daily Planet", "photo credit"),
+        ("Courtesy of the Harbour Development Company", "photo credit"),
+        ("For the latest updates download the Daily Planet apps for iOS and Android.", "app promo"),
+        ("For breaking news, get the Daily Planet app on the App Store.", "app promo"),
+    ],
+)
+def test_photo_credits_and_app_promos(line, why):
+    assert classify(line) == ("furniture", why)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photographs of the flood were shared widely across the region on Monday.",
+        "The company said users could download the app again once the update was ready.",
+    ],
+)
+def test_credit_and_app_words_inside_prose(line):
+    assert classify(line) == ("good", "prose")
+
+
+def test_credit_and_app_thresholds():
+    assert lineshape.MAX_CREDIT_WORDS == 12
+    line = "Photo by " + " ".join(["Roe"] * 8) + " on Unsplash"  # 12 words
+    assert classify(line) == ("furniture", "photo credit")
+    assert classify(line.replace(" on", " Roe on")) != ("furniture", "photo credit")
+
+
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        ("Sam June 28, 2019 at 10:25 pm", True),
+        ("Ana Diaz 2 July 2019, 8:01 am | Reply", True),
+        ("Jane Roe says:", True),
+        ("He says:", False),  # a quotation's lead-in, not a commenter
+        ("by jroe on March 3, 2019", False),  # a byline
+        ("Published March 3, 2019 at 10:00", False),  # a dateline
+        ("Sam June 28, 2019", False),  # no time
+        ("The four ministers met on June 28, 2019 at 10:25", False),  # more than a name before
+    ],
+)
+def test_comment_headers(line, header):
+    assert lineshape.comment_header(line) is header
+
+
+def test_comment_header_threshold():
+    assert lineshape.MAX_COMMENTER_WORDS == 4
+    assert lineshape.comment_header("One Two Three Four June 28, 2019 at 10:25 pm")
+    assert not lineshape.comment_header("One Two Three Four Five June 28, 2019 at 10:25 pm")
+
+
+def test_a_teaser_signed_by_its_source():
+    line = (
+        "• River system — A river system is the network of a river and the streams that feed it "
+        "from the hills, and the lakes and the marshes along the way to the sea where … …   "
+        "Wikipedia"
+    )
+    assert classify(line) == ("furniture", "truncated teaser")
+    # an ellipsis and a sentence after it are prose
+    assert classify("He paused and said the words we had waited for all week... Nothing.")[0] == (
+        "good"
+    )
+
+
+def test_a_table_row_is_judged_by_its_longest_cell():
+    row = "Choose how long you want each half of the match to last.        • 10 minutes"
+    assert classify(row) == ("good", "prose")
+    assert classify("Option                                     Value")[0] == "short"
+    # brackets inside a sentence (footnotes, offsets) leave its end a sentence's end
+    assert features("The value may be stored at either offset [4] or [6].").sentence_end
