@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -35,8 +36,9 @@ def _as_dict(counts: pd.DataFrame, *keys: str) -> dict:
 
 def test_stopwords_include_spacy_and_news_list(tmp_path: Path) -> None:
     words = frequency.read_stopwords()
-    assert {"the", "would", "said", "told", "mr"} <= words
+    assert {"the", "would", "said", "told"} <= words
     assert "militia" not in words
+    assert {"mr", "mrs", "dr"} <= frequency.HONORIFICS
     custom = tmp_path / "stop.txt"
     custom.write_text("# comment\nMilitia\n", encoding="utf-8")
     assert frequency.read_stopwords(custom, spacy_list=False) == {"militia"}
@@ -174,3 +176,44 @@ def test_empty_tokens_give_empty_tables(short: corpus.Corpus) -> None:
         "rate_per_1000",
     ]
     assert frequency.terms(empty).empty
+
+
+# Two made-up articles: each outlet names itself once and the other outlet once; "Mr." twice.
+OUTLETS = [
+    {"title": "Harbour vote", "source": "Valley Post",
+     "text": "Mr. Berg spoke to the Valley Post about the harbour. Mr. Berg said the Town Crier "
+             "was wrong about the harbour."},
+    {"title": "Harbour plans", "source": "The Town Crier",
+     "text": "The council told the Town Crier that the harbour plans had changed, and the Valley "
+             "Post agreed."},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def two_outlets(tmp_path_factory: pytest.TempPathFactory) -> corpus.Corpus:
+    path = tmp_path_factory.mktemp("outlets") / "two.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in OUTLETS), encoding="utf-8")
+    return ingest.build([path])
+
+
+def test_honorifics_and_self_mentions_left_out_by_default(two_outlets: corpus.Corpus) -> None:
+    def terms(**options: bool) -> dict:
+        counts = frequency.term_counts(two_outlets.tokens, two_outlets.articles, **options)
+        return _as_dict(counts, "outlet_label", "term")
+
+    default = terms()
+    assert ("Valley Post", "Mr.") not in default
+    assert ("Valley Post", "Valley Post") not in default  # its own name
+    assert default[("Valley Post", "Town Crier")] == 1  # the other outlet's name is counted
+    assert default[("The Town Crier", "Valley Post")] == 1
+    assert ("The Town Crier", "Town Crier") not in default  # "The Town Crier" is its label
+    assert default[("Valley Post", "Berg")] == 2
+    assert terms(honorifics=True)[("Valley Post", "Mr.")] == 2
+    assert terms(self_mentions=True)[("Valley Post", "Valley Post")] == 1
+    assert terms(self_mentions=True)[("The Town Crier", "Town Crier")] == 1
+
+
+def test_self_mention_reads_aliases_and_ignores_case() -> None:
+    terms = pd.Series(["FOX NEWS", "the Hill", "Hill", "Fox News"])
+    labels = pd.Series(["Fox News", "The Hill", "The Hill", "CNN"])
+    assert frequency.self_mention(terms, labels).tolist() == [True, True, True, False]
