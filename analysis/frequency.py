@@ -398,9 +398,16 @@ class _Grams:
         self.n = np.concatenate(ns) if ns else np.array([], dtype=np.int64)
         self.gram = np.concatenate(grams) if grams else np.array([], dtype=np.int64)
         self.voice = np.concatenate(voices) if voices else np.array([], dtype=np.int8)
-        self.strings = np.concatenate(strings) if strings else np.array([], dtype=object)
-        self.gram_n = np.zeros(len(self.strings), dtype=np.int64)
-        self.gram_n[self.gram] = self.n
+        # one term per string: a name merged into one word ("Donald Trump", n = 1) where the
+        # recognizer found it, and the same two words as a bigram where it did not, are one term
+        # (its n the smaller)
+        text_codes, texts = pd.factorize(
+            np.concatenate(strings) if strings else np.array([], dtype=object)
+        )
+        self.gram = text_codes[self.gram] if len(self.gram) else self.gram
+        self.strings = np.asarray(texts, dtype=object)
+        self.gram_n = np.full(len(self.strings), np.iinfo(np.int64).max, dtype=np.int64)
+        np.minimum.at(self.gram_n, self.gram, self.n)
 
     def keep(self, voice: Voice) -> np.ndarray:
         if voice == "all":

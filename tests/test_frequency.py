@@ -217,3 +217,37 @@ def test_self_mention_reads_aliases_and_ignores_case() -> None:
     terms = pd.Series(["FOX NEWS", "the Hill", "Hill", "Fox News"])
     labels = pd.Series(["Fox News", "The Hill", "The Hill", "CNN"])
     assert frequency.self_mention(terms, labels).tolist() == [True, True, True, False]
+
+
+def _tokens(sentences: list[list[tuple[str, str, str]]]) -> pd.DataFrame:
+    """A hand-made tokens table: (text, pos, entity IOB + type such as 'B-PERSON' or 'O')."""
+    rows, start = [], 0
+    for s, words in enumerate(sentences):
+        for text, pos, ent in words:
+            iob, _, kind = ent.partition("-")
+            rows.append({"article_id": "a1", "sentence": s, "token": len(rows), "start": start,
+                         "end": start + len(text), "text": text, "lemma": text, "pos": pos,
+                         "is_punct": False, "like_num": False, "in_quotes": False,
+                         "ent_type": kind, "ent_iob": iob})  # fmt: skip
+            start += len(text) + 1
+    return pd.DataFrame(rows)
+
+
+def test_a_name_and_the_same_words_as_a_bigram_are_one_term() -> None:
+    """The recognizer finds the whole name in one sentence (one merged word) and only its first
+    word in the other (a bigram of two words): both are the term "Donald Trump", counted twice,
+    listed once."""
+    found = [
+        ("Donald", "PROPN", "B-PERSON"),
+        ("Trump", "PROPN", "I-PERSON"),
+        ("spoke", "VERB", "O"),
+    ]
+    missed = [("Donald", "PROPN", "B-PERSON"), ("Trump", "PROPN", "O"), ("spoke", "VERB", "O")]
+    tokens = _tokens([found, missed])
+    articles = pd.DataFrame({"article_id": ["a1"], "outlet_label": ["Valley Post"],
+                             "file": ["a.txt"], "record": [None]})  # fmt: skip
+    counts = frequency.term_counts(tokens, articles, n=(1, 2))
+    trump = counts[counts["term"] == "Donald Trump"]
+    assert len(trump) == 1
+    assert trump[["n", "count", "articles"]].iloc[0].tolist() == [1, 2, 1]
+    assert not counts.duplicated(["outlet_label", "term"]).any()
