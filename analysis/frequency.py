@@ -637,8 +637,15 @@ def self_mention(terms: pd.Series, outlet_labels: pd.Series) -> np.ndarray:
         if row.outlet in own:
             for alias in str(row.aliases).split(";"):
                 own[row.outlet] |= _name_keys(alias)
-    pairs = zip(terms.to_numpy(), outlet_labels.to_numpy(), strict=True)
-    return np.array([bool(_name_keys(str(t)) & own[o]) for t, o in pairs], dtype=bool)
+    anyone = set().union(*own.values()) if own else set()
+    codes, uniques = pd.factorize(terms)
+    keys = [_name_keys(str(t)) for t in uniques]  # each distinct term once
+    maybe = np.array([bool(k & anyone) for k in keys], dtype=bool)
+    out = np.zeros(len(terms), dtype=bool)
+    labels = outlet_labels.to_numpy()
+    for i in np.flatnonzero(maybe[codes] if len(codes) else out):
+        out[i] = bool(keys[codes[i]] & own[labels[i]])
+    return out
 
 
 def top_terms(
