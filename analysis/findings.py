@@ -2,7 +2,8 @@
 
 Each function takes the table a notebook charts and returns a title: the finding when the data
 supports one (one outlet clearly ahead, an interval that excludes zero, the same leader in most
-outlets), else a plain description of the chart. Nothing here knows the story or the outlets.
+outlets), else a plain description of the chart. Nothing here knows the story or the outlets; the pool of "Other outlets" (:data:`analysis.plots.OTHER`) is
+never named as a finding.
 
     >>> articles_per_outlet(pd.DataFrame({"outlet_label": ["A", "B"], "articles": [9, 3]}))
     'A contributes the most articles: 9 of 12'
@@ -11,6 +12,8 @@ outlets), else a plain description of the chart. Nothing here knows the story or
 from __future__ import annotations
 
 import pandas as pd
+
+from analysis.plots import OTHER
 
 #: An outlet or item "leads" only when its value is at least this many times the runner-up's.
 LEAD_RATIO = 1.25
@@ -32,6 +35,7 @@ def articles_per_outlet(per_outlet: pd.DataFrame) -> str:
     """Title for articles per outlet (``outlet_label``, ``articles``)."""
     counts = per_outlet.set_index("outlet_label")["articles"]
     total = int(counts.sum())
+    counts = counts.drop(OTHER, errors="ignore")  # a pool of outlets is no outlet
     if len(counts) == 1:
         if total == 1:
             return f"The one article comes from {counts.index[0]}"
@@ -44,6 +48,7 @@ def articles_per_outlet(per_outlet: pd.DataFrame) -> str:
 
 def own_voice(differences: pd.DataFrame, *, scale: str) -> str:
     """Title for each outlet's own voice against the others (:func:`sentiment.outlet_differences`)."""
+    differences = differences[differences["outlet_label"] != OTHER]  # a pool is no outlet
     if differences.empty:
         return f"Own voice ({scale}): too few articles per outlet to compare"
     measurable = differences[differences["measurable"]]
@@ -64,7 +69,8 @@ def leader_by_outlet(
 ) -> tuple[object, int, int] | None:
     """The item that leads most outlets in ``table`` (``outlet_label``, ``item``, ``value``): the
     item, in how many outlets it clearly leads (:data:`LEAD_RATIO`), of how many; None if no item
-    leads at least :data:`MOST_OUTLETS` of them."""
+    leads at least :data:`MOST_OUTLETS` of them. A pool of "Other outlets" is no outlet."""
+    table = table[table["outlet_label"] != OTHER]
     if table.empty:
         return None
     led = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import findings
+from analysis import findings, plots
 
 
 def _per_outlet(counts: dict[str, int]) -> pd.DataFrame:
@@ -73,3 +73,15 @@ def test_leader_needs_a_clear_lead_in_most_outlets() -> None:
     assert findings.leader(split, **args) == "-"
     assert findings.leader(_mentions([("A", "X", 2)]), **args) == "X leads in the one outlet"
     assert findings.leader(_mentions([]), **args) == "-"
+
+
+def test_a_pool_of_other_outlets_is_never_the_finding() -> None:
+    pooled = _per_outlet({plots.OTHER: 900, "A": 500, "B": 100})
+    assert findings.articles_per_outlet(pooled) == "A contributes the most articles: 500 of 1,500"
+    diffs = _differences([(plots.OTHER, -0.2, True), ("A", 0.1, True)])
+    assert findings.own_voice(diffs, scale="VADER") == (
+        "Own voice (VADER): A more positive than the other outlets"
+    )
+    mentions = _mentions([(plots.OTHER, "Y", 9), ("A", "X", 5), ("A", "Y", 1)])
+    args = {"item": "entity", "value": "count", "template": "{name} {where}", "fallback": "-"}
+    assert findings.leader(mentions, **args) == "X in the one outlet"
