@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from analysis import wordcount
+from analysis import outlets, wordcount
 from analysis.config import PATHS
 from analysis.corpus import article_outlets
 
@@ -43,6 +43,11 @@ By = Literal["outlet", "article"]
 NEWS_STOPWORDS = "stopwords_news.txt"
 HYPHENS = ("-", "‐", "‑")
 TERM_COLUMNS = ["article_id", "sentence", "token", "start", "end", "term", "n", "voice"]
+#: Titles before a name ("Mr. Ryan", "Dr. Fauci"), matched with or without the dot: left out of term
+#: counts like stop words unless ``honorifics=True`` (they lead every outlet's list otherwise).
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "rev", "messrs"]
+)
 
 
 def read_stopwords(path: str | Path | None = None, *, spacy_list: bool = True) -> frozenset[str]:
@@ -70,6 +75,13 @@ def read_stopwords(path: str | Path | None = None, *, spacy_list: bool = True) -
         if word:
             words.add(word)
     return frozenset(words)
+
+
+def _stop_set(stopwords: Iterable[str] | None, honorifics: bool) -> frozenset[str]:
+    """The stop words a count uses: ``stopwords`` (default :func:`read_stopwords`), plus
+    :data:`HONORIFICS` unless they are counted."""
+    words = read_stopwords() if stopwords is None else frozenset(w.lower() for w in stopwords)
+    return words if honorifics else words | HONORIFICS
 
 
 def words(tokens: pd.DataFrame) -> pd.DataFrame:
@@ -275,8 +287,8 @@ class _Vocab:
         self.strings = np.asarray(self.strings, dtype=object)
         self.term = term_of_pair[pair_codes]
         stop_pair = (
-            pd.Series(t_low[pt]).isin(stop_set).to_numpy()
-            | pd.Series(base_low).isin(stop_set).to_numpy()
+            pd.Series(t_low[pt]).str.rstrip(".").isin(stop_set).to_numpy()
+            | pd.Series(base_low).str.rstrip(".").isin(stop_set).to_numpy()
         )
         stop_pair &= ~acronym[pt]
         self.stop = stop_pair[pair_codes] & ~seq["compound"].to_numpy(dtype=bool)
@@ -386,9 +398,16 @@ class _Grams:
         self.n = np.concatenate(ns) if ns else np.array([], dtype=np.int64)
         self.gram = np.concatenate(grams) if grams else np.array([], dtype=np.int64)
         self.voice = np.concatenate(voices) if voices else np.array([], dtype=np.int8)
-        self.strings = np.concatenate(strings) if strings else np.array([], dtype=object)
-        self.gram_n = np.zeros(len(self.strings), dtype=np.int64)
-        self.gram_n[self.gram] = self.n
+        # one term per string: a name merged into one word ("Donald Trump", n = 1) where the
+        # recognizer found it, and the same two words as a bigram where it did not, are one term
+        # (its n the smaller)
+        text_codes, texts = pd.factorize(
+            np.concatenate(strings) if strings else np.array([], dtype=object)
+        )
+        self.gram = text_codes[self.gram] if len(self.gram) else self.gram
+        self.strings = np.asarray(texts, dtype=object)
+        self.gram_n = np.full(len(self.strings), np.iinfo(np.int64).max, dtype=np.int64)
+        np.minimum.at(self.gram_n, self.gram, self.n)
 
     def keep(self, voice: Voice) -> np.ndarray:
         if voice == "all":
@@ -420,13 +439,14 @@ def terms(
     drop_numbers: bool = True,
     drop_punct: bool = True,
     merge_variants: bool = True,
+    honorifics: bool = False,
 ) -> pd.DataFrame:
     """Every occurrence of a term (word or n-gram) in ``tokens``, one row each.
 
     N-grams stay inside a sentence; with the filters on, an n-gram is dropped when any of its words is
     punctuation or a number, or when it starts or ends with a stop word (stop words inside are kept:
     ``groups allied with Iran``). A word is a stop word when its lower-cased text or lemma is in the
-    list; acronyms (``US``) and hyphenated compounds never are.
+    list (a final dot ignored: ``Mr.``); acronyms (``US``) and hyphenated compounds never are.
 
     Args:
         tokens: the ``tokens`` table.
@@ -439,6 +459,7 @@ def terms(
         merge_variants: count spellings of one term as one: dotted initials as the same letters
             without dots (``U.S.`` is ``US``, :func:`undot`) and multi-word names as one word
             (:func:`names`: ``United States``, ``Prime Minister``). False counts the raw forms.
+        honorifics: count titles such as ``Mr.`` and ``Dr.`` (:data:`HONORIFICS`) as words.
 
     Returns:
         ``article_id``, ``sentence``, ``token`` (first token's index), ``start``, ``end`` (offsets
@@ -452,7 +473,7 @@ def terms(
     v = _Vocab(
         seq,
         unit,
-        read_stopwords() if stopwords is None else frozenset(w.lower() for w in stopwords),
+        _stop_set(stopwords, honorifics),
         merge_variants=merge_variants,
     )
     g = _Grams(
@@ -526,9 +547,15 @@ def term_counts(
     drop_numbers: bool = True,
     drop_punct: bool = True,
     merge_variants: bool = True,
+    honorifics: bool = False,
+    self_mentions: bool = False,
     min_count: int = 1,
 ) -> pd.DataFrame:
     """Term counts and rates per outlet or per article (options as in :func:`terms`).
+
+    An outlet's own name in its own articles ("Fox News" in Fox News, "The Hill" as "Hill") is left
+    out unless ``self_mentions=True`` (:func:`self_mention`): it says who publishes, not what the
+    outlet talks about. Another outlet's name is counted.
 
     The rate is per 1,000 words of the outlet (article) in the same voice, words as in
     :func:`word_counts`, whatever the n-gram length.
@@ -547,7 +574,7 @@ def term_counts(
     v = _Vocab(
         names(words(tokens)) if merge_variants else words(tokens),
         unit,
-        read_stopwords() if stopwords is None else frozenset(w.lower() for w in stopwords),
+        _stop_set(stopwords, honorifics),
         merge_variants=merge_variants,
     )
     g = _Grams(
@@ -581,10 +608,44 @@ def term_counts(
     result["articles"] = out["articles"].to_numpy()
     result = result.merge(_word_counts(tokens, labels, by, voice), on=keys, how="left")
     result["rate_per_1000"] = result["count"] / result["words"] * 1000
+    if not self_mentions and not result.empty:
+        result = result[~self_mention(result["term"], result["outlet_label"])]
     result = result.sort_values(
         [*keys, "count", "term"], ascending=[True] * len(keys) + [False, True]
     )
     return result.reset_index(drop=True)
+
+
+def _name_keys(name: str) -> set[str]:
+    """``name`` as :func:`analysis.outlets.alias_key` matches it, with and without a leading "the"."""
+    key = outlets.alias_key(name)
+    return {key, key.removeprefix("the")} - {""}
+
+
+def self_mention(terms: pd.Series, outlet_labels: pd.Series) -> np.ndarray:
+    """Whether each term names the outlet beside it: its label or one of its aliases in
+    ``data/lexicons/outlets.csv``, case, spaces, punctuation and a leading "the" ignored.
+
+    Example:
+        >>> self_mention(pd.Series(["Fox News", "Fox News"]), pd.Series(["Fox News", "CNN"]))
+        array([ True, False])
+    """
+    own: dict[str, set[str]] = {}
+    for label in pd.unique(outlet_labels):
+        own[label] = _name_keys(str(label))
+    for row in outlets.read_lexicon().itertuples(index=False):
+        if row.outlet in own:
+            for alias in str(row.aliases).split(";"):
+                own[row.outlet] |= _name_keys(alias)
+    anyone = set().union(*own.values()) if own else set()
+    codes, uniques = pd.factorize(terms)
+    keys = [_name_keys(str(t)) for t in uniques]  # each distinct term once
+    maybe = np.array([bool(k & anyone) for k in keys], dtype=bool)
+    out = np.zeros(len(terms), dtype=bool)
+    labels = outlet_labels.to_numpy()
+    for i in np.flatnonzero(maybe[codes] if len(codes) else out):
+        out[i] = bool(keys[codes[i]] & own[labels[i]])
+    return out
 
 
 def top_terms(

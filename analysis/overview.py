@@ -48,10 +48,13 @@ def summary(articles: pd.DataFrame, files: pd.DataFrame) -> str:
         else "with no known publication date"
     )
     unknown = int(articles["outlet"].isna().sum())
+    unnamed = f" and {unknown:,} article(s) whose outlet is unknown" if unknown else ""
+    undated = int(dates.isna().sum())
+    undated_note = f" ({undated:,} undated)" if undated and dates.notna().any() else ""
     return (
-        f"**{len(articles)} articles** from **{articles['outlet'].nunique()} named outlet(s)**"
-        f" and {unknown} article(s) whose outlet is unknown, {int(articles['n_words'].sum()):,} words,"
-        f" {span} ({int(dates.isna().sum())} undated). Of {files['file'].nunique()} input file(s):"
+        f"**{len(articles):,} articles** from **{articles['outlet'].nunique():,} named outlet(s)**"
+        f"{unnamed}, {int(articles['n_words'].sum()):,} words,"
+        f" {span}{undated_note}. Of {files['file'].nunique():,} input file(s):"
         f" {int(status.get('loaded', 0))} article(s) loaded, {int(status.get('duplicate', 0))}"
         f" duplicate(s) skipped, {int(status.get('rejected', 0))} rejected"
         " (see `data/processed/ingest_report.csv`)."

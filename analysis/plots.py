@@ -798,11 +798,14 @@ def claim_dots(
                                 fontsize=7, color="#555555", va="bottom" if k % 2 == 0 else "top")  # fmt: skip
         ax.set_title(textwrap.fill(str(name), 45), fontsize=10)
         ax.set_xlabel(xlabel)
-        if _log_if_wide(part["value"]):
+        log = _log_if_wide(part["value"])
+        if log:
             ax.set_xscale("log")
         else:  # counts: whole-number ticks, even on a panel with a single value
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.margins(x=0.25)
+        if not log:  # a count's axis starts at zero, so a lone dot is read against its size
+            ax.set_xlim(left=0)
         ax.grid(axis="y", visible=False)
         ax.set_yticks(range(len(outlets_)), outlets_)
         ax.set_ylim(-0.6, len(outlets_) - 0.4)

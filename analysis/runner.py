@@ -147,6 +147,11 @@ def _corpus_paragraph(processed_dir: Path) -> str:
     return overview.summary(c.articles, c.files)
 
 
+def _says(output: nbformat.NotebookNode, text: str) -> bool:
+    """Whether a cell output is exactly the Markdown ``text``."""
+    return str(output.get("data", {}).get("text/markdown", "")).strip() == text.strip()
+
+
 def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
     """The notebook's first Markdown heading, else ``fallback``."""
     for cell in nb.cells:
@@ -200,6 +205,8 @@ def write_report(executed: list[Path], path: Path, *, summary: str = "") -> Path
             tags = cell.metadata.get("tags", [])
             if "injected-parameters" in tags or "parameters" in tags:
                 continue  # the parameters cells are code: nothing to read
+            if summary and cell.cell_type == "code":  # the corpus paragraph is said once, above
+                cell.outputs = [o for o in cell.get("outputs", []) if not _says(o, summary)]
             merged.cells.append(cell)
     exporter = HTMLExporter(
         exclude_input=True,

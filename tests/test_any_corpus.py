@@ -1,21 +1,31 @@
 """Every notebook runs on corpora unlike the samples, and says nothing that is only true of them.
 
-The corpora are generated here (made-up sentences, a few articles each, so the whole run stays
-within a few minutes): one article from one outlet with no date, no quotes and no claims; one with
-no named entity at all (no targets); and many small outlets with dates, quotes and a claim.
+The corpora are generated here (made-up sentences, short articles, so the whole run stays within a
+few minutes), and each goes through ``python -m analysis run`` in a private project root: one
+article from one outlet with no date, no quotes and no claims; one with no named entity at all (no
+targets); 150 outlets with dates, quotes and claims; 5,000 one-sentence articles.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from PIL import Image
 
-from analysis import ingest, runner
+from analysis import plots
 from analysis.config import PATHS
+
+#: Inches a saved figure may exceed the plotting bounds by (titles, notes, tight bounding box).
+PAGE_MARGIN = 2.0
+DPI = plots.STYLE["savefig.dpi"]
 
 #: Sentences true only of the sample corpus: none may appear in another corpus's report.
 SAMPLE_ONLY = ["five articles", "Five articles", "Al Mayadeen", "New American", "al-Sudani",
@@ -47,11 +57,18 @@ def _article(i: int, outlet: str, date: str | None, *, quotes: bool, claim: bool
     return record
 
 
+def _tiny(i: int) -> dict:
+    """A one-sentence article: 5,000 of them stay quick to parse."""
+    return {"title": f"Harbour note {i}", "source": ["Town Crier", "Valley Post", "Coast Daily"][i % 3],
+            "date": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "text": f"The harbour of Northport handled {i % 90 + 10} ships on day {i}."}  # fmt: skip
+
+
 def _corpora() -> dict[str, list[dict]]:
     many = [
-        _article(i, f"Outlet {i % 15:02d} News", f"2025-0{1 + i % 9}-1{i % 10}", quotes=True,
+        _article(i, f"Outlet {i:03d} News", f"2025-0{1 + i % 9}-1{i % 10}", quotes=True,
                  claim=i % 4 == 0)
-        for i in range(30)
+        for i in range(150)
     ]  # fmt: skip
     return {
         "one-article": [{"title": "Rolls and bread", "text": PLAIN, "source": "Town Crier"}],
@@ -64,24 +81,32 @@ def _corpora() -> dict[str, list[dict]]:
             }
             for i, s in enumerate(["Town Crier", "Valley Post", "Town Crier"], start=1)
         ],
-        "many-outlets": many,
+        "150-outlets": many,
+        "5000-articles": [_tiny(i) for i in range(5000)],
     }
 
 
-def _run(name: str, records: list[dict], root: Path) -> tuple[str, list[Path]]:
-    raw, processed = root / name / "raw", root / name / "processed"
+def _run(name: str, records: list[dict], root: Path) -> tuple[str, list[Path], str]:
+    """``python -m analysis run`` on ``records`` in a private project root (its own lexicons,
+    stories, notebooks, figures and report): the report, the executed notebooks, the output."""
+    project = root / name
+    for part in ("data/lexicons", "data/stories", "notebooks", "benchmarks/results"):
+        shutil.copytree(
+            PATHS.root / part, project / part, ignore=shutil.ignore_patterns("executed")
+        )
+    raw = project / "data" / "raw"
     raw.mkdir(parents=True)
     with (raw / "articles.jsonl").open("w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(r) + "\n" for r in records)
-    ingest.run(raw, processed, progress=False, jobs=1)
-    done = runner.run_notebooks(
-        raw_dir=raw,
-        processed_dir=processed,
-        figures_dir=root / name / "figures",
-        reports_dir=root / name / "reports",
-        notebooks_dir=PATHS.notebooks,
-    )
-    return (root / name / "reports" / "report.html").read_text(encoding="utf-8"), done
+    env = {**os.environ, "PRESSLENS_ROOT": str(project)}
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", "run", "--quiet", "--jobs", "1"],
+        env=env, capture_output=True, text=True, check=False, cwd=project,
+    )  # fmt: skip
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output[-3000:]
+    executed = sorted((project / "reports").rglob("*.ipynb"))
+    return (project / "reports" / "report.html").read_text(encoding="utf-8"), executed, output
 
 
 def _text(executed: list[Path]) -> str:
@@ -100,9 +125,16 @@ def _text(executed: list[Path]) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(_corpora()))
 def test_every_notebook_runs_and_speaks_of_this_corpus(tmp_path, name):
-    report, executed = _run(name, _corpora()[name], tmp_path)
-    seen = _text(executed) + report
+    report, executed, output = _run(name, _corpora()[name], tmp_path)
+    assert len(executed) == len(list(PATHS.notebooks.glob("[0-9]*.ipynb")))
+    seen = _text(executed) + report + output
     for phrase in SAMPLE_ONLY:
         assert phrase not in seen, f"{name}: sample-only text {phrase!r} in the output"
-    assert re.search(r"Nothing to show", seen) or name == "many-outlets"
+    assert re.search(r"Nothing to show", seen) or name in ("150-outlets", "5000-articles")
     assert "Traceback" not in seen
+    # A figure never grows past a printable page (the plotting bounds, plus the tight bounding box's
+    # margin for titles and notes), whatever the number of outlets or articles.
+    limit = ((plots.MAX_WIDTH + PAGE_MARGIN) * DPI, (plots.MAX_HEIGHT + PAGE_MARGIN) * DPI)
+    for png in (tmp_path / name / "figures").glob("*.png"):
+        with Image.open(png) as image:
+            assert image.width <= limit[0] and image.height <= limit[1], (png.name, image.size)

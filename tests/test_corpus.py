@@ -32,7 +32,8 @@ def test_jsonl_crosswalk_and_record_offsets(tmp_path):
     records = [
         {"headline": "One", "body": "First story text. It has two sentences.", "source": {"id": "x", "name": "Wire One"},
          "authors": ["A. Writer", "B. Writer"], "date": "2020-03-01", "link": "http://one"},
-        {"title": "Two", "content": "Second story text here. More words follow.", "media_name": "Wire Two"},
+        {"title": "Two", "content": "Second story text here. More words follow.", "media_name": "Wire Two",
+         "publication_date": "2016-05-04"},
     ]  # fmt: skip
     (raw / "export.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     ingest.run(raw, tmp_path / "out", progress=False)
@@ -44,7 +45,7 @@ def test_jsonl_crosswalk_and_record_offsets(tmp_path):
         "One", "Wire One", "A. Writer, B. Writer", "2020-03-01", "http://one"
     )  # fmt: skip
     assert first["outlet_source"] == "export" and first["offset_base"] == "record_text"
-    assert arts.iloc[1]["outlet"] == "Wire Two"
+    assert (arts.iloc[1]["outlet"], arts.iloc[1]["published"]) == ("Wire Two", "2016-05-04")
     text = c.text_of(first["article_id"])
     para = c.paragraphs[c.paragraphs["article_id"] == first["article_id"]].iloc[0]
     assert text[para["start"] : para["end"]] == para["text"] == records[0]["body"]

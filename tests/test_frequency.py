@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -35,8 +36,9 @@ def _as_dict(counts: pd.DataFrame, *keys: str) -> dict:
 
 def test_stopwords_include_spacy_and_news_list(tmp_path: Path) -> None:
     words = frequency.read_stopwords()
-    assert {"the", "would", "said", "told", "mr"} <= words
+    assert {"the", "would", "said", "told"} <= words
     assert "militia" not in words
+    assert {"mr", "mrs", "dr"} <= frequency.HONORIFICS
     custom = tmp_path / "stop.txt"
     custom.write_text("# comment\nMilitia\n", encoding="utf-8")
     assert frequency.read_stopwords(custom, spacy_list=False) == {"militia"}
@@ -174,3 +176,78 @@ def test_empty_tokens_give_empty_tables(short: corpus.Corpus) -> None:
         "rate_per_1000",
     ]
     assert frequency.terms(empty).empty
+
+
+# Two made-up articles: each outlet names itself once and the other outlet once; "Mr." twice.
+OUTLETS = [
+    {"title": "Harbour vote", "source": "Valley Post",
+     "text": "Mr. Berg spoke to the Valley Post about the harbour. Mr. Berg said the Town Crier "
+             "was wrong about the harbour."},
+    {"title": "Harbour plans", "source": "The Town Crier",
+     "text": "The council told the Town Crier that the harbour plans had changed, and the Valley "
+             "Post agreed."},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def two_outlets(tmp_path_factory: pytest.TempPathFactory) -> corpus.Corpus:
+    path = tmp_path_factory.mktemp("outlets") / "two.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in OUTLETS), encoding="utf-8")
+    return ingest.build([path])
+
+
+def test_honorifics_and_self_mentions_left_out_by_default(two_outlets: corpus.Corpus) -> None:
+    def terms(**options: bool) -> dict:
+        counts = frequency.term_counts(two_outlets.tokens, two_outlets.articles, **options)
+        return _as_dict(counts, "outlet_label", "term")
+
+    default = terms()
+    assert ("Valley Post", "Mr.") not in default
+    assert ("Valley Post", "Valley Post") not in default  # its own name
+    assert default[("Valley Post", "Town Crier")] == 1  # the other outlet's name is counted
+    assert default[("The Town Crier", "Valley Post")] == 1
+    assert ("The Town Crier", "Town Crier") not in default  # "The Town Crier" is its label
+    assert default[("Valley Post", "Berg")] == 2
+    assert terms(honorifics=True)[("Valley Post", "Mr.")] == 2
+    assert terms(self_mentions=True)[("Valley Post", "Valley Post")] == 1
+    assert terms(self_mentions=True)[("The Town Crier", "Town Crier")] == 1
+
+
+def test_self_mention_reads_aliases_and_ignores_case() -> None:
+    terms = pd.Series(["FOX NEWS", "the Hill", "Hill", "Fox News"])
+    labels = pd.Series(["Fox News", "The Hill", "The Hill", "CNN"])
+    assert frequency.self_mention(terms, labels).tolist() == [True, True, True, False]
+
+
+def _tokens(sentences: list[list[tuple[str, str, str]]]) -> pd.DataFrame:
+    """A hand-made tokens table: (text, pos, entity IOB + type such as 'B-PERSON' or 'O')."""
+    rows, start = [], 0
+    for s, words in enumerate(sentences):
+        for text, pos, ent in words:
+            iob, _, kind = ent.partition("-")
+            rows.append({"article_id": "a1", "sentence": s, "token": len(rows), "start": start,
+                         "end": start + len(text), "text": text, "lemma": text, "pos": pos,
+                         "is_punct": False, "like_num": False, "in_quotes": False,
+                         "ent_type": kind, "ent_iob": iob})  # fmt: skip
+            start += len(text) + 1
+    return pd.DataFrame(rows)
+
+
+def test_a_name_and_the_same_words_as_a_bigram_are_one_term() -> None:
+    """The recognizer finds the whole name in one sentence (one merged word) and only its first
+    word in the other (a bigram of two words): both are the term "Donald Trump", counted twice,
+    listed once."""
+    found = [
+        ("Donald", "PROPN", "B-PERSON"),
+        ("Trump", "PROPN", "I-PERSON"),
+        ("spoke", "VERB", "O"),
+    ]
+    missed = [("Donald", "PROPN", "B-PERSON"), ("Trump", "PROPN", "O"), ("spoke", "VERB", "O")]
+    tokens = _tokens([found, missed])
+    articles = pd.DataFrame({"article_id": ["a1"], "outlet_label": ["Valley Post"],
+                             "file": ["a.txt"], "record": [None]})  # fmt: skip
+    counts = frequency.term_counts(tokens, articles, n=(1, 2))
+    trump = counts[counts["term"] == "Donald Trump"]
+    assert len(trump) == 1
+    assert trump[["n", "count", "articles"]].iloc[0].tolist() == [1, 2, 1]
+    assert not counts.duplicated(["outlet_label", "term"]).any()

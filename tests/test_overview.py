@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pandas as pd
+
 from analysis import overview
 
 
@@ -53,3 +55,22 @@ def test_length_labels_are_titles_and_unique(sample_corpus):
     twins = sample_corpus.articles.assign(title="Same headline", record=[1, 2, 3, 4, 5])
     labels = overview.lengths(twins)["article"]
     assert labels.is_unique and labels.str.startswith("Same headline (").all()
+
+
+def test_summary_says_only_what_is_there():
+    files = pd.DataFrame({"file": ["a.jsonl", "a.jsonl", "a.jsonl"],
+                          "status": ["loaded", "loaded", "duplicate"]})  # fmt: skip
+    dated = pd.DataFrame({"outlet": ["X", "Y"], "n_words": [1200, 300],
+                          "published": ["2016-05-04", "2016-06-10T08:00"]})  # fmt: skip
+    assert overview.summary(dated, files) == (
+        "**2 articles** from **2 named outlet(s)**, 1,500 words, published between 04 May 2016"
+        " and 10 June 2016. Of 1 input file(s): 2 article(s) loaded, 1 duplicate(s) skipped,"
+        " 0 rejected (see `data/processed/ingest_report.csv`)."
+    )
+    mixed = dated.assign(outlet=["X", None], published=["2016-05-04", None])
+    text = overview.summary(mixed, files)
+    assert "from **1 named outlet(s)** and 1 article(s) whose outlet is unknown" in text
+    assert "published between 04 May 2016 and 04 May 2016 (1 undated)." in text
+    assert "with no known publication date." in overview.summary(
+        dated.assign(published=None), files
+    )

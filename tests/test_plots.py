@@ -226,3 +226,14 @@ def test_difference_chart_draws_each_interval():
     assert "no measurable difference (N=30 vs 20)" in notes
     lo, hi = fig.axes[0].get_xlim()
     assert lo <= -0.1 and hi >= 0.1
+
+
+def test_claim_counts_are_read_from_zero_unless_on_a_log_scale():
+    lone = _claims(1).iloc[:1].assign(value=13000.0)
+    assert (
+        plots.claim_dots(lone, facet="location", title="t", xlabel="troops").axes[0].get_xlim()[0]
+        == 0
+    )
+    wide = _claims(3).assign(value=[1.0, 50.0, 2500.0, 900.0, 100000.0])
+    ax = plots.claim_dots(wide, facet="location", title="t", xlabel="troops").axes[0]
+    assert ax.get_xscale() == "log" and ax.get_xlim()[0] > 0

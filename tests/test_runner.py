@@ -61,3 +61,21 @@ def test_failing_notebook_names_notebook_and_cell(tmp_path):
     message = str(info.value)
     assert "00-broken.ipynb" in message and "values = [1, 2]" in message
     assert "IndexError" in message and "cell [4]" in message  # papermill injects a parameters cell
+
+
+def test_report_says_the_corpus_paragraph_once(tmp_path):
+    """A notebook that shows the corpus paragraph the report opens with: the report says it once,
+    the notebook's other outputs stay."""
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("display(...)")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"text/markdown": "**3 articles** here."}),
+        nbformat.v4.new_output("display_data", data={"text/markdown": "Another finding."}),
+    ]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Overview"), cell]
+    path = tmp_path / "00-x.ipynb"
+    nbformat.write(nb, path)
+    html = runner.write_report([path], tmp_path / "report.html", summary="**3 articles** here.")
+    text = html.read_text(encoding="utf-8")
+    assert text.count("3 articles</strong> here.") == 1
+    assert "Another finding." in text

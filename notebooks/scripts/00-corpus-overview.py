@@ -38,7 +38,7 @@ story = None  # story folder in data/stories/ (None: PRESSLENS_STORY, else "auto
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import corpus, entities, overview, plots, prose, tables
+from analysis import corpus, entities, findings, overview, plots, prose, tables
 from analysis import story as stories
 from analysis.config import STORY_LISTS
 
@@ -63,7 +63,7 @@ per_outlet = overview.articles_per_outlet(articles)
 fig = plots.bar_by_outlet(
     per_outlet,
     value="articles",
-    title="How many articles each outlet contributes",
+    title=findings.articles_per_outlet(per_outlet),
     xlabel="articles",
     note_text=plots.source_note(c.articles),
     palette=palette,

@@ -28,6 +28,8 @@ unit = "lemma"  # "lemma" (forces -> force) or "word" (as written)
 voice = "own"  # words counted for distinctive terms: "own" (outside quotes), "quoted" or "all"
 top_k = 10  # terms per outlet in the top-terms chart
 min_count = 3  # distinctive terms: a term must be used at least this often in the whole corpus
+honorifics = False  # count titles such as "Mr." and "Dr." as words
+self_mentions = False  # count an outlet's own name in its own articles ("Fox News" in Fox News)
 max_outlets = 9  # outlets shown in the small multiples (the ones with the most words)
 max_entities = 20  # entities in the who-is-mentioned chart
 kwic_term = None  # the term shown in context at the end (None: the corpus's most distinctive term)
@@ -41,6 +43,7 @@ from analysis import (
     corpus,
     distinctive,
     entities,
+    findings,
     frequency,
     kwic,
     naming,
@@ -65,11 +68,14 @@ tables.show(words.sort_values("words", ascending=False), name="words", notebook=
 # %% [markdown]
 # ## Which words does each outlet use most?
 #
-# Lemmas, stop words (spaCy's list plus `data/lexicons/stopwords_news.txt`), numbers and punctuation
-# left out; bars are uses per 1,000 words of the outlet, so long and short articles compare.
+# Lemmas, stop words (spaCy's list plus `data/lexicons/stopwords_news.txt`), titles such as "Mr."
+# (`honorifics`), each outlet's own name in its own articles (`self_mentions`), numbers and
+# punctuation left out; bars are uses per 1,000 words of the outlet, so long and short articles
+# compare.
 
 # %%
-counts = frequency.term_counts(c.tokens, c.articles, unit=unit, n=(1, 2, 3))
+options = {"unit": unit, "honorifics": honorifics, "self_mentions": self_mentions}
+counts = frequency.term_counts(c.tokens, c.articles, n=(1, 2, 3), **options)
 top = frequency.top_terms(counts[counts["n"] == 1], k=top_k)
 top = top[top["outlet_label"].isin(outlets)]
 if top.empty:
@@ -101,7 +107,7 @@ tables.show(phrases[phrases["outlet_label"].isin(outlets)][["outlet_label", "ter
 # out, see `voice`).
 
 # %%
-own = frequency.term_counts(c.tokens, c.articles, unit=unit, n=(1, 2), voice=voice)
+own = frequency.term_counts(c.tokens, c.articles, n=(1, 2), voice=voice, **options)
 compared = own["outlet_label"].nunique() > 1
 scores = distinctive.log_odds(own, min_count=min_count) if compared else own.iloc[:0].assign(z=[])
 shown = scores[scores["outlet_label"].isin(outlets)]
@@ -171,7 +177,10 @@ else:
         table,
         row="entity",
         group="kind",
-        title=f"Who and what each outlet mentions: the {len(leaders)} most mentioned entities",
+        title=findings.leader(
+            table, item="entity", value="count", template="{name} is the most mentioned {where}",
+            fallback=f"Who and what each outlet mentions: the {len(leaders)} most mentioned entities",
+        ),
         colorbar_label="share of the outlet's mentions of that kind",
         source=source,
     )

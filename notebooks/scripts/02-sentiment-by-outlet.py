@@ -37,7 +37,7 @@ story = None  # story folder in data/stories/ (None: PRESSLENS_STORY, else "auto
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import corpus, entities, plots, prose, sentiment, tables
+from analysis import corpus, entities, findings, plots, prose, sentiment, tables
 from analysis import story as stories
 
 pd.set_option("display.max_colwidth", 120)
@@ -98,7 +98,7 @@ differences = sentiment.outlet_differences(per_article, value=cols["own"], seed=
 if len(differences):
     fig = plots.difference_interval(
         differences,
-        title=f"Own voice ({lead}): each outlet minus the other outlets",
+        title=findings.own_voice(differences, scale=lead),
         xlabel=f"difference in mean article score ({lead}, scale -1 to 1); hollow: interval includes 0",
         note_text=note,
     )

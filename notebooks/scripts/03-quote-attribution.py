@@ -39,7 +39,7 @@ story = None  # story folder in data/stories/ (None: PRESSLENS_STORY, else "auto
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import corpus, entities, plots, prose, quotes, tables, wordcharts
+from analysis import corpus, entities, findings, plots, prose, quotes, tables, wordcharts
 from analysis import story as stories
 
 pd.set_option("display.max_colwidth", 100)
@@ -73,7 +73,11 @@ else:
         speakers,
         row="speaker_canonical",
         group="affiliation",
-        title=f"Who each outlet quotes: the {speakers['speaker_canonical'].nunique()} most quoted speakers (attributions)",
+        title=findings.leader(
+            speakers, item="speaker_canonical", value="count",
+            template="{name} is the most quoted speaker {where}",
+            fallback=f"Who each outlet quotes: the {speakers['speaker_canonical'].nunique()} most quoted speakers",
+        ),
         colorbar_label="share of the outlet's attributions",
         source=note,
     )
@@ -107,7 +111,10 @@ if not known:
 else:
     sides = plots.category_colours(voice["affiliation"])  # the same colour per side in both charts
     fig = plots.stacked_bars(voice, category="outlet_label", part="affiliation",
-                             value="share_attributions", title="Share of voice by affiliation (attributions)",
+                             value="share_attributions", title=findings.leader(
+                                 voice[voice["affiliation"].ne("unknown")], item="affiliation",
+                                 value="share_attributions", fallback="Share of voice by affiliation (attributions)",
+                                 template="{name} has the largest known share of voice {where}"),
                              xlabel="share of the outlet's attributions", note_text=note,
                              part_colours=sides)  # fmt: skip
     display(
@@ -132,7 +139,10 @@ if kinds.empty:
     display(Markdown(prose.nothing("no attribution to chart")))
 else:
     fig = plots.stacked_bars(kinds, category="outlet_label", part="kind", value="attributions",
-                             title="Attributions per outlet by kind (direct, mixed, indirect, thought)",
+                             title=findings.leader(
+                                 kinds, item="kind", value="attributions",
+                                 template="{name} attributions are the most common kind {where}",
+                                 fallback="Attributions per outlet by kind (direct, mixed, indirect, thought)"),
                              xlabel="attributions", note_text=note,
                              part_colours=plots.QUOTE_KIND_COLOURS)  # fmt: skip
     display(
