@@ -404,11 +404,31 @@ def _execute(
         yield from _execute_pool(batches, jobs)
 
 
+def warm() -> None:
+    """Import every stage's code and load the spaCy model in this process, so a worker is ready
+    when its first batch comes (a worker does this while the main process is still reading)."""
+    from analysis.nlp import load_model
+
+    for s in STAGES:
+        function(s)
+    load_model()
+
+
+def _warmed_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` workers, each started now and told to :func:`warm` up: their start-up
+    (about as long as reading and cleaning 150 articles) overlaps the reading instead of following
+    it. A warm-up that fails is ignored: the batch that needs the model reports the error."""
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    for _ in range(jobs):
+        pool.submit(warm)
+    return pool
+
+
 def _execute_pool(batches: Iterator[Batch], jobs: int) -> Iterator[Result | Failure]:
     """:func:`_execute` in worker processes. When a worker dies the pool is lost with every batch
     in flight: those are run again one at a time in a fresh pool of their own, so the batch that
     kills its worker is named and the others finish, and a new pool takes the rest."""
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = _warmed_pool(jobs)
     pending: dict[Future, Batch] = {}
 
     def outcome(fut: Future, batch: Batch) -> Result | Failure | None:
@@ -437,7 +457,7 @@ def _execute_pool(batches: Iterator[Batch], jobs: int) -> Iterator[Result | Fail
                     yield alone.submit(_run, batch).result()
                 except Exception as exc:
                     yield Failure(batch, _failed(exc))
-        pool = ProcessPoolExecutor(max_workers=jobs)
+        pool = _warmed_pool(jobs)
 
     def finished(futures: Iterable[Future]) -> Iterator[Result | Failure]:
         for fut in futures:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -156,3 +158,19 @@ def test_lexicon_edit_reruns_only_the_stage_reading_it(
     assert versions == {after[stage]}
     again = ingest.run(sample_raw, out, progress=False)
     assert again.articles_parsed == 0 and not again.stage_seconds
+
+
+def test_warm_loads_the_model_and_every_stage():
+    code = ("import sys; from analysis import nlp, pipeline; pipeline.warm(); "
+            "print(nlp.load_model.cache_info().currsize, 'analysis.quotes' in sys.modules)")  # fmt: skip
+    out = subprocess.check_output([sys.executable, "-c", code], text=True).split()
+    assert out == ["1", "True"]
+
+
+def test_workers_start_when_the_pool_is_made():
+    """Every worker is started at once (warming up while reading goes on), not at its first batch."""
+    pool = pipeline._warmed_pool(2)
+    try:
+        assert len(pool._processes) == 2
+    finally:
+        pool.shutdown()
