@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from analysis import colourvision, outlets
 from analysis.config import PATHS
@@ -160,6 +160,9 @@ def group_outlets(
     out[label_col] = out[label_col].where(out[label_col].isin(list(keep)), OTHER)
     return out
 
+
+#: Ticks on a claim panel's count axis at most (more collide on a third of a page's width).
+COUNT_TICKS = 5
 
 #: The tallest figure, in inches: a printed page (A4 and US letter, less margins) at full width.
 MAX_HEIGHT = 11.0
@@ -801,8 +804,9 @@ def claim_dots(
         log = _log_if_wide(part["value"])
         if log:
             ax.set_xscale("log")
-        else:  # counts: whole-number ticks, even on a panel with a single value
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        else:  # counts: a few whole-number ticks with separators, even for a single value
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=COUNT_TICKS, integer=True))
+            ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
         ax.margins(x=0.25)
         if not log:  # a count's axis starts at zero, so a lone dot is read against its size
             ax.set_xlim(left=0)

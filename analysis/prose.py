@@ -26,6 +26,12 @@ def nothing(why: str) -> str:
     return f"*Nothing to show: {why.rstrip('.')}.*"
 
 
+def count_note(n: int, what: str) -> str:
+    """A note's count, or nothing when there is none: ``count_note(3, "undated")`` is
+    ``"3 undated."``, ``count_note(0, "undated")`` is ``""``."""
+    return f"{n:,} {what}." if n else ""
+
+
 def bullets(lines: Iterable[str], *, empty: str = "nothing to summarize") -> str:
     """Markdown bullets, each line escaped (:func:`analysis.markup.bullets`: text from articles
     never becomes markup), or :func:`nothing` when there are no lines."""

@@ -237,3 +237,12 @@ def test_claim_counts_are_read_from_zero_unless_on_a_log_scale():
     wide = _claims(3).assign(value=[1.0, 50.0, 2500.0, 900.0, 100000.0])
     ax = plots.claim_dots(wide, facet="location", title="t", xlabel="troops").axes[0]
     assert ax.get_xscale() == "log" and ax.get_xlim()[0] > 0
+
+
+def test_claim_count_ticks_are_few_and_separated():
+    assert plots.COUNT_TICKS == 5
+    lone = _claims(1).iloc[:1].assign(value=13000.0)
+    ax = plots.claim_dots(lone, facet="location", title="t", xlabel="troops").axes[0]
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert len(labels) <= plots.COUNT_TICKS + 1 and "12,000" in labels

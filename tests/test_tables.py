@@ -34,3 +34,9 @@ def test_size_caveat_counts_this_corpus():
         mixed
     )
     assert prose.nothing("no claims found.") == "*Nothing to show: no claims found.*"
+
+
+def test_count_note_says_nothing_of_zero():
+    assert prose.count_note(3, "undated") == "3 undated."
+    assert prose.count_note(4147, "undated") == "4,147 undated."
+    assert prose.count_note(0, "undated") == ""

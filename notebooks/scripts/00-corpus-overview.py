@@ -86,7 +86,7 @@ if dates["is_dated"].any():
     fig = plots.dates_by_outlet(
         dates,
         title="When each outlet published",
-        note_text=plots.source_note(c.articles, what=f"{int((~dates['is_dated']).sum())} undated."),
+        note_text=plots.source_note(c.articles, what=prose.count_note(int((~dates["is_dated"]).sum()), "undated")),
         palette=palette,
     )
     display(plots.save_figure(fig, "timeline", data=dates, notebook="00", figures_dir=figures_dir))
