@@ -439,43 +439,12 @@ NOT_SPEAKERS = frozenset(["there", "this", "what"])
 REPORTING_TAGS = frozenset(["VBD", "VBZ", "VBP", "VBG"])
 
 
-#: Dependents that, set off by a comma or a dash at the end of what is reported, are the
-#: writer's aside about the last thing named ('..., who has a large lead'), not the source's words
-#: (an apposition, "..., a subtle dig at X", was tried on PolNeAR train and changed nothing).
-ASIDE_DEPS = frozenset(["relcl"])
-ASIDE_MARKS = frozenset([",", "—", "–", "-", "--"])
-
-
-def _without_aside(art: _Article, ids: list[int]) -> list[int]:
-    """What a cue reports without a closing aside of the writer's (:data:`ASIDE_DEPS`): a relative
-    clause set off by a comma or a dash that ends the content ('said it would be Trump, who has a
-    large lead'). Kept when it is quoted (then it is the source's words) or when the cut would
-    leave less than two words."""
-    words = [j for j in ids if not art.row(j).is_punct]
-    if not words:
-        return ids
-    last = max(words)
-    for j in ids:
-        row = art.row(j)
-        if row.dep not in ASIDE_DEPS:
-            continue
-        sub = art.subtree(j)
-        first = min(sub)
-        if max(sub) < last or first - 1 not in ids or art.row(first - 1).text not in ASIDE_MARKS:
-            continue
-        if art.quoted(int(art.row(first).start), int(art.row(max(sub)).end)):
-            continue
-        kept = [k for k in ids if k < first - 1]
-        return kept if len(kept) >= 2 else ids
-    return ids
-
-
 def _before_inner_cue(art: _Article, ids: list[int], verb: int) -> list[int]:
     """What a cue reports, up to a cue of its own inside it: a finite or "-ing" speech or thought
-    verb coordinated with the reported clause or modifying it ('said he would offer a prayer but
-    did not suggest ...', 'insisted that he has X, claiming that Y', 'said A while Sanders
-    suggests B') is another attribution, not part of this one. Unchanged when the cut would leave
-    less than two words."""
+    verb with a subject of its own, coordinated with the reported clause or modifying it ('said A
+    while Sanders suggests B', 'said A, and when asked, he said "B"'), is another attribution,
+    not part of this one. One without a subject ('declared that A and urged B') goes on the
+    same statement. Unchanged when the cut would leave less than two words."""
     for j in ids:
         row = art.row(j)
         lemma = cue_lemma(row.lemma, row.text.lower())
@@ -484,6 +453,7 @@ def _before_inner_cue(art: _Article, ids: list[int], verb: int) -> list[int]:
             or lemma not in SPEECH_VERBS | THOUGHT_VERBS
             or row.dep not in ("conj", "advcl")
             or row.tag not in REPORTING_TAGS
+            or not art.kids(j, *SUBJECT_DEPS)
             or art.quoted(int(row.start), int(row.end))
         ):
             continue
@@ -522,13 +492,16 @@ def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None
         return None
     if lemma in DOCUMENT_ONLY and art.row(subj).lemma.lower() not in DOCUMENT_NOUNS:
         return None  # "the report found", "a poll shows"; not "police found a car"
-    if row.dep == "advcl" and found and art.row(row.head).lemma not in SPEECH_VERBS:
+    if (
+        row.dep == "advcl"
+        and found
+        and art.row(row.head).lemma not in SPEECH_VERBS
+        and not art.kids(i, *SUBJECT_DEPS)
+    ):
         subj = found[-1].speaker_tok  # "According to X, A did B, adding that ..."
     kind = "thought" if lemma in THOUGHT_VERBS else ""
     cue = _cue_of(art, i)
-    ids = _attached_ids(art, ids, cue, subj, i) or _without_aside(
-        art, _before_inner_cue(art, ids, i)
-    )
+    ids = _attached_ids(art, ids, cue, subj, i) or _before_inner_cue(art, ids, i)
     return Candidate(i, subj, ids, cue, kind)
 
 

@@ -273,12 +273,12 @@ CASES = {
     ),
     "a-cue-inside-the-content-is-its-own": (
         [
-            'Dana Price insisted that she has "rebuilt the party from the ground up," claiming '
-            "that turnout doubled in the spring."
+            "Mayor Ruth Okafor said the city would open two new shelters in May while the "
+            "council chairman insists that the money has run out."
         ],
         [
-            ("mixed", "Dana Price", 'she has "rebuilt the party from the ground up,'),
-            ("indirect", "Dana Price", "turnout doubled in the spring"),
+            ("indirect", "Ruth Okafor", "the city would open two new shelters in May"),
+            ("indirect", "the council chairman", "the money has run out"),
         ],
     ),
     "not-saying-is-not-an-attribution": (
