@@ -64,6 +64,13 @@ def _reopens(text: str, i: int) -> bool:
     )
 
 
+def _closes_mixed(open_mark: str, ch: str) -> bool:
+    """Whether ``ch`` closes a double quotation opened by the other style of mark: writers and
+    editing tools mix straight and curly marks ('“A," she said. "B.”'), and a straight opening
+    left waiting for a straight close would swallow the next quotation or lose this one."""
+    return open_mark == "“" and ch == '"' or open_mark == '"' and ch == "”"
+
+
 def quote_regions(text: str) -> list[QuoteRegion]:
     """Return the quoted stretches of ``text`` in order, outermost first, nested ones dropped.
 
@@ -102,7 +109,7 @@ def quote_regions(text: str) -> list[QuoteRegion]:
             elif open_mark == "''":
                 hit = two == "''"
             else:
-                hit = text.startswith(closer, i) or (open_mark == "“" and ch == '"')
+                hit = text.startswith(closer, i) or _closes_mixed(open_mark, ch)
                 if hit and _reopens(text, i):  # a quote continued in a new paragraph, run together
                     end = len(text[:i].rstrip())
                     regions.append(QuoteRegion(open_at, end, open_mark))

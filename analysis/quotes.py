@@ -433,6 +433,36 @@ def _complement(art: _Article, i: int, lemma: str) -> tuple[list[int], bool]:
 
 #: Subjects that report nothing ("it seems", "there is"), whatever the cue.
 NOT_SPEAKERS = frozenset(["there", "this", "what"])
+#: Fine-grained tags of a verb that reports on its own: finite ("tells", "said") or a participle
+#: in "-ing" ("..., claiming that"); a bare or modal verb ("would respond and defend") is part of
+#: what is reported.
+REPORTING_TAGS = frozenset(["VBD", "VBZ", "VBP", "VBG"])
+
+
+def _before_inner_cue(art: _Article, ids: list[int], verb: int) -> list[int]:
+    """What a cue reports, up to a cue of its own inside it: a finite or "-ing" speech or thought
+    verb with a subject of its own, coordinated with the reported clause or modifying it ('said A
+    while Sanders suggests B', 'said A, and when asked, he said "B"'), is another attribution,
+    not part of this one. One without a subject ('declared that A and urged B') goes on the
+    same statement. Unchanged when the cut would leave less than two words."""
+    for j in ids:
+        row = art.row(j)
+        lemma = cue_lemma(row.lemma, row.text.lower())
+        if (
+            j == verb
+            or lemma not in SPEECH_VERBS | THOUGHT_VERBS
+            or row.dep not in ("conj", "advcl")
+            or row.tag not in REPORTING_TAGS
+            or not art.kids(j, *SUBJECT_DEPS)
+            or art.quoted(int(row.start), int(row.end))
+        ):
+            continue
+        cut = min(art.subtree(j))
+        kept = [k for k in ids if k < cut]
+        while kept and (art.row(kept[-1]).is_punct or art.row(kept[-1]).dep in ("cc", "mark")):
+            kept.pop()
+        return kept if len(kept) >= 2 else ids
+    return ids
 
 
 def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None:
@@ -462,10 +492,30 @@ def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None
         return None
     if lemma in DOCUMENT_ONLY and art.row(subj).lemma.lower() not in DOCUMENT_NOUNS:
         return None  # "the report found", "a poll shows"; not "police found a car"
-    if row.dep == "advcl" and found and art.row(row.head).lemma not in SPEECH_VERBS:
+    if (
+        row.dep == "advcl"
+        and found
+        and art.row(row.head).lemma not in SPEECH_VERBS
+        and not art.kids(i, *SUBJECT_DEPS)
+    ):
         subj = found[-1].speaker_tok  # "According to X, A did B, adding that ..."
     kind = "thought" if lemma in THOUGHT_VERBS else ""
-    return Candidate(i, subj, ids, _cue_of(art, i), kind)
+    cue = _cue_of(art, i)
+    ids = _attached_ids(art, ids, cue, subj, i) or _before_inner_cue(art, ids, i)
+    return Candidate(i, subj, ids, cue, kind)
+
+
+def _attached_ids(
+    art: _Article, ids: list[int], cue: tuple[int, int], subj: int, verb: int
+) -> list[int]:
+    """The tokens of the quotation a cue reports by its punctuation
+    (:func:`_attached_quotation`), or none."""
+    _, ss, se = _mention(art, subj, verb)
+    span = _attached_quotation(art.text, art.regions, art.span(ids), cue, (ss, se))
+    if span is None:
+        return []
+    lo, hi = bisect_left(art.starts, span[0]), bisect_left(art.starts, span[1])
+    return [r.token for r in art.rows[lo:hi]]
 
 
 def _find(art: _Article, sent_ids: list[int]) -> list[Candidate]:
@@ -608,9 +658,10 @@ def _cue_near(art: _Article, ids: list[int], qs: int, qe: int) -> Candidate | No
 
 def _quote_kind(text: str, sent_start: int, qs: int) -> str:
     """``mixed`` for a quotation woven into the writer's sentence ('it will be "as big as it needs
-    to be"'), ``direct`` when it opens the sentence or follows a cue and a comma or colon."""
+    to be"'), ``direct`` when it opens the sentence (also one the parser ran into the sentence
+    before it: a finished sentence precedes it) or follows a cue and a comma or colon."""
     before = text[sent_start : max(qs - 1, sent_start)].rstrip(" “\"‘'")
-    return "direct" if not before.strip() or before.rstrip()[-1:] in ",:—–" else "mixed"
+    return "direct" if not before.strip() or before.rstrip()[-1:] in ",:—–.!?" else "mixed"
 
 
 def _sentence_attributions(
@@ -638,6 +689,53 @@ def _sentence_attributions(
                 Found(sent.sentence, sent.paragraph, (cs, ce), cand.kind, (ss, se), cand.cue)
             )
     return found
+
+
+#: What may stand between a quotation and the speaker and cue that follow it: its closing marks
+#: and punctuation ('"A," she said'); between a cue and the quotation after it: a comma or a
+#: colon and the opening marks ('she said, "A"').
+_CLOSING_GAP = re.compile(r"[\s”\"’',.!?—–-]*")
+_OPENING_GAP = re.compile(r"\s*[,:]\s*[“\"‘']*")
+#: Between a cue and a quotation that closes with its own punctuation ('cautioned "let's wait,"
+#: before ...'), the opening marks alone are enough.
+_BARE_OPENING_GAP = re.compile(r"\s*[“\"‘']+")
+
+
+def _attached_quotation(
+    text: str,
+    regions: list[tuple[int, int]],
+    content: tuple[int, int],
+    cue: tuple[int, int],
+    speaker: tuple[int, int],
+) -> tuple[int, int] | None:
+    """The quotation a cue reports by its punctuation, when the parse gave the cue a content
+    reaching past it ('"A," he said in Iowa of the voters ...', a sentence before the quotation
+    run into it, 'she said, "A," when asked ...'): the quotation opens a sentence and closes, and
+    then only the speaker and the cue follow (a quotation woven into the writer's clause before
+    it stays part of that clause: 'he "made a mistake," she said'), or the cue, a comma or colon
+    and the quotation open (or the marks alone,
+    before a quotation closing with its own punctuation). None when no such
+    quotation of :data:`MIN_QUOTE_WORDS` words or more overlaps the content."""
+    cs, ce = content
+    first, last = min(cue[0], speaker[0]), max(cue[1], speaker[1])
+    for s, e in regions:
+        if not (s < ce and e > cs) or (s <= cs and ce <= e + 1) or not _is_long_quote(text[s:e]):
+            continue
+        before = text[cs:s].rstrip(" “\"‘'\n")
+        if (
+            e <= first
+            and _CLOSING_GAP.fullmatch(text[e:first])
+            and before[-1:] in ("", ".", "!", "?", "”", '"')
+        ):
+            return s, e  # the quotation opens the content or a sentence of it: its own words
+        gap = text[last:s]
+        if s >= last and (
+            _OPENING_GAP.fullmatch(gap)
+            or _BARE_OPENING_GAP.fullmatch(gap)
+            and re.search(r"\w[,.!?]$", text[s:e].rstrip())
+        ):
+            return s, e
+    return None
 
 
 def _reaching(text: str, f: Found, quote_start: int) -> Found:
@@ -674,7 +772,12 @@ def _quotations(
             sent_ids = [i for k in touched for i in art.by_sentence[k]]
             kind = _quote_kind(text, int(sent.start), s)
             cand = _cue_near(art, sent_ids, s, e)
-            if cand is not None:
+            owner = next((f for f in out if cand is not None and f.cue == cand.cue), None)
+            if owner is not None:  # '"A," he said, "B."': B continues the attribution of A
+                out.append(
+                    Found(sent.sentence, sent.paragraph, (s, e), kind, owner.speaker, (-1, -1))
+                )
+            elif cand is not None:
                 _, ss, se = _mention(art, cand.speaker_tok, cand.verb)
                 out.append(Found(sent.sentence, sent.paragraph, (s, e), kind, (ss, se), cand.cue))
             elif not short:  # no cue: the quote continues the speaker of the attribution before it

@@ -74,6 +74,7 @@ def test_quote_flags_on_a_known_sentence(sample_corpus):
         ("''We are here,'' said X", ["We are here,"]),
         ('an "unbalanced mark and a "closed one"', ["unbalanced mark and a "]),
         ("the 90s' music and Iraq's army", []),
+        ('“We are late," she said. "We will not wait.”', ["We are late,", "We will not wait."]),
     ],
 )
 def test_quote_regions(text, quoted):

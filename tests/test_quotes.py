@@ -257,6 +257,30 @@ CASES = {
         ['The senator said the plan was a "total mess." The crowd laughed.'],
         [("mixed", "The senator", 'the plan was a "total mess')],
     ),
+    "quotation-then-cue-is-the-quotation": (  # the parser runs the two sentences into one
+        [
+            "Mrs. Okafor spoke at a rally in Salem, a city sure to horrify many voters. ''Wow, "
+            "what a great idea it was to come here,'' she said in Salem earlier this year."
+        ],
+        [("direct", "Okafor", "Wow, what a great idea it was to come here,")],
+    ),
+    "cue-comma-quotation-is-the-quotation": (
+        [
+            'Omar Reyes said, "We will see what the voters decide," when he was asked whether he '
+            "would run again."
+        ],
+        [("direct", "Omar Reyes", "We will see what the voters decide,")],
+    ),
+    "a-cue-inside-the-content-is-its-own": (
+        [
+            "Mayor Ruth Okafor said the city would open two new shelters in May while the "
+            "council chairman insists that the money has run out."
+        ],
+        [
+            ("indirect", "Ruth Okafor", "the city would open two new shelters in May"),
+            ("indirect", "the council chairman", "the money has run out"),
+        ],
+    ),
     "not-saying-is-not-an-attribution": (
         ["The spokesman would not say whether there were plans for a military response."],
         [],
