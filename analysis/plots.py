@@ -780,7 +780,7 @@ def claim_dots(
     outlets_ = sorted(c["outlet_label"].unique(), reverse=True)
     colours = figure_colours(outlets_, palette)
     ypos = {o: i for i, o in enumerate(outlets_)}
-    fig, axes = _panel_grid(len(facets), width=5.0, height=1.6 + 0.4 * len(outlets_), sharey=True)
+    fig, axes = _panel_grid(len(facets), width=5.0, height=2.4 + 0.4 * len(outlets_), sharey=True)
     hidden = 0
     for ax, name in zip(axes, facets, strict=True):
         part = c[c[facet] == name]
