@@ -840,7 +840,8 @@ def values_by_date(
     (the place), so the numbers of two places never share a line.
 
     Dots are coloured by outlet, marked by qualifier (a hollow diamond for a vague word); the grey
-    step line is the series of the place, the median value reported on each publication date.
+    step line is the series of the place, the median value reported on each publication date (none
+    for the claims that name no place: they are not one quantity). No taller than a page.
     Claims from undated articles sit in a narrow panel at the right of their place's row; values
     on a log scale when they span more than a factor of 20; the legend is to the right.
     """
@@ -853,7 +854,7 @@ def values_by_date(
         claims["published"].astype("string").str.slice(0, 10), errors="coerce", format="%Y-%m-%d"
     )
     c = claims.assign(_place=places, _date=dates)
-    fig, grid = plt.subplots(len(names), 2, figsize=(11, 1.2 + 2.6 * len(names)), sharey="row",
+    fig, grid = plt.subplots(len(names), 2, figsize=(11, bounded_height(1.2 + 2.6 * len(names))), sharey="row",
                              sharex="col", squeeze=False, gridspec_kw={"width_ratios": [5, 1]})  # fmt: skip
     alpha = _alpha(len(claims))
     wide = _log_if_wide(claims["value"])
@@ -862,7 +863,7 @@ def values_by_date(
         part = c[c["_place"] == name]
         dated = part[part["_date"].notna()]
         series = dated.groupby("_date")["value"].median()
-        if len(series) > 1:
+        if len(series) > 1 and name != NO_PLACE:  # claims with no place are no one series
             ax.step(
                 series.index, series.to_numpy(), where="post", color="#999999", lw=1.2, zorder=2
             )

@@ -246,3 +246,13 @@ def test_claim_count_ticks_are_few_and_separated():
     ax.figure.canvas.draw()
     labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
     assert len(labels) <= plots.COUNT_TICKS + 1 and "12,000" in labels
+
+
+def test_values_by_date_stay_on_a_page_and_draw_no_series_without_a_place():
+    places = [f"P{k}" for k in range(7)]
+    rows = pd.concat([_claims(3).assign(location=p) for p in places])
+    fig = plots.values_by_date(rows, title="t", ylabel="troops")
+    assert fig.get_figheight() <= plots.MAX_HEIGHT
+    unplaced = _claims(3).assign(location=None)
+    fig = plots.values_by_date(unplaced, title="t", ylabel="troops")
+    assert len(fig.axes[0].lines) == 0  # claims that name no place are not one series
