@@ -95,6 +95,7 @@ plots.save_figure(fig, "own-voice-by-outlet", data=summary, notebook="02", figur
 
 # %%
 differences = sentiment.outlet_differences(per_article, value=cols["own"], seed=seed)
+differences = differences[differences["outlet_label"] != plots.OTHER]  # a pool is no outlet
 if len(differences):
     fig = plots.difference_interval(
         differences,
