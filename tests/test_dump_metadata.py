@@ -395,6 +395,13 @@ def test_a_two_word_headline_when_there_is_no_longer_one():
     assert clean_page(text).meta["title"] == "Path shortcuts"
 
 
+def _body_and_reasons(text: str) -> tuple[str, dict[str, str]]:
+    """The cleaned body of ``text`` and each removed stretch's reason."""
+    page = clean_page(text)
+    body = " ".join(p.text(text) for p in page.paragraphs)
+    return body, {text[r.start : r.end]: r.reason for r in page.removed}
+
+
 def test_an_authors_biography_and_a_forms_blurb_are_not_the_article():
     text = (
         f"Ports reopen after the storm\n\nBy Jane Roe\n\n{PROSE}\n\n"
@@ -403,10 +410,8 @@ def test_an_authors_biography_and_a_forms_blurb_are_not_the_article():
         "The news of the coast, every morning in your inbox, free of charge.\n"
         "Email [                    ] [Sign up]\n"
     )
-    page = clean_page(text)
-    body = " ".join(p.text(text) for p in page.paragraphs)
+    body, reasons = _body_and_reasons(text)
     assert body.endswith("during the long talks.") and "Jane Roe is" not in body
-    reasons = {text[r.start : r.end]: r.reason for r in page.removed}
     bio = "Jane Roe is a reporter who covers shipping and the coast for the Daily Planet."
     assert reasons[bio] == "author bio"
     # a sentence opening with another name stays
@@ -427,9 +432,7 @@ def test_the_blurb_of_a_sign_up_form_inside_the_article_goes():
         "Email [                    ] [Sign up]\n\n"
         "The harbour master said on Tuesday that the last of the piers would open next week.\n"
     )
-    page = clean_page(text)
-    body = " ".join(p.text(text) for p in page.paragraphs)
+    body, reasons = _body_and_reasons(text)
     assert body.endswith("open next week.") and "every morning" not in body
-    reasons = {text[r.start : r.end]: r.reason for r in page.removed}
     blurb = "The news of the coast, every morning in your inbox, free of charge."
     assert reasons[blurb] == "furniture: text of a form"
