@@ -630,13 +630,10 @@ def self_mention(terms: pd.Series, outlet_labels: pd.Series) -> np.ndarray:
         >>> self_mention(pd.Series(["Fox News", "Fox News"]), pd.Series(["Fox News", "CNN"]))
         array([ True, False])
     """
-    own: dict[str, set[str]] = {}
-    for label in pd.unique(outlet_labels):
-        own[label] = _name_keys(str(label))
-    for row in outlets.read_lexicon().itertuples(index=False):
-        if row.outlet in own:
-            for alias in str(row.aliases).split(";"):
-                own[row.outlet] |= _name_keys(alias)
+    own = {label: _name_keys(str(label)) for label in pd.unique(outlet_labels)}
+    for alias, outlet in outlets.alias_map(outlets.read_lexicon()).items():
+        if outlet in own:
+            own[outlet] |= _name_keys(alias)
     anyone = set().union(*own.values()) if own else set()
     codes, uniques = pd.factorize(terms)
     keys = [_name_keys(str(t)) for t in uniques]  # each distinct term once
