@@ -107,4 +107,5 @@ def leader(table: pd.DataFrame, *, item: str, value: str, template: str, fallbac
     if lead is None:
         return fallback
     name, k, n = lead
-    return template.format(name=name, where=_in_outlets(k, n))
+    title = template.format(name=name, where=_in_outlets(k, n))
+    return title[:1].upper() + title[1:]  # a title opens with a capital ("Indirect ...")

@@ -13,10 +13,13 @@ Example:
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pandas as pd
 
+from analysis.config import PATHS
 from analysis.speakers import norm
 from analysis.triggers import THOUGHT_VERBS, cue_lemma
 
@@ -260,3 +263,27 @@ def summarize(pairs: pd.DataFrame, *, kinds: tuple[str, ...] | None = None) -> p
 def score(pred: pd.DataFrame, gold: pd.DataFrame, *, threshold: float = MATCH_F1) -> pd.DataFrame:
     """Content P/R/F1 and speaker accuracy per kind (:func:`match` then :func:`summarize`)."""
     return summarize(match(pred, gold, threshold=threshold))
+
+
+#: Where ``benchmarks/quotes_eval.py --polnear`` stores its PolNeAR dev scores.
+POLNEAR_RESULTS = Path("benchmarks") / "results" / "quotes_polnear_dev.json"
+
+
+def describe_polnear(path: Path | None = None) -> str:
+    """One sentence on the attribution's accuracy on PolNeAR dev, read from the stored results
+    (:data:`POLNEAR_RESULTS`), so the notebook's caveat never states an old number."""
+    path = path or PATHS.root / POLNEAR_RESULTS
+    if not path.exists():
+        return f"Accuracy on PolNeAR's development split: not measured here ({path} not found)."
+    results = json.loads(path.read_text(encoding="utf-8"))
+    name = next(k for k in results if k.endswith("PressLens, all attributions"))
+    rows = {r["kind"]: r for r in results[name]}
+    every, direct, mixed = rows["all"], rows["direct"], rows["mixed"]
+    where = name.split(":")[0]
+    return (
+        f"Accuracy on {where}, never tuned on: content F1 {every['f1']:.3f} on all attributions "
+        f"(precision {every['precision']:.2f}, recall {every['recall']:.2f}); it finds "
+        f"{direct['recall']:.0%} of direct quotes and {mixed['recall']:.0%} of partial ones, and "
+        f"names the right speaker for {every['speaker_accuracy']:.0%} of the matches "
+        "(`benchmarks/results/quotes_polnear_dev.md`)."
+    )

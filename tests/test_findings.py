@@ -85,3 +85,11 @@ def test_a_pool_of_other_outlets_is_never_the_finding() -> None:
     mentions = _mentions([(plots.OTHER, "Y", 9), ("A", "X", 5), ("A", "Y", 1)])
     args = {"item": "entity", "value": "count", "template": "{name} {where}", "fallback": "-"}
     assert findings.leader(mentions, **args) == "X in the one outlet"
+
+
+def test_a_title_opens_with_a_capital() -> None:
+    kinds = pd.DataFrame({"outlet_label": ["A", "A"], "kind": ["indirect", "direct"],
+                          "attributions": [9, 2]})  # fmt: skip
+    title = findings.leader(kinds, item="kind", value="attributions",
+                            template="{name} attributions lead {where}", fallback="-")  # fmt: skip
+    assert title == "Indirect attributions lead in the one outlet"

@@ -39,7 +39,17 @@ story = None  # story folder in data/stories/ (None: PRESSLENS_STORY, else "auto
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import corpus, entities, findings, plots, prose, quotes, tables, wordcharts
+from analysis import (
+    corpus,
+    entities,
+    findings,
+    plots,
+    prose,
+    quote_scoring,
+    quotes,
+    tables,
+    wordcharts,
+)
 from analysis import story as stories
 
 pd.set_option("display.max_colwidth", 100)
@@ -74,7 +84,9 @@ else:
         row="speaker_canonical",
         group="affiliation",
         title=findings.leader(
-            speakers, item="speaker_canonical", value="count",
+            speakers,
+            item="speaker_canonical",
+            value="count",
             template="{name} is the most quoted speaker {where}",
             fallback=f"Who each outlet quotes: the {speakers['speaker_canonical'].nunique()} most quoted speakers",
         ),
@@ -175,14 +187,9 @@ tables.show(found[["outlet_label", "kind", "speaker", "speaker_canonical", "affi
 # %% [markdown]
 # ## Caveats
 #
-# - Accuracy: on PolNeAR's development split (84 US election articles from 7 outlets, 2,192
-#   attributions, never tuned on) the attribution scores content F1 0.70 on all attributions
-#   (precision 0.90, recall 0.57), finds 90% of direct quotes and 81% of partial ones, and names
-#   the right speaker for 92% of the matches (`benchmarks/results/quotes_polnear_dev.md`). Most
-#   of what it misses is reported speech and stances without a cue verb it knows ("Trump has
-#   praised Putin" is found; "his behavior has angered the party's top figures" is not). On the
-#   five annotated samples it scores content F1 0.91 (`tests/test_quotes_gold.py`): their
-#   annotators split a speaker's consecutive quotations that PolNeAR's, and this module, keep whole.
+# - Accuracy on annotated news is stated below, from the stored benchmark results. Most of what
+#   the attribution misses is reported speech and stances without a cue verb it knows ("Trump has
+#   praised Putin" is found; "his behavior has angered the party's top figures" is not).
 # - Indirect speech is found through the parse (a cue with a clause, an object or an
 #   infinitive); a misparsed sentence can lose an attribution or cut its content short.
 # - Pronouns take the previous speaker whose gender agrees (from a title or the article's own
@@ -196,7 +203,11 @@ tables.show(found[["outlet_label", "kind", "speaker", "speaker_canonical", "affi
 display(
     Markdown(
         prose.bullets(
-            [prose.size_caveat(c.articles), stories.lists_sentence(choice, ["speakers.csv"])]
+            [
+                quote_scoring.describe_polnear(),
+                prose.size_caveat(c.articles),
+                stories.lists_sentence(choice, ["speakers.csv"]),
+            ]  # fmt: skip
         )
     )
 )
