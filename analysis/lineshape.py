@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -72,7 +73,9 @@ LABEL_WORDS = (
 #: A teaser cut short and signed by where it comes from ("... of the river …   Wikipedia"), up to
 #: ``2 * MAX_TEASER_WORDS`` words: at most :data:`MAX_LABEL_WORDS` capitalized words after the "…".
 _CUT_WITH_SOURCE = re.compile(r"(?:\.\.\.|…)\s+(?:[A-Z][\w'’-]*\s*){1,3}$")
-_CTA = re.compile(rf"(?:\W*\w+\W+)?\b(?:{CTA_WORDS})\b", re.I)
+_CTA = re.compile(rf"\b(?:{CTA_WORDS})\b", re.I)
+#: A call to action that opens the line, after at most one word ("Please subscribe", "Share").
+_CTA_LEAD = re.compile(rf"(?:\W*\w+\W+)?\b(?:{CTA_WORDS})\b", re.I)
 _LABEL = re.compile(rf"\b(?:{CTA_WORDS}|{LABEL_WORDS})\b", re.I)
 #: Menu entries run together by the dump lose their spaces: "San FranciscoEast BaySouth Bay"
 #: (this many joins, in a line with fewer stop words than prose).
@@ -99,6 +102,7 @@ _COUNTER = re.compile(
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)
 #: An image w3m renders inside a line, as its alt text in brackets ("... till fragrant.[DSC_0511]"),
 #: not a Markdown link ``[text](url)``: left out of the words and of the line's end.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _INLINE_IMAGE = re.compile(r"\[[^\[\]\n]{0,80}\](?!\()")
 #: Table cells in a dump line are set apart by runs of spaces; a line's shape is its longest cell's.
 _COLUMN_GAP = re.compile(r"\s{3,}")
@@ -191,11 +195,18 @@ class Features:
     app_promo: bool
 
 
+def _drop_format_char(match: re.Match) -> str:
+    """An invisible format character (Unicode category Cf) as nothing, any other as itself."""
+    char = match.group()
+    return "" if unicodedata.category(char) == "Cf" else char
+
+
 def strip_bullet(text: str) -> str:
     """``text`` without a leading list bullet."""
     return _BULLET.sub("", text, count=1).strip()
 
 
+@lru_cache(maxsize=1 << 14)  # a line is read by several rules and recurs across a site's pages
 def features(text: str) -> Features:
     """The shape features of ``text`` (one line of a dump)."""
     t = text.strip()
@@ -204,7 +215,7 @@ def features(text: str) -> Features:
     # invisible format characters (zero-width spaces, U+2063) and inline images are no text
     # a table row ("Choose the length of each half.      • 10 minutes"): its longest cell
     plain = max(_COLUMN_GAP.split(item), key=len)
-    plain = _INLINE_IMAGE.sub("", "".join(c for c in plain if unicodedata.category(c) != "Cf"))
+    plain = _INLINE_IMAGE.sub("", _NON_ASCII.sub(_drop_format_char, plain))
     plain = " ".join(plain.split()) or item
     words = _WORD.findall(plain)
     lowered = [w.lower() for w in words]
@@ -216,7 +227,7 @@ def features(text: str) -> Features:
         sentence_end=bool(_SENTENCE_END.search(plain)),
         bullet=bullet,
         cta=bool(_CTA.search(item)),
-        cta_lead=bool(_CTA.match(item))
+        cta_lead=bool(_CTA_LEAD.match(item))
         or (len(words) <= MAX_LABEL_WORDS and bool(_LABEL.search(item))),
         self_reference=bool(_SELF_REFERENCE.search(item))
         and len(words) <= MAX_SELF_REFERENCE_WORDS,

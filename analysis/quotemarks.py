@@ -35,6 +35,7 @@ class QuoteRegion(NamedTuple):
 
 
 _WORD = re.compile(r"\w")
+_MARK = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
 
 
 def _is_opening_single(text: str, i: int) -> bool:
@@ -88,6 +89,10 @@ def quote_regions(text: str) -> list[QuoteRegion]:
     open_mark = ""
     close_for = {"“": "”", "«": "»", '"': '"', "''": "''", "‘": "’", "'": "'", "„": "“"}
     while i < n:
+        at = _MARK.search(text, i)  # nothing happens between marks
+        if at is None:
+            break
+        i = at.start()
         ch = text[i]
         two = text[i : i + 2]
         if open_at is None:

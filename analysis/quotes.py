@@ -754,12 +754,10 @@ def _quotations(
     text, out = art.text, list(found)
     for sent in sents.itertuples(index=False):
         for s, e in regions:
+            if not (sent.start <= s < sent.end):
+                continue
             short = not _is_long_quote(text[s:e])
-            if (
-                not (sent.start <= s < sent.end)
-                or short
-                and not _is_utterance(text, int(sent.start), s, e)
-            ):
+            if short and not _is_utterance(text, int(sent.start), s, e):
                 continue
             out = [_reaching(text, f, s) if f.sentence == sent.sentence and f.cue[1] <= s
                    and e <= f.content[0] else f for f in out]  # fmt: skip

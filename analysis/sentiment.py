@@ -234,6 +234,7 @@ def _voices(tokens: pd.DataFrame, *, unscored_types: frozenset[str]) -> pd.DataF
     texts with their blank flags (``_words``, ``_blank``) for the whole sentence."""
     t = tokens[["article_id", "sentence", "start", "end", "text", "in_quotes", "is_punct",
                 "ent_type", "like_num"]].copy()  # fmt: skip
+    t["text"] = t["text"].astype(object)  # Python strings: joined per sentence below, fast
     key = t["article_id"] + "\x00" + t["sentence"].astype(str)
     # a quoted run = consecutive in-quote tokens of one sentence; short runs are scare quotes
     run_break = (t["in_quotes"] != t["in_quotes"].shift()) | (key != key.shift())

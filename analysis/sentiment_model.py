@@ -57,6 +57,7 @@ SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither"})
 
 
+@lru_cache(maxsize=1 << 17)  # the same few thousand features recur in every sentence
 def _hash(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) % N_FEATURES
 
