@@ -30,11 +30,11 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from analysis import outlets, wordcount
 from analysis.config import PATHS
 from analysis.corpus import article_outlets
+from analysis.stopwords import STOP_WORDS
 
 Unit = Literal["lemma", "word"]
 Voice = Literal["all", "own", "quoted", "split"]

@@ -26,11 +26,11 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import pandas as pd
-from spacy.util import minibatch
 
 from analysis import outlets, pipeline, repetition, store, wordcount
 from analysis.cache import CHUNK, CleanedCache, code_version
@@ -44,6 +44,8 @@ from analysis.markup import write_csv
 from analysis.readers import FORMATS, Document, stream_file
 from analysis.schema import EXTRA_PREFIX, META_NAMES, PARSED_KINDS, columns
 from analysis.writers import TableWriter, frame_of, write_if_changed
+
+T = TypeVar("T")
 
 #: Cached cleanings are redone when the reading or cleaning code changes.
 PARSER_VERSION = code_version(
@@ -195,6 +197,13 @@ def _clean(doc: Document) -> ArticleRows | str:
     return made if isinstance(made, str) else ArticleRows(*made)
 
 
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
 def _read(
     inputs: Sequence[tuple[Path, str]],
     cache: CleanedCache[ArticleRows | str],
@@ -226,7 +235,7 @@ def _read(
         base = {"file": rel, "format": info.fmt, "encoding": info.encoding, "bytes": info.bytes,
                 "sha256": info.sha256}  # fmt: skip
         from_cache = True
-        for chunk in minibatch(items, CHUNK):
+        for chunk in _chunks(items, CHUNK):
             docs = [i for i in chunk if isinstance(i, Document)]
             for d in docs if repeated is not None else ():
                 if d.title_in_text:

@@ -30,9 +30,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from analysis.dates import find_date
+from analysis.stopwords import STOP_WORDS
 
 #: A prose line has at least this many words (jusText's "short" limit is about 10 words).
 MIN_PROSE_WORDS = 10
