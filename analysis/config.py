@@ -95,6 +95,18 @@ def spacy_model_name() -> str:
     return os.environ.get("PRESSLENS_SPACY_MODEL", SPACY_MODEL_DEFAULT)
 
 
+def model_version(name: str | None = None) -> str:
+    """``name==version`` of the installed model, read from its package metadata: no model load and
+    no spaCy import (the reading process asks it for the NLP stage's version)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    name = name or spacy_model_name()
+    try:
+        return f"{name}=={version(name.replace('_', '-'))}"
+    except PackageNotFoundError:
+        return name
+
+
 def story_setting(story: str | None = None) -> str:
     """The story asked for: ``story`` if given, else ``PRESSLENS_STORY``, else ``auto``."""
     return (story or os.environ.get("PRESSLENS_STORY") or AUTO).strip() or AUTO

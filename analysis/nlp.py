@@ -138,17 +138,6 @@ def _count(tokens: int) -> None:
         _USAGE.tokens = 0
 
 
-def model_version(name: str | None = None) -> str:
-    """``name==version`` of the installed model, read from its package metadata (no model load)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    name = name or spacy_model_name()
-    try:
-        return f"{name}=={version(name.replace('_', '-'))}"
-    except PackageNotFoundError:
-        return name
-
-
 def char_map(spans: Iterable[Iterable[int]]) -> np.ndarray:
     """Source offset of each character of a paragraph text made by joining ``spans`` with spaces.
 

@@ -22,7 +22,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis.config import PATHS, list_path
+from analysis.config import PATHS, list_path, model_version
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -118,8 +118,6 @@ def version(name: str, story: str | None = None) -> str:
         path = list_path(lex, story, PATHS)
         parts.append(path.read_bytes() if path and path.exists() else b"(missing)")
     if name == "nlp":
-        from analysis.nlp import model_version
-
         parts.append(model_version())
     parts += [version(dep, story) for dep in s.after]
     return digest(*parts)

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import sentiment, sentiment_model
+from analysis import config, sentiment, sentiment_model
 from analysis.sentiment import window_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,7 +74,8 @@ def blanked(rows: list[dict]) -> list[str]:
     texts = [r["sentence"] for r in rows]
     digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
     cache = (
-        Path(tempfile.gettempdir()) / f"presslens-newsmtsc-{digest}-{nlp.model_version()}.parquet"
+        Path(tempfile.gettempdir())
+        / f"presslens-newsmtsc-{digest}-{config.model_version()}.parquet"
     )
     if cache.exists():
         tokens = pd.read_parquet(cache)
