@@ -92,6 +92,35 @@ FORMS = {
     "US forces conducted airstrikes against five facilities.": [("strikes", 5, "exact", False)],
     "The army retaliated against three sites near the border.": [("strikes", 3, "exact", False)],
     "Jets bombed militants at 12 locations overnight.": [("strikes", 12, "exact", False)],
+    # forms of the training set (benchmarks/annotations/claims_train.jsonl), in sentences of our own
+    "The strike killed six children along with two men.": [
+        ("killed", 6, "exact", False), ("killed", 2, "exact", False)],
+    "Factory blast in Texas; more than 160 hurt.": [("injured", 160, "more_than", False)],
+    "He was responsible for 600 deaths and thousands wounded.": [
+        ("killed", 600, "exact", False), ("injured", 2000, "approx", True)],
+    "Police said most of the 126 dead were children.": [("killed", 126, "exact", False)],
+    "We have seen a few shellings of the bases.": [("attacks", 3, "approx", True)],
+    "Militants showered the town with hundreds of rockets.": [("attacks", 200, "approx", True)],
+    "The president sent a few more troops to Afghanistan.": [("troops", 3, "approx", True)],
+    "They included one on an airbase that killed seven soldiers.": [("killed", 7, "exact", False)],
+    "There are about 8,400 U.S. forces in Afghanistan, and the president plans to send about 4,000 more.": [
+        ("troops", 8400, "approx", False), ("troops", 4000, "approx", False)],
+    "After thousands of lives lost, the war ended.": [("killed", 2000, "approx", True)],
+    "Victims of over two dozen attacks sued the bank.": [("attacks", 24, "more_than", True)],
+    "Israel says 422 rockets fired from Gaza in two days": [("attacks", 422, "exact", False)],
+    "The US has some 2,000 special forces troops deployed in eastern Syria.": [
+        ("troops", 2000, "approx", False)],
+    "More than two dozen people are believed to have died.": [("killed", 24, "more_than", True)],
+    "With protests across the country and almost two dozen dead, the regime cracked down.": [
+        ("killed", 24, "at_most", True)],
+    "The war cost tens of thousands of lives.": [("killed", 20000, "approx", True)],
+    "The blast brought the number of fatalities to seven.": [("killed", 7, "exact", False)],
+    "Officials named the two individuals killed in the crash.": [("killed", 2, "exact", False)],
+    "The US will send 5,000 troops, in addition to the 4,000 it has sent since May.": [
+        ("troops", 5000, "exact", False), ("troops", 4000, "exact", False)],
+    "About 9,000 troops have deployed from the base, 3,500 returned with injuries and 300 were killed.": [
+        ("troops", 9000, "approx", False), ("injured", 3500, "exact", False),
+        ("killed", 300, "exact", False)],
 }  # fmt: skip
 
 NOT_CLAIMS = [
@@ -128,6 +157,10 @@ NOT_CLAIMS = [
     "Three out of every four dead were civilians.",
     "The model projected nearly 180,000 deaths by October.",
     "The number of voters rose to 3,100.",
+    # speculation, pronouns and bare vague adjectives
+    "A deal could still keep a few US troops in Iraq.",
+    "Attacks included one that caused casualties in the town.",
+    "The attack led to the killing of several civilians.",
     # ages
     "The gunman, 28, was killed by the police.",
     "A man aged 45 died in the blast.",
