@@ -475,11 +475,11 @@ def _phrase_casualty(
     life = noun.lemma.lower() == "life" and not _own(s, noun)
     if life and head is not None and head.lemma.lower() in LIFE_VERBS:
         return "killed", head
-    for kid in s.rows_of(s.kids(noun.token)):
+    for kid in s.rows_of(_phrase_kids(s, noun, partitive)):
         if life and kid.dep in {"acl", "relcl"} and kid.lemma.lower() in LIFE_VERBS:
             return "killed", kid  # "thousands of lives lost"
         if kid.dep in {"amod", "acl", "relcl"} and (cat := _casualty(lex, kid)) is not None:
-            return (NOT_COUNTED if _killers(s, kid) else cat), kid  # "who massacred the staff"
+            return (NOT_COUNTED if _killers(s, kid, lex) else cat), kid  # "who massacred the staff"
         if kid.pos == "VERB":  # "personnel incurring minor injuries"
             for obj in s.rows_of(s.kids(kid.token)):
                 if obj.dep == "dobj" and _lookup(lex, "casualty", obj):
@@ -496,7 +496,7 @@ def _phrase_casualty(
                     for k in s.rows_of(s.kids(deeper.token))
                 )
                 if cat and not own and len(s.head_chain(deeper.token)) - depth <= MAX_CLAUSE_DEPTH:
-                    if _killers(s, deeper):
+                    if _killers(s, deeper, lex):
                         return NOT_COUNTED, deeper  # "the two brothers who massacred the staff"
                     return cat, deeper
     return _left_dead(s, noun, lex) or _stray_relative(s, noun, lex)
@@ -522,12 +522,23 @@ def _lives_lost(s: Tree, noun: Token | None, anchor: Token) -> tuple[str, Token]
     return ("killed", verb) if role and verb.lemma.lower() in LIFE_VERBS else None
 
 
-def _killers(s: Tree, verb: Token) -> bool:
-    """Whether a relative clause's "who" did the killing: "who killed 12 people" (active, with an
-    object), not "who were killed" or "who died"."""
+def _phrase_kids(s: Tree, noun: Token, partitive: bool) -> list[int]:
+    """The dependents of a counted noun, and of a partitive's count the clauses and adjectives
+    the parse hangs there: "the thousands of our countrymen [who died there]", "hundreds of
+    residents [dead]"."""
+    kids = list(s.kids(noun.token))
+    of = s.head(noun.token) if partitive else None
+    count = s.head(of) if of is not None else None
+    return kids + (s.kids(count, "relcl", "acl", "amod") if count is not None else [])
+
+
+def _killers(s: Tree, verb: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """Whether a relative clause's "who" did the killing: "who killed 12 people" (active, with
+    people or a number as object), not "who were killed", "who died" or "who died fighting"."""
     kids = s.rows_of(s.kids(verb.token))
     return any(k.dep == "nsubj" and k.tag in {"WP", "WDT"} for k in kids) and any(
-        k.dep == "dobj" and k.lemma.lower() != "life" for k in kids
+        k.dep == "dobj" and k.lemma.lower() != "life" and (k.pos == "NUM" or _is_people(s, k, lex))
+        for k in kids
     )
 
 
@@ -551,6 +562,10 @@ def _left_dead(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> tuple[s
     """(category, event) for an object with a casualty complement: "left four hostages dead",
     "left the ambassador and three other Americans dead" (a conjunct shares the object's role)."""
     first = _first_conjunct(s, noun)
+    of = s.get(s.head(first.token)) if first.dep == "pobj" else None
+    count = s.get(s.head(of.token)) if of is not None and of.lemma == "of" else None
+    if count is not None and number_value(count.text)[0] is not None:
+        first = count  # "left hundreds of residents dead"
     verb = s.get(s.head(first.token))
     if verb is None or first.dep != "dobj":
         return None
@@ -1180,10 +1195,17 @@ def _source_text(s: Tree, head: Token) -> str:
     """A source's noun phrase without its clauses and appositions ("U.S. officials", "the
     ministry", "an activist linked to the Free Syrian Army")."""
     skip = [
-        k for k in s.kids(head.token) if s.row(k).dep in {"relcl", "appos", "punct", "cc", "conj"}
+        k
+        for k in s.kids(head.token)
+        if s.row(k).dep in {"relcl", "appos", "punct", "cc", "conj"} and s.row(k).tag != "HYPH"
     ]
-    ids = s.subtree(head.token, skip)
-    return " ".join(t.text for t in s.rows_of(ids)).replace(" 's", "'s")
+    rows = s.rows_of(s.subtree(head.token, skip))
+    words = [rows[0].text] if rows else []
+    for before, tok in zip(
+        rows, rows[1:], strict=False
+    ):  # spaced as in the text: "Al-Malki", "officials'"
+        words.append(tok.text if tok.start == before.end else " " + tok.text)
+    return "".join(words)
 
 
 def _kind(s: Tree, event: Token | None) -> str | None:
@@ -1212,9 +1234,11 @@ def _range_end(s: Tree, num: Token) -> Token | None:
 def _ellipsis_source(s: Tree, num: Token, claimed: dict[int, dict]) -> Token | None:
     """For a bare number joined by "and" to an earlier claim ("2,500 troops in Iraq and 900 in
     Syria") or counting "more" of it ("8,400 forces in Afghanistan, and ... a plan to send about
-    4,000 more"), the earlier claim's number; None otherwise."""
+    4,000 more", "97 rockets hit Israel, while another 99 were intercepted"), the earlier claim's
+    number; None otherwise."""
     head = s.get(s.head(num.token))
     more = head is not None and head.lemma.lower() in MORE_WORDS and num.dep in COUNT_DEPS
+    more = more or any(s.row(k).lemma.lower() == "another" for k in s.kids(num.token, "det"))
     if num.dep not in {"conj", "appos", "dobj", "pobj"} and not more:
         return None
     earlier = [i for i in claimed if i < num.token]

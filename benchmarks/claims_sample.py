@@ -30,7 +30,7 @@ SHARED = HERE.parent.parent / "shared"
 #: The seed of the training draw (fixed: the labels index the sentences it draws).
 SEED = 20261203
 #: Sentences drawn by default.
-N_SENTENCES = 300
+N_SENTENCES = 390
 #: The share of the draw taken from sentences with a category word.
 CATEGORY_SHARE = 2 / 3
 #: Sentence lengths kept, in characters (as ``claims_dev``).

@@ -116,6 +116,14 @@ FORMS = {
     "The war cost tens of thousands of lives.": [("killed", 20000, "approx", True)],
     "The blast brought the number of fatalities to seven.": [("killed", 7, "exact", False)],
     "Officials named the two individuals killed in the crash.": [("killed", 2, "exact", False)],
+    "The shelling has left hundreds of local residents dead, activists said.": [
+        ("killed", 200, "approx", True)],
+    "We honour the thousands of our soldiers who died there.": [("killed", 2000, "approx", True)],
+    "The families of 17 soldiers who died fighting for the country spoke.": [
+        ("killed", 17, "exact", False)],
+    "Ninety rockets hit the city, while another 80 were intercepted.": [
+        ("attacks", 90, "exact", False), ("attacks", 80, "exact", False)],
+    "The gunman gunned down 20 students at the school.": [("killed", 20, "exact", False)],
     "The US will send 5,000 troops, in addition to the 4,000 it has sent since May.": [
         ("troops", 5000, "exact", False), ("troops", 4000, "exact", False)],
     "About 9,000 troops have deployed from the base, 3,500 returned with injuries and 300 were killed.": [
@@ -181,6 +189,7 @@ ATTRIBUTIONS = {
     "The Pentagon said in a statement that 2,000 troops would deploy to Saudi Arabia.": "The Pentagon",
     "A death toll of 48 was reported by the health ministry.": "the health ministry",
     "Officials say the attack killed 14 people.": "Officials",
+    "Eighteen drones were launched in the assault, Al-Malki said.": "Al-Malki",
     "The attack killed 9 people in the market.": None,
     "In the 1970s there were about 300 raids per year.": None,
 }
