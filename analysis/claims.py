@@ -123,8 +123,8 @@ MAX_CASUALTY_HOPS = 3
 MAX_CLAUSE_DEPTH = 2
 #: Verbs whose object (or passive subject) is fired at a target: "fired 13 rockets".
 FIRE_VERBS = frozenset({"fire", "launch", "shoot", "lob", "hurl", "rain", "unleash", "intercept"})
-#: Nouns for projectiles fired together: "a barrage of 20 rockets".
-SALVO_WORDS = frozenset({"barrage", "volley", "salvo", "wave", "hail"})
+#: Nouns for projectiles fired together: "a barrage of 20 rockets", "a strike of 60 missiles".
+SALVO_WORDS = frozenset({"barrage", "volley", "salvo", "wave", "hail", "strike", "attack"})
 #: Verbs whose subject, a projectile, reached a target: "two rockets hit the base".
 LANDING_VERBS = frozenset({"hit", "strike", "land", "fall", "slam", "explode", "target"})
 #: Verbs above a killing that make it threatened or planned, not reported as done.
@@ -330,6 +330,8 @@ def _proportion(s: Tree, num: Token) -> bool:
         or words[:2] == ["out", "of"]
         or words[2] == "in"
         and number_value(words[3])[0] is not None
+        or words[1] == "in"
+        and number_value(words[0])[0] is not None  # "five" of "one in five"
     )
 
 
@@ -915,6 +917,8 @@ def _category(
     value = number_value(num.text)[0] or 0
     if cat == "troops" and noun.lemma.lower() == "force" and value < MIN_FORCE_PEOPLE:
         return None, None, None  # "two separate security forces": units, not people
+    if cat == "troops" and noun.dep == "poss":
+        return None, None, None  # "three soldiers' homes": the homes are counted
     if cat == "troops" and not _force_level(s, noun, anchor):
         return None, None, None  # "two soldiers were arrested": people in an incident
     if cat == "troops" and _speculative(s, anchor):
@@ -1079,15 +1083,15 @@ def _test_launch(s: Tree, verb: Token) -> bool:
 
 
 def _hyphenated(s: Tree, num: Token, noun: Token) -> bool:
-    """A number hyphenated to its noun that modifies another noun describes it, not a count:
-    "the 168-member committee", "a three-vehicle convoy"."""
-    nxt = s.get(num.token + 1)
-    return (
-        nxt is not None
-        and nxt.text == "-"
-        and noun.token == num.token + 2
-        and noun.dep in {"amod", "compound", "nmod"}
-    )
+    """A number hyphenated to a word describes a noun, not a count of it: "the 168-member
+    committee", "a three-vehicle convoy", "one-time attacks" (not "30,000-odd", "twenty-five")."""
+    nxt, word = s.get(num.token + 1), s.get(num.token + 2)
+    if nxt is None or nxt.text != "-" or word is None:
+        return False
+    if word.token == noun.token:
+        return noun.dep in {"amod", "compound", "nmod"}
+    odd = word.text.lower() == "odd"  # "30,000-odd troops": an approximate count
+    return not odd and number_value(word.text)[0] is None and word.pos in {"NOUN", "ADJ"}
 
 
 def _bare_troops(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:

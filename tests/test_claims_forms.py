@@ -124,6 +124,9 @@ FORMS = {
     "Ninety rockets hit the city, while another 80 were intercepted.": [
         ("attacks", 90, "exact", False), ("attacks", 80, "exact", False)],
     "The gunman gunned down 20 students at the school.": [("killed", 20, "exact", False)],
+    "The president authorized a strike of 60 Tomahawk missiles against the airbase.": [
+        ("strikes", 60, "exact", False)],
+    "When the siege ended, 75 people perished in the fire.": [("killed", 75, "exact", False)],
     "The US will send 5,000 troops, in addition to the 4,000 it has sent since May.": [
         ("troops", 5000, "exact", False), ("troops", 4000, "exact", False)],
     "About 9,000 troops have deployed from the base, 3,500 returned with injuries and 300 were killed.": [
@@ -167,6 +170,9 @@ NOT_CLAIMS = [
     "The number of voters rose to 3,100.",
     # speculation, pronouns and bare vague adjectives
     "A deal could still keep a few US troops in Iraq.",
+    "About one in five children died young in those years.",
+    "He signed the charters for three soldiers' homes in Maine.",
+    "There were reports of one-time attacks against their computers.",
     "Attacks included one that caused casualties in the town.",
     "The attack led to the killing of several civilians.",
     # ages
