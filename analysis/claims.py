@@ -722,7 +722,7 @@ def _predicate_casualty(
     for kid in s.rows_of(s.kids(verb.token)):
         if kid.dep in {"acomp", "oprd", "attr", "dobj", "xcomp"} and _lookup(lex, "casualty", kid):
             return _casualty(lex, kid), kid
-        if kid.dep == "xcomp" and kid.pos == "VERB" and not s.kids(kid.token, "dobj"):
+        if kid.dep == "xcomp" and kid.tag == "VBN" and not s.kids(kid.token, "dobj"):
             cat = _lookup(lex, "verb", kid)  # "are believed to have died", "feared killed"
             if cat in {"killed", "injured"}:
                 return cat, kid
@@ -1098,33 +1098,24 @@ def _bare_troops(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:
     """A number with no noun counts troops when the sentence is about troops (it names a troop
     noun or a military organisation) and the number is held or placed like a force: "his
     40,000", "5,500 in theater"."""
-    if num.dep not in {
-        "dobj",
-        "nsubj",
-        "nsubjpass",
-        "attr",
-        "conj",
-        "appos",
-        "pobj",
-    } or num.ent_type in {
-        "DATE",
-        "TIME",
-        "MONEY",
-    }:
+    roles = {"dobj", "nsubj", "nsubjpass", "attr", "conj", "appos", "pobj"}
+    if num.dep not in roles or num.ent_type in {"DATE", "TIME", "MONEY"}:
         return False
     if number_value(num.text)[0] == 1:
         return False  # "one on an airbase": a pronoun for a noun said elsewhere
     kids = s.rows_of(s.kids(num.token))
+    sent = any(k.dep == "relcl" and k.lemma in FORCE_VERBS for k in kids)  # "the 14,000 we sent"
     held = any(k.dep == "poss" for k in kids) or any(
-        k.dep == "prep" and k.lemma in {"in", "on"} or k.dep == "relcl" and k.lemma in FORCE_VERBS
-        for k in kids
-    )  # "his 40,000", "5,500 in theater", "the 14,000 we have sent"
+        k.dep == "prep" and k.lemma in {"in", "on"} for k in kids
+    )  # "his 40,000", "5,500 in theater"
+    if num.dep == "pobj" and not sent:
+        return False  # "of the 300 in the hospital": only a force moved makes it troops
     military = any(
         _lookup(lex, "noun", t) == "troops" or _lookup(lex, "military", t)
         for t in s.rows
         if t.token != num.token
     )
-    return held and military
+    return (held or sent) and military
 
 
 def _troop_total(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:
@@ -1235,11 +1226,14 @@ def _range_end(s: Tree, num: Token) -> Token | None:
     return high if joined else None
 
 
-def _ellipsis_source(s: Tree, num: Token, claimed: dict[int, dict]) -> Token | None:
+def _ellipsis_source(
+    s: Tree, num: Token, claimed: dict[int, dict], lex: dict[tuple[str, str], str]
+) -> Token | None:
     """For a bare number joined by "and" to an earlier claim ("2,500 troops in Iraq and 900 in
     Syria") or counting "more" of it ("8,400 forces in Afghanistan, and ... a plan to send about
-    4,000 more", "97 rockets hit Israel, while another 99 were intercepted"), the earlier claim's
-    number; None otherwise."""
+    4,000 more", "97 rockets hit Israel, while another 99 were intercepted": its verb deploys,
+    fires, strikes or kills, not "20 more were arrested"), the earlier claim's number; None
+    otherwise."""
     head = s.get(s.head(num.token))
     more = head is not None and head.lemma.lower() in MORE_WORDS and num.dep in COUNT_DEPS
     more = more or any(s.row(k).lemma.lower() == "another" for k in s.kids(num.token, "det"))
@@ -1253,7 +1247,17 @@ def _ellipsis_source(s: Tree, num: Token, claimed: dict[int, dict]) -> Token | N
     joined = any(t.text.lower() == "and" for t in between)
     no_other_number = not any(number_value(t.text)[0] is not None for t in between)
     near = joined and len(between) <= MAX_ELLIPSIS_GAP
-    return source if no_other_number and (near or more) else None
+    verb = s.get(s.head((head if more and head is not None else num).token))
+    fits = verb is None or verb.pos not in {"VERB", "AUX"} or _claim_verb(verb, lex)
+    return source if no_other_number and (near or more and fits) else None
+
+
+def _claim_verb(verb: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """Whether a verb is one a claim's count takes: it deploys or keeps a force, fires, lands or
+    strikes, kills or injures ("send 4,000 more", "another 99 were intercepted")."""
+    lemma = verb.lemma.lower()
+    verbs = FORCE_VERBS | FIRE_VERBS | LANDING_VERBS | ATTACK_VERBS | WEAK_FORCE_VERBS
+    return lemma in verbs or _lookup(lex, "verb", verb) is not None
 
 
 def _place_names(s: Tree) -> list[list[Token]]:
@@ -1438,7 +1442,7 @@ def _sentence_claims(s: Tree, lex: dict[tuple[str, str], str]) -> list[dict]:
                 continue
         source = None
         if category is None:
-            source = _ellipsis_source(s, num, by_num)
+            source = _ellipsis_source(s, num, by_num, lex)
             if source is not None:
                 category = by_num[source.token]["category"]
             elif _bare_troops(s, num, lex) or _troop_total(s, num, lex):

@@ -12,7 +12,7 @@ Two label formats are read:
   into ``../shared/corpora/middle_east.jsonl`` (record = 1-based line, character offsets into its
   ``text``), read from there at run time (skipped with a message when ``../shared`` is absent).
   Both are training sets: ``benchmarks/annotations/claims_unseen.jsonl`` (120 sentences) and
-  ``benchmarks/annotations/claims_train.jsonl`` (150 sentences drawn by
+  ``benchmarks/annotations/claims_train.jsonl`` (570 sentences drawn by
   ``benchmarks/claims_sample.py``), each labelled before the extractor was run on it. Every
   number they do not label is not a claim.
 

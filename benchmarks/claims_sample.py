@@ -1,6 +1,6 @@
 """Draw sentences with numbers from ``middle_east.jsonl`` for hand labelling (the training set).
 
-    python benchmarks/claims_sample.py [--corpus ../shared/corpora/middle_east.jsonl] [--n 150]
+    python benchmarks/claims_sample.py [--corpus ../shared/corpora/middle_east.jsonl] [--n 570]
 
 Prints, one per line, the record (1-based corpus line), the sentence's character offsets into the
 record's ``text``, the stratum and the sentence, for a person to label; the label file keeps only
@@ -30,7 +30,7 @@ SHARED = HERE.parent.parent / "shared"
 #: The seed of the training draw (fixed: the labels index the sentences it draws).
 SEED = 20261203
 #: Sentences drawn by default.
-N_SENTENCES = 390
+N_SENTENCES = 570
 #: The share of the draw taken from sentences with a category word.
 CATEGORY_SHARE = 2 / 3
 #: Sentence lengths kept, in characters (as ``claims_dev``).

@@ -127,6 +127,7 @@ FORMS = {
     "The president authorized a strike of 60 Tomahawk missiles against the airbase.": [
         ("strikes", 60, "exact", False)],
     "When the siege ended, 75 people perished in the fire.": [("killed", 75, "exact", False)],
+    "The blast killed 5 people, and 20 more were arrested.": [("killed", 5, "exact", False)],
     "The US will send 5,000 troops, in addition to the 4,000 it has sent since May.": [
         ("troops", 5000, "exact", False), ("troops", 4000, "exact", False)],
     "About 9,000 troops have deployed from the base, 3,500 returned with injuries and 300 were killed.": [
@@ -173,6 +174,8 @@ NOT_CLAIMS = [
     "About one in five children died young in those years.",
     "He signed the charters for three soldiers' homes in Maine.",
     "There were reports of one-time attacks against their computers.",
+    "Of the 300 in the hospital, the soldiers treated many.",
+    "Five soldiers were told to die for the cause.",
     "Attacks included one that caused casualties in the town.",
     "The attack led to the killing of several civilians.",
     # ages
@@ -261,6 +264,7 @@ def test_thresholds_are_pinned():
     assert claims.MAX_CLAUSE_DEPTH == 2
     assert claims.MAX_AGE == 120
     assert claims.MIN_FORCE_PEOPLE == 10
+    assert claims.MAX_ELLIPSIS_GAP == 8
     assert claims.APPROX_MARGIN == 0.1
     assert claims.VAGUE_RANGE == (0.5, 5.0)
     assert claims.COMPARED_BY == ("category", "location", "subject", "time_anchor", "kind")
