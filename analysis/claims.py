@@ -77,8 +77,9 @@ MULTIPLIER_WORDS = {"several": 3, "few": 3}
 #: The number words a vague word can multiply ("tens of thousands", "several hundred").
 UNIT_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "hundreds": 100,
               "thousands": 1000, "millions": 1_000_000}  # fmt: skip
-#: Number words that multiply a plain number before them: "1.5 million", "two thousand".
-SCALE_WORDS = frozenset({"hundred", "thousand", "million"})
+#: Number words that multiply a plain number before them: "1.5 million", "two thousand", "two
+#: dozen" (24, vague as "dozen" is).
+SCALE_WORDS = frozenset({"hundred", "thousand", "million", "dozen"})
 #: "tens of thousands" = 20,000 and "hundreds of thousands" = 200,000 (as "hundreds" = 200).
 VAGUE_MULTIPLES = {"tens": 20, "hundreds": 200}
 #: Dependency labels of a number inside the phrase it counts ("2,500 troops").
@@ -91,10 +92,15 @@ LIFE_VERBS = frozenset({"claim", "take", "cost", "lose"})
 TOLL_WORDS = frozenset({"toll"})
 #: Prepositions that lead from a casualty word to its victims ("the martyrdom of 16 people").
 VICTIM_PREPS = frozenset({"of", "among", "including"})
+#: Words that make "with" join a phrase to the one before it, sharing its role: "killed six
+#: children along with two men", "together with".
+JOINING_WORDS = frozenset({"along", "together"})
 #: Prepositions that give a death's cause ("died of a heart attack", "died after a stroke").
 CAUSE_PREPS = frozenset({"of", "from", "after"})
 #: The casualty rules' answer for a count in a killing that counts no casualties.
 NOT_COUNTED = "not counted"
+#: Words at most between a claim and a bare number "and" joins to it ("troops in Iraq and 900").
+MAX_ELLIPSIS_GAP = 8
 #: "Forces" counted below this are units, not people: "two security forces", "three forces".
 MIN_FORCE_PEOPLE = 10
 #: Words that take a part of a counted whole ("most of the 40 passengers", "two of the 17").
@@ -117,16 +123,18 @@ MAX_CASUALTY_HOPS = 3
 MAX_CLAUSE_DEPTH = 2
 #: Verbs whose object (or passive subject) is fired at a target: "fired 13 rockets".
 FIRE_VERBS = frozenset({"fire", "launch", "shoot", "lob", "hurl", "rain", "unleash", "intercept"})
-#: Nouns for projectiles fired together: "a barrage of 20 rockets".
-SALVO_WORDS = frozenset({"barrage", "volley", "salvo", "wave", "hail"})
+#: Nouns for projectiles fired together: "a barrage of 20 rockets", "a strike of 60 missiles".
+SALVO_WORDS = frozenset({"barrage", "volley", "salvo", "wave", "hail", "strike", "attack"})
 #: Verbs whose subject, a projectile, reached a target: "two rockets hit the base".
 LANDING_VERBS = frozenset({"hit", "strike", "land", "fall", "slam", "explode", "target"})
 #: Verbs above a killing that make it threatened or planned, not reported as done.
 UNREALIZED_VERBS = frozenset({"threaten", "vow", "plan", "intend", "want", "seek", "try",
                               "attempt", "aim", "hope", "pledge", "promise", "plot", "project",
                               "predict", "forecast"})  # fmt: skip
+#: Modals that make a count speculation, not a report or a plan: "could still keep a few troops".
+SPECULATIVE_MODALS = frozenset({"could", "might"})
 #: Modals that make a casualty hypothetical ("could kill"), unless perfect ("may have killed").
-HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "will"})
+HYPOTHETICAL_MODALS = frozenset({*SPECULATIVE_MODALS, "would", "will"})
 #: How serious injuries are, from the word that says so.
 INJURY_KINDS = {
     "minor": "minor", "light": "minor", "slight": "minor", "slightly": "minor",
@@ -167,6 +175,17 @@ MONTHS = {
 }
 LOCATIVE = {"in", "across", "near", "inside", "throughout", "at", "into", "within", "around",
              "outside", "off"}  # fmt: skip
+#: Words before a place that name where a count is: "in Iraq", "sent to Afghanistan".
+PLACE_PREPS = frozenset({*LOCATIVE, "to", "from"})
+#: Words between a preposition and a place's name: "in the northern city of".
+PLACE_LEAD_WORDS = frozenset({"the", "northern", "northeast", "western", "eastern", "southern"})
+#: Nouns for a place whose name follows "of": "the city of Kirkuk", "the province of Anbar".
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "capital",
+                         "state", "governorate", "neighborhood", "neighbourhood"})  # fmt: skip
+#: Nouns for violent events, whose place modifier is the place of their counts: "the Paris
+#: attacks", "the Texas plant blast" (with the lexicon's attack, strike and casualty nouns).
+EVENT_NOUNS = frozenset({"blast", "explosion", "shooting", "war", "offensive", "fighting",
+                         "clash", "siege", "battle", "bombardment", "rampage", "uprising"})  # fmt: skip
 #: Prepositions on a troop count that place it: "troops in Iraq", "on the ground", "to Iraq".
 FORCE_PREPS = frozenset({*LOCATIVE, "on", "to"})
 #: Nouns a troop count is a deployment of: "the pullout of 2,000 advisers", "a force of 500".
@@ -203,6 +222,8 @@ ATTACK_VERBS = {
     "raid",
     "retaliate",
 }
+#: Verbs whose "with" phrase is projectiles fired: "showered Israel with hundreds of rockets".
+BARRAGE_VERBS = frozenset({"shower", "pound", "pelt", "bombard", "blast", "rain", *ATTACK_VERBS})
 TIME_ANCHOR = re.compile(
     r"\b(since (?:the )?[\w -]+?(?=[,.;]| using| with|$)|(?:this|last|next) (?:year|month|week)"
     r"|in the (?:past|last) (?:year|month|week|\w+ (?:days|weeks|months|years))|so far this year)",
@@ -259,6 +280,7 @@ def _excluded(s: Tree, num: Token, noun: Token | None) -> bool:
         re.search(r"\d(st|nd|rd|th)$", t, re.I)
         or num.tag == "JJ"
         and num.text.lower() not in NUMBER_WORDS
+        and not _a_few(s, num)
     ):
         return True  # ordinal
     prev, nxt = s.get(num.token - 1), s.get(num.token + 1)
@@ -289,6 +311,13 @@ def _excluded(s: Tree, num: Token, noun: Token | None) -> bool:
     return noun is None and num.ent_type in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 
 
+def _a_few(s: Tree, num: Token) -> bool:
+    """Whether an adjective "few" is the count "a few" ("sent a few more troops"); a bare
+    "few" or "several" tagged as an adjective is no number."""
+    before = s.get(num.token - 1)
+    return num.text.lower() == "few" and before is not None and before.text.lower() == "a"
+
+
 def _proportion(s: Tree, num: Token) -> bool:
     """Whether a number is part of a proportion: "three out of every four", "one in five"."""
     words = [
@@ -301,6 +330,8 @@ def _proportion(s: Tree, num: Token) -> bool:
         or words[:2] == ["out", "of"]
         or words[2] == "in"
         and number_value(words[3])[0] is not None
+        or words[1] == "in"
+        and number_value(words[0])[0] is not None  # "five" of "one in five"
     )
 
 
@@ -348,10 +379,10 @@ def _number(s: Tree, num: Token) -> Number | None:
     prev, prev2 = s.get(num.token - 1), s.get(num.token - 2)
     half = prev2 is not None and prev2.text.lower() == "half"
     if text in SCALE_WORDS and half and prev is not None and prev.text.lower() == "a":
-        return Number(value / 2, False, prev2)  # "half a million"
+        return Number(value / 2, vague, prev2)  # "half a million", "half a dozen"
     scaled = number_value(prev.text) if prev is not None and text in SCALE_WORDS else (None, True)
     if scaled[0] is not None and not scaled[1]:
-        return Number(scaled[0] * value, False, prev)  # "1.5 million" = 1,500,000
+        return Number(scaled[0] * value, vague, prev)  # "1.5 million" = 1,500,000
     first = num
     if text == "few" and (prev is None or prev.text.lower() != "a"):
         return None
@@ -414,8 +445,15 @@ def _counted(s: Tree, num: Token) -> tuple[Token | None, Token, bool]:
     """
     if num.dep in COUNT_DEPS or num.dep == "npadvmod":
         head = s.get(s.head(num.token))
+        if head is not None and head.pos == "NUM" and head.dep in COUNT_DEPS:
+            head = s.get(s.head(head.token))  # "dozen" of "two dozen attacks" hangs on "two"
         if head is not None and head.lemma.lower() in MORE_WORDS and head.dep in COUNT_DEPS:
             head = s.get(s.head(head.token))
+        while head is not None and head.dep == "compound" and head.pos == "NOUN":
+            up = s.get(s.head(head.token))  # "2,000 special forces troops": the last noun counts
+            if up is None or up.pos not in {"NOUN", "PROPN"} or up.token < head.token:
+                break
+            head = up
         if head is not None and (num.dep in COUNT_DEPS or head.pos in {"NOUN", "PROPN"}):
             return head, head, False
     of = next(
@@ -439,9 +477,11 @@ def _phrase_casualty(
     life = noun.lemma.lower() == "life" and not _own(s, noun)
     if life and head is not None and head.lemma.lower() in LIFE_VERBS:
         return "killed", head
-    for kid in s.rows_of(s.kids(noun.token)):
+    for kid in s.rows_of(_phrase_kids(s, noun, partitive)):
+        if life and kid.dep in {"acl", "relcl"} and kid.lemma.lower() in LIFE_VERBS:
+            return "killed", kid  # "thousands of lives lost"
         if kid.dep in {"amod", "acl", "relcl"} and (cat := _casualty(lex, kid)) is not None:
-            return (NOT_COUNTED if _killers(s, kid) else cat), kid  # "who massacred the staff"
+            return (NOT_COUNTED if _killers(s, kid, lex) else cat), kid  # "who massacred the staff"
         if kid.pos == "VERB":  # "personnel incurring minor injuries"
             for obj in s.rows_of(s.kids(kid.token)):
                 if obj.dep == "dobj" and _lookup(lex, "casualty", obj):
@@ -458,18 +498,49 @@ def _phrase_casualty(
                     for k in s.rows_of(s.kids(deeper.token))
                 )
                 if cat and not own and len(s.head_chain(deeper.token)) - depth <= MAX_CLAUSE_DEPTH:
-                    if _killers(s, deeper):
+                    if _killers(s, deeper, lex):
                         return NOT_COUNTED, deeper  # "the two brothers who massacred the staff"
                     return cat, deeper
     return _left_dead(s, noun, lex) or _stray_relative(s, noun, lex)
 
 
-def _killers(s: Tree, verb: Token) -> bool:
-    """Whether a relative clause's "who" did the killing: "who killed 12 people" (active, with an
-    object), not "who were killed" or "who died"."""
+def _own_casualty(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> tuple[str, Token] | None:
+    """(category, event) for a number heading its phrase with a casualty participle on it:
+    "603 deaths and thousands wounded", "12 killed"."""
+    for kid in s.rows_of(s.kids(num.token, "acl", "amod")):
+        if kid.tag == "VBN" and (cat := _lookup(lex, "verb", kid)) is not None:
+            return cat, kid
+    return None
+
+
+def _lives_lost(s: Tree, noun: Token | None, anchor: Token) -> tuple[str, Token] | None:
+    """("killed", verb) for counted lives that a verb of losing or taking has as subject or
+    object: "thousands of lives lost", "the war cost tens of thousands of lives" (not "their own
+    lives")."""
+    verb = s.get(s.head(anchor.token))
+    if noun is None or noun.lemma.lower() != "life" or _own(s, noun) or verb is None:
+        return None
+    role = anchor.dep in {"nsubj", "nsubjpass", "dobj"}
+    return ("killed", verb) if role and verb.lemma.lower() in LIFE_VERBS else None
+
+
+def _phrase_kids(s: Tree, noun: Token, partitive: bool) -> list[int]:
+    """The dependents of a counted noun, and of a partitive's count the clauses and adjectives
+    the parse hangs there: "the thousands of our countrymen [who died there]", "hundreds of
+    residents [dead]"."""
+    kids = list(s.kids(noun.token))
+    of = s.head(noun.token) if partitive else None
+    count = s.head(of) if of is not None else None
+    return kids + (s.kids(count, "relcl", "acl", "amod") if count is not None else [])
+
+
+def _killers(s: Tree, verb: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """Whether a relative clause's "who" did the killing: "who killed 12 people" (active, with
+    people or a number as object), not "who were killed", "who died" or "who died fighting"."""
     kids = s.rows_of(s.kids(verb.token))
     return any(k.dep == "nsubj" and k.tag in {"WP", "WDT"} for k in kids) and any(
-        k.dep == "dobj" and k.lemma.lower() != "life" for k in kids
+        k.dep == "dobj" and k.lemma.lower() != "life" and (k.pos == "NUM" or _is_people(s, k, lex))
+        for k in kids
     )
 
 
@@ -493,6 +564,10 @@ def _left_dead(s: Tree, noun: Token, lex: dict[tuple[str, str], str]) -> tuple[s
     """(category, event) for an object with a casualty complement: "left four hostages dead",
     "left the ambassador and three other Americans dead" (a conjunct shares the object's role)."""
     first = _first_conjunct(s, noun)
+    of = s.get(s.head(first.token)) if first.dep == "pobj" else None
+    count = s.get(s.head(of.token)) if of is not None and of.lemma == "of" else None
+    if count is not None and number_value(count.text)[0] is not None:
+        first = count  # "left hundreds of residents dead"
     verb = s.get(s.head(first.token))
     if verb is None or first.dep != "dobj":
         return None
@@ -556,12 +631,28 @@ def _governing_casualty(
             if below.dep == "nsubj" and any(k.dep == "dobj" for k in s.rows_of(s.kids(up.token))):
                 return NOT_COUNTED, up  # "five soldiers killed two militants": the killers
             return cat, up
+        if _joining(s, up):
+            below = up
+            continue  # "killed six children ... along with two men": the men share the role
         if up.pos in {"VERB", "AUX"} or up.pos == "ADP" and up.lemma not in VICTIM_PREPS:
             break  # the count's clause ends at its verb; "after dinner with two ..." is no victim
         if _partitive_whole(s, up):
             break  # "two of the 17 hostages died": the 17 are the whole, not the dead
         below = up
-    return _toll_value(s, anchor) or _conjoined_casualty(s, anchor, lex)
+    return _toll_value(s, anchor, lex)
+
+
+def _joining(s: Tree, prep: Token) -> bool:
+    """Whether a preposition joins its object to the phrase before it: "along with", "together
+    with" (either word, as the parse attaches them)."""
+    if prep.lemma.lower() in JOINING_WORDS and prep.pos in {"ADP", "ADV"}:
+        return any(s.row(k).lemma.lower() == "with" for k in s.kids(prep.token, "prep"))
+    before = s.get(prep.token - 1)
+    return (
+        prep.lemma.lower() == "with"
+        and before is not None
+        and (before.lemma.lower() in JOINING_WORDS)
+    )
 
 
 def _own(s: Tree, life: Token) -> bool:
@@ -576,17 +667,24 @@ def _partitive_whole(s: Tree, prep: Token) -> bool:
     return part is not None and (part.pos == "NUM" or part.lemma.lower() in PARTITIVE_WORDS)
 
 
-def _toll_value(s: Tree, anchor: Token) -> tuple[str, Token] | None:
-    """("killed", toll) for a number a death toll takes in its clause: "raised the death toll to
-    120", "the death toll has reached 31", "estimated the death toll ... to be about 100,000"."""
+def _toll_value(
+    s: Tree, anchor: Token, lex: dict[tuple[str, str], str]
+) -> tuple[str, Token] | None:
+    """(category, toll) for a number a casualty total takes in its clause: "raised the death toll
+    to 120", "the death toll has reached 31", "bringing the number of fatalities to five"."""
     if anchor.dep not in {"dobj", "attr", "pobj"}:
         return None
     for up in s.rows_of(s.head_chain(anchor.token, limit=MAX_CASUALTY_HOPS)):
         if up.pos not in {"VERB", "AUX", "ADP"}:
             return None
-        for kid in s.rows_of(s.kids(up.token)):
-            if kid.dep in {"dobj", "nsubj", "nsubjpass"} and kid.lemma.lower() in TOLL_WORDS:
+        for kid in s.rows_of(s.kids(up.token, "dobj", "nsubj", "nsubjpass")):
+            if kid.lemma.lower() in TOLL_WORDS:
                 return "killed", kid
+            if kid.lemma.lower() in TOTAL_WORDS and kid.token != anchor.token:
+                for of in s.rows_of(s.kids(kid.token, "prep")):
+                    for obj in s.rows_of(s.kids(of.token, "pobj") if of.lemma == "of" else []):
+                        if (cat := _casualty(lex, obj)) is not None:
+                            return cat, kid  # "the number of fatalities", "of injured"
     return None
 
 
@@ -624,6 +722,10 @@ def _predicate_casualty(
     for kid in s.rows_of(s.kids(verb.token)):
         if kid.dep in {"acomp", "oprd", "attr", "dobj", "xcomp"} and _lookup(lex, "casualty", kid):
             return _casualty(lex, kid), kid
+        if kid.dep == "xcomp" and kid.tag == "VBN" and not s.kids(kid.token, "dobj"):
+            cat = _lookup(lex, "verb", kid)  # "are believed to have died", "feared killed"
+            if cat in {"killed", "injured"}:
+                return cat, kid
         life = kid.lemma.lower() == "life" and not _own(s, kid)  # "took their own lives": suicides
         if kid.dep == "dobj" and life and verb.lemma.lower() in LIFE_VERBS:
             return "killed", verb
@@ -648,13 +750,28 @@ def _adjacent_casualty(
     s: Tree, num: Token, lex: dict[tuple[str, str], str]
 ) -> tuple[str, Token] | None:
     """(category, event) for a count with its casualty word right after it and joined to it in
-    the parse: "12 killed and 30 injured", "more than 500 dead", "thousands more injured"."""
+    the parse: "12 killed and 30 injured", "more than 500 dead", "thousands more injured"; or a
+    conjoined count whose participle ends its phrase ("600 deaths and thousands wounded", where
+    the parse hangs "wounded" elsewhere), not one that modifies a noun after it."""
     nxt = s.get(num.token + 1)
+    while nxt is not None and number_value(nxt.text)[0] is not None:
+        nxt = s.get(nxt.token + 1)  # "two dozen dead" from "two"
     if nxt is not None and nxt.lemma.lower() in MORE_WORDS:
         nxt = s.get(nxt.token + 1)
+    aux = nxt is not None and nxt.dep == "auxpass"
+    if aux:
+        nxt = s.get(nxt.token + 1)  # "and 326 were killed", the parse joining 326 elsewhere
     if nxt is None or nxt.tag not in {"VBN", "VBD", "JJ", "NNS", "NN"}:
         return None
-    linked = num.token in {nxt.head, *s.kids(nxt.token)} or nxt.head in {num.head, num.token}
+    if aux and s.kids(nxt.token, "nsubj", "nsubjpass"):
+        return None  # the participle has its own subject
+    linked = num.token in {nxt.head, *s.kids(nxt.token)} or nxt.head in {
+        num.token,
+        *s.head_chain(num.token, limit=2),
+    }  # "most of the 126 dead": "dead" hung on "most"
+    after = s.get(nxt.token + 1)
+    ends = nxt.tag == "VBN" and (after is None or after.pos not in {"NOUN", "PROPN", "ADJ"})
+    linked = linked or (num.dep == "conj" or aux) and ends
     cat = _casualty(lex, nxt)
     return (cat, nxt) if cat is not None and linked else None
 
@@ -733,17 +850,23 @@ def _casualty_category(
     count takes part in a killing but counts no casualties (the victims are not people, the
     killing is threatened or hypothetical, the count did the killing); None without one."""
     found = (
-        (_phrase_casualty(s, noun, partitive, lex) if noun is not None else None)
+        (
+            _phrase_casualty(s, noun, partitive, lex)
+            if noun is not None
+            else _own_casualty(s, num, lex)
+        )
+        or _adjacent_casualty(s, num, lex)
         or _governing_casualty(s, anchor, lex)
         or _predicate_casualty(s, anchor, lex)
-        or _adjacent_casualty(s, num, lex)
+        or _conjoined_casualty(s, anchor, lex)
+        or _lives_lost(s, noun, anchor)
     )
     if found is None:
         return None
     if (
         _unrealized(s, found[1])
         or _natural_death(s, found[1], lex)
-        or (noun is not None and not _is_people(s, noun, lex))
+        or (noun is not None and noun != found[1] and not _is_people(s, noun, lex))
     ):
         return NOT_COUNTED, found[1]
     return found
@@ -794,8 +917,12 @@ def _category(
     value = number_value(num.text)[0] or 0
     if cat == "troops" and noun.lemma.lower() == "force" and value < MIN_FORCE_PEOPLE:
         return None, None, None  # "two separate security forces": units, not people
+    if cat == "troops" and noun.dep == "poss":
+        return None, None, None  # "three soldiers' homes": the homes are counted
     if cat == "troops" and not _force_level(s, noun, anchor):
         return None, None, None  # "two soldiers were arrested": people in an incident
+    if cat == "troops" and _speculative(s, anchor):
+        return None, None, None  # "a deal that could still keep a few US troops in Iraq"
     if cat in {"attacks_fired", "strikes_fired"}:  # rockets, drones, missiles count when fired
         cat = cat.removesuffix("_fired") if _fired(s, noun) else None
     if cat == "strikes_target":  # targets, sites, facilities count as strikes when struck
@@ -840,6 +967,12 @@ def _force_level(s: Tree, noun: Token, anchor: Token) -> bool:
     for up in s.rows_of(s.head_chain(anchor.token, limit=MAX_CASUALTY_HOPS)):
         if up.pos in {"NOUN", "PROPN"} and _names_place(s, up):
             return True  # "the bases in Syria, housing 900 troops"
+    after = s.get(max(s.subtree(anchor.token)) + 1)
+    while after is not None and after.pos == "ADV":
+        after = s.get(after.token + 1)  # "10,000 troops still in the country" ("in" on the verb)
+    placed = after is not None and after.dep == "prep" and after.lemma.lower() in FORCE_PREPS
+    if placed and after.head == anchor.head:
+        return True
     first = _first_conjunct(s, anchor)
     head = s.get(s.head(first.token))
     if head is not None and head.lemma.lower() == "of":
@@ -857,6 +990,18 @@ def _force_level(s: Tree, noun: Token, anchor: Token) -> bool:
         if verb.lemma.lower() in WEAK_FORCE_VERBS and _placed(s, verb):
             return True  # "has 5,000 troops in Iraq", "there are 900 troops"
         verbs += s.rows_of(s.kids(verb.token, "xcomp", "conj"))
+    return False
+
+
+def _speculative(s: Tree, anchor: Token) -> bool:
+    """Whether the verb of a counted phrase (or a verb its complement hangs on) is under "could"
+    or "might": "could still keep a few US troops" (a plan, "would send", still counts)."""
+    for verb in s.rows_of(s.head_chain(anchor.token, limit=MAX_CLAUSE_DEPTH)):
+        aux = {k.lemma.lower() for k in s.rows_of(s.kids(verb.token, "aux"))}
+        if aux & SPECULATIVE_MODALS:
+            return True
+        if verb.dep not in {"xcomp", "conj"}:
+            return False
     return False
 
 
@@ -888,8 +1033,15 @@ def _fired(s: Tree, noun: Token) -> bool:
     are not."""
     first = _first_conjunct(s, noun)
     verb = s.get(s.head(first.token))
+    if verb is not None and verb.lemma == "of" and first.dep == "pobj":
+        count = s.get(s.head(verb.token))  # "hundreds of rockets": the count takes the role
+        if count is not None and number_value(count.text)[0] is not None:
+            first, verb = count, s.get(s.head(count.token))
     if verb is not None and _test_launch(s, verb):
         return False  # "test-fired two missiles"
+    if verb is not None and verb.lemma == "with" and first.dep == "pobj":
+        fire = s.get(s.head(verb.token))
+        return fire is not None and fire.pos == "VERB" and fire.lemma.lower() in BARRAGE_VERBS
     if verb is not None and verb.lemma == "of":  # "a barrage of 20 rockets", "fired a volley of"
         salvo = s.get(s.head(verb.token))
         if salvo is not None and salvo.lemma.lower() in SALVO_WORDS:
@@ -898,9 +1050,22 @@ def _fired(s: Tree, noun: Token) -> bool:
         return True
     if verb is not None and verb.lemma.lower() in LANDING_VERBS and first.dep == "nsubj":
         return True
+    if verb is not None and verb.lemma.lower() in FIRE_VERBS and _reduced_passive(s, verb, first):
+        return True  # "422 rockets fired from Gaza": the parse makes the rockets the subject
     return any(
         k.lemma.lower() in FIRE_VERBS | LANDING_VERBS
         for k in s.rows_of(s.kids(noun.token, "acl", "relcl"))
+    )
+
+
+def _reduced_passive(s: Tree, verb: Token, subject: Token) -> bool:
+    """Whether a participle the parse gives a subject is a passive without its auxiliary: "422
+    rockets fired from Gaza" (a past participle, no auxiliary, no object)."""
+    kids = s.rows_of(s.kids(verb.token))
+    return (
+        subject.dep == "nsubj"
+        and verb.tag == "VBN"
+        and not any(k.dep in {"aux", "auxpass", "dobj"} for k in kids)
     )
 
 
@@ -918,37 +1083,39 @@ def _test_launch(s: Tree, verb: Token) -> bool:
 
 
 def _hyphenated(s: Tree, num: Token, noun: Token) -> bool:
-    """A number hyphenated to its noun that modifies another noun describes it, not a count:
-    "the 168-member committee", "a three-vehicle convoy"."""
-    nxt = s.get(num.token + 1)
-    return (
-        nxt is not None
-        and nxt.text == "-"
-        and noun.token == num.token + 2
-        and noun.dep in {"amod", "compound", "nmod"}
-    )
+    """A number hyphenated to a word describes a noun, not a count of it: "the 168-member
+    committee", "a three-vehicle convoy", "one-time attacks" (not "30,000-odd", "twenty-five")."""
+    nxt, word = s.get(num.token + 1), s.get(num.token + 2)
+    if nxt is None or nxt.text != "-" or word is None:
+        return False
+    if word.token == noun.token:
+        return noun.dep in {"amod", "compound", "nmod"}
+    odd = word.text.lower() == "odd"  # "30,000-odd troops": an approximate count
+    return not odd and number_value(word.text)[0] is None and word.pos in {"NOUN", "ADJ"}
 
 
 def _bare_troops(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:
     """A number with no noun counts troops when the sentence is about troops (it names a troop
     noun or a military organisation) and the number is held or placed like a force: "his
     40,000", "5,500 in theater"."""
-    if num.dep not in {"dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"} or num.ent_type in {
-        "DATE",
-        "TIME",
-        "MONEY",
-    }:
+    roles = {"dobj", "nsubj", "nsubjpass", "attr", "conj", "appos", "pobj"}
+    if num.dep not in roles or num.ent_type in {"DATE", "TIME", "MONEY"}:
         return False
+    if number_value(num.text)[0] == 1:
+        return False  # "one on an airbase": a pronoun for a noun said elsewhere
     kids = s.rows_of(s.kids(num.token))
+    sent = any(k.dep == "relcl" and k.lemma in FORCE_VERBS for k in kids)  # "the 14,000 we sent"
     held = any(k.dep == "poss" for k in kids) or any(
         k.dep == "prep" and k.lemma in {"in", "on"} for k in kids
-    )
+    )  # "his 40,000", "5,500 in theater"
+    if num.dep == "pobj" and not sent:
+        return False  # "of the 300 in the hospital": only a force moved makes it troops
     military = any(
         _lookup(lex, "noun", t) == "troops" or _lookup(lex, "military", t)
         for t in s.rows
         if t.token != num.token
     )
-    return held and military
+    return (held or sent) and military
 
 
 def _troop_total(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:
@@ -1023,10 +1190,17 @@ def _source_text(s: Tree, head: Token) -> str:
     """A source's noun phrase without its clauses and appositions ("U.S. officials", "the
     ministry", "an activist linked to the Free Syrian Army")."""
     skip = [
-        k for k in s.kids(head.token) if s.row(k).dep in {"relcl", "appos", "punct", "cc", "conj"}
+        k
+        for k in s.kids(head.token)
+        if s.row(k).dep in {"relcl", "appos", "punct", "cc", "conj"} and s.row(k).tag != "HYPH"
     ]
-    ids = s.subtree(head.token, skip)
-    return " ".join(t.text for t in s.rows_of(ids)).replace(" 's", "'s")
+    rows = s.rows_of(s.subtree(head.token, skip))
+    words = [rows[0].text] if rows else []
+    for before, tok in zip(
+        rows, rows[1:], strict=False
+    ):  # spaced as in the text: "Al-Malki", "officials'"
+        words.append(tok.text if tok.start == before.end else " " + tok.text)
+    return "".join(words)
 
 
 def _kind(s: Tree, event: Token | None) -> str | None:
@@ -1052,10 +1226,18 @@ def _range_end(s: Tree, num: Token) -> Token | None:
     return high if joined else None
 
 
-def _ellipsis_source(s: Tree, num: Token, claimed: dict[int, dict]) -> Token | None:
+def _ellipsis_source(
+    s: Tree, num: Token, claimed: dict[int, dict], lex: dict[tuple[str, str], str]
+) -> Token | None:
     """For a bare number joined by "and" to an earlier claim ("2,500 troops in Iraq and 900 in
-    Syria"), the earlier claim's number; None otherwise."""
-    if num.dep not in {"conj", "appos", "dobj", "pobj"}:
+    Syria") or counting "more" of it ("8,400 forces in Afghanistan, and ... a plan to send about
+    4,000 more", "97 rockets hit Israel, while another 99 were intercepted": its verb deploys,
+    fires, strikes or kills, not "20 more were arrested"), the earlier claim's number; None
+    otherwise."""
+    head = s.get(s.head(num.token))
+    more = head is not None and head.lemma.lower() in MORE_WORDS and num.dep in COUNT_DEPS
+    more = more or any(s.row(k).lemma.lower() == "another" for k in s.kids(num.token, "det"))
+    if num.dep not in {"conj", "appos", "dobj", "pobj"} and not more:
         return None
     earlier = [i for i in claimed if i < num.token]
     if not earlier:
@@ -1064,44 +1246,120 @@ def _ellipsis_source(s: Tree, num: Token, claimed: dict[int, dict]) -> Token | N
     between = [t for t in s.rows if source.token < t.token < num.token]
     joined = any(t.text.lower() == "and" for t in between)
     no_other_number = not any(number_value(t.text)[0] is not None for t in between)
-    return source if joined and no_other_number and len(between) <= 8 else None
+    near = joined and len(between) <= MAX_ELLIPSIS_GAP
+    verb = s.get(s.head((head if more and head is not None else num).token))
+    fits = verb is None or verb.pos not in {"VERB", "AUX"} or _claim_verb(verb, lex)
+    return source if no_other_number and (near or more and fits) else None
 
 
-def _locations(s: Tree) -> list[tuple[int, str]]:
-    """Places named after a locative preposition: (token index, name), conjoined places joined."""
+def _claim_verb(verb: Token, lex: dict[tuple[str, str], str]) -> bool:
+    """Whether a verb is one a claim's count takes: it deploys or keeps a force, fires, lands or
+    strikes, kills or injures ("send 4,000 more", "another 99 were intercepted")."""
+    lemma = verb.lemma.lower()
+    verbs = FORCE_VERBS | FIRE_VERBS | LANDING_VERBS | ATTACK_VERBS | WEAK_FORCE_VERBS
+    return lemma in verbs or _lookup(lex, "verb", verb) is not None
+
+
+def _place_names(s: Tree) -> list[list[Token]]:
+    """The tokens of each place the recognizer names (GPE, LOC), without a leading "the"."""
     ents: list[list[Token]] = []
     for t in s.rows:
         if t.ent_type in {"GPE", "LOC"} and t.ent_iob == "B":
             ents.append([t])
         elif t.ent_type in {"GPE", "LOC"} and t.ent_iob == "I" and ents:
             ents[-1].append(t)
-    found: list[tuple[int, str]] = []
-    for ent in ents:
-        k = ent[0].token - 1
-        prev = s.get(k)
-        while prev is not None and (
-            prev.pos == "ADJ"
-            or prev.text.lower()
-            in {"the", "northern", "northeast", "western", "eastern", "southern"}
-        ):
-            k -= 1
-            prev = s.get(k)
-        name = " ".join(t.text for t in ent)
-        if prev is not None and prev.text.lower() in LOCATIVE:
-            found.append((ent[0].token, name))
+    return [kept for e in ents if (kept := [t for t in e if t.pos != "DET" or t is not e[0]])]
+
+
+def _modifier(s: Tree, ent: list[Token]) -> bool:
+    """Whether a place only modifies a noun after it: "the U.S. diplomatic post", "a Texas plant"."""
+    head = s.get(s.head(ent[-1].token))
+    return ent[-1].dep in {"compound", "amod"} and head is not None and head.token > ent[-1].token
+
+
+def _text(ent: list[Token]) -> str:
+    return " ".join(t.text for t in ent)
+
+
+def _locations(s: Tree, lex: dict[tuple[str, str], str]) -> list[tuple[int, str]]:
+    """Places a count can be in: (token index, name).
+
+    A place named after a locative preposition ("in Iraq", "to Afghanistan"), with its country
+    or state when the text gives one ("Benghazi, Libya"); conjoined places are joined by their
+    first names ("in Dayton, Ohio, and El Paso, Texas": "Dayton and El Paso"). When the
+    sentence has none, a place that names an event ("the Paris attacks", "the Texas plant
+    blast": :func:`_event_place`). A place that only modifies a noun ("at the U.S. post in
+    Benghazi") is not one.
+    """
+    ents = _place_names(s)
+    found: list[tuple[int, str, str, int]] = []  # (first token, name, first name, last token)
+    k = 0
+    while k < len(ents):
+        ent, name, last = ents[k], _text(ents[k]), ents[k][-1].token
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        comma = s.get(last + 1)
+        if nxt is not None and comma is not None and comma.text == "," and nxt[0].token == last + 2:
+            name, last, k = f"{name}, {_text(nxt)}", nxt[-1].token, k + 1  # "Benghazi, Libya"
+        k += 1
+        prev = _before_place(s, ent[0])
+        if prev is not None and prev.text.lower() in PLACE_PREPS and not _modifier(s, ent):
+            found.append((ent[0].token, name, _text(ent), last))
         elif (
             found
             and prev is not None
             and prev.text.lower() == "and"
-            and found[-1][0] >= ent[0].token - 4
+            and found[-1][3] >= prev.token - 2
         ):
             first = found.pop()
-            found.append((first[0], f"{first[1]} and {name}"))
-    return found
+            joined = f"{first[2]} and {_text(ent)}"
+            found.append((first[0], joined, joined, last))
+    if found:
+        return [(f[0], f[1]) for f in found]
+    return [(e[0].token, _text(e)) for e in ents if _event_place(s, e, lex)]
 
 
-def _location(s: Tree, num: Token) -> str | None:
-    places = _locations(s)
+def _before_place(s: Tree, first: Token) -> Token | None:
+    """The word before a place's name, past adjectives and "the" ("in the northern Gaza Strip")
+    and a place noun's "of" ("in the oil city of Kirkuk": :data:`PLACE_NOUNS`)."""
+    prev = s.get(first.token - 1)
+    while prev is not None:
+        if prev.pos == "ADJ" or prev.text.lower() in PLACE_LEAD_WORDS:
+            prev = s.get(prev.token - 1)
+            continue
+        noun = s.get(prev.token - 1) if prev.text.lower() == "of" else None
+        if noun is None or noun.lemma.lower() not in PLACE_NOUNS:
+            return prev
+        prev = s.get(noun.token - 1)
+        while prev is not None and prev.dep in {"compound", "amod"} and prev.head == noun.token:
+            prev = s.get(prev.token - 1)  # "the oil city of"
+    return None
+
+
+def _event_place(s: Tree, ent: list[Token], lex: dict[tuple[str, str], str]) -> bool:
+    """Whether a place modifies a noun for an attack, a strike, a casualty or another violent
+    event (:data:`EVENT_NOUNS`): "the Paris suicide bombing attacks", "Texas fertilizer plant
+    blast"; its head is found through the compounds after it."""
+    up = s.get(s.head(ent[-1].token))
+    for _ in range(MAX_CASUALTY_HOPS):
+        if up is None or up.pos not in {"NOUN", "PROPN"}:
+            return False
+        lemma = up.lemma.lower()
+        if (
+            lemma in EVENT_NOUNS
+            or _lookup(lex, "noun", up) in {"attacks", "strikes"}
+            or _lookup(lex, "casualty", up)
+        ):
+            return ent[-1].dep == "compound"
+        if up.dep != "compound":
+            return False
+        up = s.get(s.head(up.token))
+    return False
+
+
+def _location(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> str | None:
+    """The place of a count: of the sentence's places (:func:`_locations`), the nearest, after it
+    before before it."""
+    places = _locations(s, lex)
     if not places:
         return None
     return min(places, key=lambda p: (abs(p[0] - num.token), p[0] < num.token))[1]
@@ -1171,7 +1429,8 @@ def _sentence_claims(s: Tree, lex: dict[tuple[str, str], str]) -> list[dict]:
             continue
         high = _range_end(s, num)
         value_max = None
-        category, noun, event = _category(s, num, lex)
+        attach = number.first if s.head(num.token) == number.first.token else num  # "two dozen"
+        category, noun, event = _category(s, attach, lex)
         if (
             high is not None
         ):  # "between 10 and 20 soldiers", "3,000 to 5,000 troops", "40-50 rockets"
@@ -1183,7 +1442,7 @@ def _sentence_claims(s: Tree, lex: dict[tuple[str, str], str]) -> list[dict]:
                 continue
         source = None
         if category is None:
-            source = _ellipsis_source(s, num, by_num)
+            source = _ellipsis_source(s, num, by_num, lex)
             if source is not None:
                 category = by_num[source.token]["category"]
             elif _bare_troops(s, num, lex) or _troop_total(s, num, lex):
@@ -1219,7 +1478,7 @@ def _sentence_claims(s: Tree, lex: dict[tuple[str, str], str]) -> list[dict]:
             "vague": number.vague,
             "qualifier": qualifier,
             "kind": _kind(s, event) if category == "injured" else None,
-            "location": _location(s, num),
+            "location": _location(s, num, lex),
             "subject": by_num[source.token]["subject"]
             if source is not None
             else _subject(s, noun, category),

@@ -8,14 +8,21 @@ Two label formats are read:
   second annotator; offsets index the article text, ``ambiguous`` claims are optional). It is split
   by :data:`SPLIT_SEED` into a tune half (rules may be changed after reading its errors) and a
   held-out half (only ever scored); each half is reported separately.
-- ``--labels`` (``benchmarks/annotations/claims_unseen.jsonl``, 120 sentences labelled before the
-  extractor was run on them; offsets index the sentence).
+- ``--labels`` (repeatable; by default both files below): label files that keep only references
+  into ``../shared/corpora/middle_east.jsonl`` (record = 1-based line, character offsets into its
+  ``text``), read from there at run time (skipped with a message when ``../shared`` is absent).
+  Both are training sets: ``benchmarks/annotations/claims_unseen.jsonl`` (120 sentences) and
+  ``benchmarks/annotations/claims_train.jsonl`` (570 sentences drawn by
+  ``benchmarks/claims_sample.py``), each labelled before the extractor was run on it. Every
+  number they do not label is not a claim.
 
 A predicted claim matches a label when the spans overlap and category and value agree (one to
 one); optional labels are neither required nor penalized. Reported per set: precision, recall and
 F1 overall and by category, qualifier, location and attribution accuracy among matches, and the
 non-claims reported (a labelled non-claim, a date or an "other count", overlapped by a
-prediction that matches no claim). quantulum3 has no categories, so it is scored on values: a
+prediction that matches no claim; in the reference files, which label every claim, a prediction
+that overlaps no labelled claim). The held-out half is reported by its numbers only: its errors
+are not written out, so that no rule is written from them. quantulum3 has no categories, so it is scored on values: a
 label counts as found when quantulum3 returns a quantity with the same value overlapping it; its
 precision is the share of the quantities it returns that are labelled claims. It runs in its own
 environment (``.venv-baselines``, see ``requirements-baselines.txt``); without it the baseline is
@@ -37,11 +44,20 @@ import pandas as pd
 from analysis import claims, ingest
 
 HERE = Path(__file__).resolve().parent
-SHARED_GOLD = HERE.parent.parent / "shared" / "gold" / "claims_dev.jsonl"
+SHARED = HERE.parent.parent / "shared"
+SHARED_GOLD = SHARED / "gold" / "claims_dev.jsonl"
+CORPUS = SHARED / "corpora" / "middle_east.jsonl"
+#: The training label files (references into :data:`CORPUS`), by set name.
+LABELS = {
+    "unseen file (training)": HERE / "annotations" / "claims_unseen.jsonl",
+    "new training set": HERE / "annotations" / "claims_train.jsonl",
+}
 BASELINE_PYTHON = HERE.parent / ".venv-baselines" / "bin" / "python"
 #: The seed that splits the development set into its tune and held-out halves (fixed: changing it
 #: would let rules tuned on one half be scored on it).
 SPLIT_SEED = 16
+#: The names of the development set's two halves in the results.
+TUNE, HELD_OUT = "dev tune half", "dev held-out half"
 QUANTULUM = """
 import json, sys
 from quantulum3 import parser
@@ -57,10 +73,30 @@ print(json.dumps(out))
 """
 
 
-def load_unseen(path: Path) -> list[dict]:
-    """Rows of the project's own label file (spans already index the sentence)."""
+def load_refs(path: Path, corpus: Path = CORPUS) -> list[dict]:
+    """Rows of a reference label file in the evaluation's form: each sentence read from its
+    corpus record (checked against the stored ``doc_id``), spans moved to index the sentence.
+    ``not_claims`` is None: every number the file does not label is not a claim."""
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    return [{**r, "not_claims": []} for r in rows if "sentence" in r]
+    rows = [r for r in rows if "record" in r]
+    wanted = {r["record"] for r in rows}
+    texts = {}
+    with corpus.open(encoding="utf-8") as lines:
+        for record, line in enumerate(lines, start=1):
+            if record in wanted:
+                article = json.loads(line)
+                texts[record] = (article["id"], article["text"])
+    out = []
+    for r in rows:
+        doc_id, text = texts[r["record"]]
+        if doc_id != r["doc_id"]:
+            raise ValueError(f"{path}: record {r['record']} is {doc_id}, not {r['doc_id']}")
+        base = r["sent_start"]
+        claims_ = [{**c, "span": [c["start"] - base, c["end"] - base],
+                    "text": text[c["start"] : c["end"]]} for c in r["claims"]]  # fmt: skip
+        out.append({"id": r["id"], "outlet": r["outlet"], "sentence": text[base : r["sent_end"]],
+                    "claims": claims_, "not_claims": None})  # fmt: skip
+    return out
 
 
 def load_dev(path: Path) -> list[dict]:
@@ -169,6 +205,10 @@ def score_presslens(rows: list[dict], found: pd.DataFrame) -> dict:
         for p in res["unmatched"]:
             if p.category in cats:
                 cats[p.category]["fp"] += 1
+            if r["not_claims"] is None:
+                if not any(p.start < c["span"][1] and c["span"][0] < p.end for c in r["claims"]):
+                    reported.append(f"{r['id']}: {p.text!r} (no claim)")
+                continue
             for n in r["not_claims"]:
                 s, e = n["span"]
                 if p.start < e and s < p.end:
@@ -229,7 +269,11 @@ def score_quantulum(rows: list[dict]) -> dict | None:
             "precision_as_claims": round(matched / max(returned, 1), 3)}  # fmt: skip
 
 
-def _report(name: str, rows: list[dict], ours: dict, base: dict | None) -> list[str]:
+def _report(
+    name: str, rows: list[dict], ours: dict, base: dict | None, *, errors: bool = True
+) -> list[str]:
+    """The markdown of one set: the summary table, the table by category and (when ``errors``)
+    the errors and non-claims reported."""
     required = sum(not c["optional"] for r in rows for c in r["claims"])
     md = [
         f"## {name}: {len(rows)} sentences, {required} required claims",
@@ -249,6 +293,8 @@ def _report(name: str, rows: list[dict], ours: dict, base: dict | None) -> list[
     md += ["", "| category | tp | fp | fn | precision | recall | F1 |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
     md += [f"| {c} | {v['tp']} | {v['fp']} | {v['fn']} | {v['precision']} | {v['recall']} | {v['f1']} |"
            for c, v in ours["by_category"].items()]  # fmt: skip
+    if not errors:
+        return [*md, "", "(held out: errors not listed)", ""]
     md += [
         "",
         "Errors (FP: reported, not labelled; FN: labelled, missed; QUAL, LOC, ATTR: wrong qualifier, place, attribution):",
@@ -264,25 +310,33 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     p.add_argument("--gold", type=Path, default=SHARED_GOLD, help="claims_dev.jsonl")
-    p.add_argument("--labels", type=Path, default=HERE / "annotations" / "claims_unseen.jsonl")
+    p.add_argument("--labels", type=Path, action="append", help="a reference label file "
+                   "(repeatable; default: the two training files)")  # fmt: skip
     p.add_argument("--out", type=Path, default=HERE / "results")
     p.add_argument("--name", default="claims_eval", help="file name of the results")
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
     sets: dict[str, list[dict]] = {}
+    held_out: list[dict] = []
     if args.gold.exists():
-        tune, held_out = split(load_dev(args.gold))
-        sets["dev tune half"], sets["dev held-out half"] = tune, held_out
+        sets[TUNE], held_out = split(load_dev(args.gold))
     else:
         print(f"{args.gold} not found: the development set is skipped", file=sys.stderr)
-    if args.labels.exists():
-        sets["own unseen file"] = load_unseen(args.labels)
+    labels = {f"training set {p.stem}": p for p in args.labels} if args.labels else LABELS
+    if not CORPUS.exists():
+        print(f"{CORPUS} not found: the reference label files are skipped", file=sys.stderr)
+    else:
+        sets |= {name: load_refs(path) for name, path in labels.items()}
+    if held_out:
+        sets[HELD_OUT] = held_out  # last, and by its numbers only
     result, md = {}, ["# Claims on hand-labelled sentences", ""]
     for name, rows in sets.items():
         ours = score_presslens(rows, presslens(rows))
+        if name == HELD_OUT:
+            ours = {**ours, "errors": [], "non_claims": []}
         base = score_quantulum(rows)
         result[name] = {"sentences": len(rows), "presslens": ours, "quantulum3": base}
-        md += _report(name, rows, ours, base)
+        md += _report(name, rows, ours, base, errors=name != HELD_OUT)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"{args.name}.json").write_text(json.dumps(result, indent=1))
     (args.out / f"{args.name}.md").write_text("\n".join(md) + "\n")

@@ -32,6 +32,18 @@ CASES = {
     "Dozens of soldiers were wounded in the attack on the base.": [("injured", 24, "approx", None)],
     "The army has at least 40 bases in the country.": [("bases", 40, "at_least", None)],
     "Officials said nearly 300 troops would be withdrawn.": [("troops", 300, "at_most", None)],
+    # the place: after "to", with its country, joined, after "the city of", or the event's place
+    "The president ordered 475 military advisers to Iraq.": [("troops", 475, "exact", "Iraq")],
+    "Four Americans were killed at the U.S. post in Benghazi, Libya.": [
+        ("killed", 4, "exact", "Benghazi, Libya")
+    ],
+    "Gunmen killed 31 people in Dayton, Ohio, and El Paso, Texas.": [
+        ("killed", 31, "exact", "Dayton and El Paso")
+    ],
+    "At least 80 people were killed in the oil city of Kirkuk.": [
+        ("killed", 80, "at_least", "Kirkuk")
+    ],
+    "The Paris attacks killed 130 people.": [("killed", 130, "exact", "Paris")],
     # must not be reported: years, dates, durations, money, percentages, ages, ordinals, other counts
     "The coalition was formed in 2014 and its mission ended in January 2020.": [],
     "Officials met on May 3 and again on Oct. 7 to discuss the plan.": [],

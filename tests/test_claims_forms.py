@@ -92,6 +92,47 @@ FORMS = {
     "US forces conducted airstrikes against five facilities.": [("strikes", 5, "exact", False)],
     "The army retaliated against three sites near the border.": [("strikes", 3, "exact", False)],
     "Jets bombed militants at 12 locations overnight.": [("strikes", 12, "exact", False)],
+    # forms of the training set (benchmarks/annotations/claims_train.jsonl), in sentences of our own
+    "The strike killed six children along with two men.": [
+        ("killed", 6, "exact", False), ("killed", 2, "exact", False)],
+    "Factory blast in Texas; more than 160 hurt.": [("injured", 160, "more_than", False)],
+    "He was responsible for 600 deaths and thousands wounded.": [
+        ("killed", 600, "exact", False), ("injured", 2000, "approx", True)],
+    "Police said most of the 126 dead were children.": [("killed", 126, "exact", False)],
+    "We have seen a few shellings of the bases.": [("attacks", 3, "approx", True)],
+    "Militants showered the town with hundreds of rockets.": [("attacks", 200, "approx", True)],
+    "The president sent a few more troops to Afghanistan.": [("troops", 3, "approx", True)],
+    "They included one on an airbase that killed seven soldiers.": [("killed", 7, "exact", False)],
+    "There are about 8,400 U.S. forces in Afghanistan, and the president plans to send about 4,000 more.": [
+        ("troops", 8400, "approx", False), ("troops", 4000, "approx", False)],
+    "After thousands of lives lost, the war ended.": [("killed", 2000, "approx", True)],
+    "Victims of over two dozen attacks sued the bank.": [("attacks", 24, "more_than", True)],
+    "Israel says 422 rockets fired from Gaza in two days": [("attacks", 422, "exact", False)],
+    "The US has some 2,000 special forces troops deployed in eastern Syria.": [
+        ("troops", 2000, "approx", False)],
+    "More than two dozen people are believed to have died.": [("killed", 24, "more_than", True)],
+    "With protests across the country and almost two dozen dead, the regime cracked down.": [
+        ("killed", 24, "at_most", True)],
+    "The war cost tens of thousands of lives.": [("killed", 20000, "approx", True)],
+    "The blast brought the number of fatalities to seven.": [("killed", 7, "exact", False)],
+    "Officials named the two individuals killed in the crash.": [("killed", 2, "exact", False)],
+    "The shelling has left hundreds of local residents dead, activists said.": [
+        ("killed", 200, "approx", True)],
+    "We honour the thousands of our soldiers who died there.": [("killed", 2000, "approx", True)],
+    "The families of 17 soldiers who died fighting for the country spoke.": [
+        ("killed", 17, "exact", False)],
+    "Ninety rockets hit the city, while another 80 were intercepted.": [
+        ("attacks", 90, "exact", False), ("attacks", 80, "exact", False)],
+    "The gunman gunned down 20 students at the school.": [("killed", 20, "exact", False)],
+    "The president authorized a strike of 60 Tomahawk missiles against the airbase.": [
+        ("strikes", 60, "exact", False)],
+    "When the siege ended, 75 people perished in the fire.": [("killed", 75, "exact", False)],
+    "The blast killed 5 people, and 20 more were arrested.": [("killed", 5, "exact", False)],
+    "The US will send 5,000 troops, in addition to the 4,000 it has sent since May.": [
+        ("troops", 5000, "exact", False), ("troops", 4000, "exact", False)],
+    "About 9,000 troops have deployed from the base, 3,500 returned with injuries and 300 were killed.": [
+        ("troops", 9000, "approx", False), ("injured", 3500, "exact", False),
+        ("killed", 300, "exact", False)],
 }  # fmt: skip
 
 NOT_CLAIMS = [
@@ -128,6 +169,15 @@ NOT_CLAIMS = [
     "Three out of every four dead were civilians.",
     "The model projected nearly 180,000 deaths by October.",
     "The number of voters rose to 3,100.",
+    # speculation, pronouns and bare vague adjectives
+    "A deal could still keep a few US troops in Iraq.",
+    "About one in five children died young in those years.",
+    "He signed the charters for three soldiers' homes in Maine.",
+    "There were reports of one-time attacks against their computers.",
+    "Of the 300 in the hospital, the soldiers treated many.",
+    "Five soldiers were told to die for the cause.",
+    "Attacks included one that caused casualties in the town.",
+    "The attack led to the killing of several civilians.",
     # ages
     "The gunman, 28, was killed by the police.",
     "A man aged 45 died in the blast.",
@@ -148,6 +198,7 @@ ATTRIBUTIONS = {
     "The Pentagon said in a statement that 2,000 troops would deploy to Saudi Arabia.": "The Pentagon",
     "A death toll of 48 was reported by the health ministry.": "the health ministry",
     "Officials say the attack killed 14 people.": "Officials",
+    "Eighteen drones were launched in the assault, Al-Malki said.": "Al-Malki",
     "The attack killed 9 people in the market.": None,
     "In the 1970s there were about 300 raids per year.": None,
 }
@@ -213,6 +264,7 @@ def test_thresholds_are_pinned():
     assert claims.MAX_CLAUSE_DEPTH == 2
     assert claims.MAX_AGE == 120
     assert claims.MIN_FORCE_PEOPLE == 10
+    assert claims.MAX_ELLIPSIS_GAP == 8
     assert claims.APPROX_MARGIN == 0.1
     assert claims.VAGUE_RANGE == (0.5, 5.0)
     assert claims.COMPARED_BY == ("category", "location", "subject", "time_anchor", "kind")
