@@ -26,6 +26,7 @@ Example:
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -61,6 +62,12 @@ MIN_HEADLINE_WORDS = 3
 #: The article ends after its last prose line when more than this many non-prose lines follow
 #: before the next prose line (comments, author boxes, related stories, footers).
 MAX_GAP_LINES = 8
+#: A longer gap, up to this weight (a recipe card, a comparison table, a list of pros and cons),
+#: is crossed when the prose on both sides of it runs to :data:`MIN_SIDE_PROSE_LINES` lines each:
+#: a list inside the story, not a lone form note or a teaser above or below it.
+LONG_GAP_LINES = 16
+#: Prose lines each side of a long gap needs (see :data:`LONG_GAP_LINES`).
+MIN_SIDE_PROSE_LINES = 3
 #: A short line that is not furniture (a list item, a subheading, a line of code) weighs this much
 #: in a gap: lists and tables inside an article do not end it.
 SHORT_LINE_WEIGHT = 0.25
@@ -168,7 +175,9 @@ _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
 _NAMES = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME})*$")
 _BYLINE_SEPARATORS = " \t|,·•–—-/:"
 _BY_ALONE = re.compile(
-    r"^(?:(?:Article|Story|Words|Written|Posted|Reported)\s+)?(?:by|and|&|Authors?)\s*:?$", re.I
+    r"^(?:(?:Article|Story|Words|Written|Posted|Reported|Verified|Fact[- ]checked|Reviewed|Edited)"
+    r"\s+)?(?:by|and|&|Authors?)\s*:?$",
+    re.I,
 )
 #: An author's name on its own line (a byline split over lines, or a name over the date): this
 #: many capitalized words at most, no stop word.
@@ -367,6 +376,7 @@ class _Cleaner:
                 and lineshape.features(self.lines[i].text).words <= MAX_FORM_TEXT_WORDS
             ):
                 self.shapes[i] = ("furniture", "text of a form")
+        self._stacked_repeats(nonblank)
         for k, i in enumerate(nonblank):
             if i in self.ticker:
                 self.shapes[i] = ("short", "breaking-news ticker")
@@ -380,6 +390,23 @@ class _Cleaner:
                 )
             ):
                 self.shapes[i] = ("short", "prose between list items")
+
+    def _stacked_repeats(self, nonblank: list[int]) -> None:
+        """A short line repeated on the next line inside the story (below its first
+        :data:`MIN_SIDE_PROSE_LINES` prose lines: a video player's title, its alt text and its
+        caption, "Meghan reveals 'concerns' ..." three times, HTML entities read) is furniture:
+        a story never says a line twice in a row. A headline repeated above the story stays."""
+        prose = [i for i in nonblank if self.shapes[i][0] == "good"][:MIN_SIDE_PROSE_LINES]
+        if len(prose) < MIN_SIDE_PROSE_LINES:
+            return
+        keys = {i: html.unescape(self.lines[i].item).casefold() for i in nonblank if i > prose[-1]}
+        pairs = [
+            (i, j)
+            for i, j in zip(nonblank, nonblank[1:], strict=False)
+            if i in keys and keys[i] == keys.get(j) and self.shapes[i][0] == "short"
+        ]
+        for k in {k for pair in pairs for k in pair}:
+            self.shapes[k] = ("furniture", "line repeated in a row")
 
     def _numbered_lists(self, nonblank: list[int]) -> dict[int, int]:
         """Lines of numbered lists in sequence (:data:`MIN_NUMBERED_ITEMS` items at least, each
@@ -455,18 +482,21 @@ class _Cleaner:
         """First and last line of the article's prose: the run of prose lines with the most
         characters, a run going on while the lines between two prose lines weigh at most
         :data:`MAX_GAP_LINES` (furniture 1, other short lines :data:`SHORT_LINE_WEIGHT`, a footer
-        or related-stories heading or a form field :data:`HEADING_WEIGHT`)."""
+        or related-stories heading or a form field :data:`HEADING_WEIGHT`); a longer gap up to
+        :data:`LONG_GAP_LINES` between two runs of :data:`MIN_SIDE_PROSE_LINES` prose lines each
+        is crossed too (:func:`_join_long_gaps`)."""
         if hasattr(self, "_run"):
             return self._run
-        runs: list[list[int]] = []  # [first, last, characters]
+        runs: list[list[float]] = []  # [first, last, characters, prose lines, gap before]
         gap = 0.0
         for i, (cls, _) in enumerate(self.shapes):
             if cls == "good":
                 if runs and gap <= MAX_GAP_LINES:
                     runs[-1][1] = i
                     runs[-1][2] += len(self.lines[i].text)
+                    runs[-1][3] += 1
                 else:
-                    runs.append([i, i, len(self.lines[i].text)])
+                    runs.append([i, i, len(self.lines[i].text), 1, gap if runs else float("inf")])
                 gap = 0.0
             elif self._teaser_heading(i) and not self._story_resumes(i, len(self.lines) - 1):
                 gap = float("inf")  # a "Related" box of teasers the story does not come back from
@@ -479,8 +509,9 @@ class _Cleaner:
             elif cls != "blank":
                 positive = cls == "furniture" and self.shapes[i][1] not in LIST_LIKE
                 gap += 1.0 if positive else SHORT_LINE_WEIGHT
+        runs = _join_long_gaps(runs)
         best = max(runs, key=lambda r: r[2], default=None)
-        self._run = (best[0], best[1]) if best else None
+        self._run = (int(best[0]), int(best[1])) if best else None
         return self._run
 
     def _in_run(self, i: int) -> bool:
@@ -558,7 +589,12 @@ class _Cleaner:
         for i in above + below:
             line = self.lines[i]
             repeated = self._repeated_in_page(i)
-            if i in self.ticker or self._author_line(i) or self._section_label(i):
+            if (
+                i in self.ticker
+                or self._author_line(i)
+                or self._section_label(i)
+                or _BY_ALONE.match(line.item)  # "Fact checked by" over a name
+            ):
                 continue
             after = [j for j in content if j > i][:META_WINDOW]
             if not _headline_candidate(
@@ -568,7 +604,7 @@ class _Cleaner:
                 bullet_ok=bool(after) and self._is_meta(after[0]),
             ):
                 continue
-            if self._kicker(i, after[:1]):
+            if self._kicker(i, after):
                 continue
             meta = [k for k, j in enumerate(after) if self._is_meta(j)]
             byline_near = bool(meta) and meta[0] < BYLINE_NEAR_LINES
@@ -623,11 +659,16 @@ class _Cleaner:
 
     def _kicker(self, i: int, following: list[int]) -> bool:
         """A short line (fewer than :data:`MIN_HEADLINE_WORDS` words) right above a full
-        headline-shaped line: a section label or kicker over the headline, not the headline."""
-        if lineshape.features(self.lines[i].text).words >= MIN_HEADLINE_WORDS or not following:
+        headline-shaped line (its own repeats between, as a menu's selected entry repeats it: "US
+        & Canada" / "US & Canada"): a section label or kicker over the headline, not the headline."""
+        if lineshape.features(self.lines[i].text).words >= MIN_HEADLINE_WORDS:
             return False
-        nxt = self.lines[following[0]]
-        return _headline_candidate(nxt, self.shapes[following[0]][0]) and not _BY.match(nxt.text)
+        key = self.lines[i].item.casefold()
+        nxt = next((j for j in following if self.lines[j].item.casefold() != key), None)
+        if nxt is None:
+            return False
+        line = self.lines[nxt]
+        return _headline_candidate(line, self.shapes[nxt][0]) and not _BY.match(line.text)
 
     def _author_line(self, i: int) -> bool:
         """A name alone on its line (:data:`MAX_AUTHOR_LINE_WORDS`) next to a lone "By" or "and"
@@ -642,6 +683,8 @@ class _Cleaner:
             j for j, ln in enumerate(self.lines) if ln.text and self.shapes[j][1] != "separator"
         ]
         k = nonblank.index(i)
+        while k and self.lines[nonblank[k - 1]].item == t:  # the name repeated ("Jane Roe" twice)
+            k -= 1
         before = nonblank[k - 1] if k else None
         after = nonblank[k + 1] if k + 1 < len(nonblank) else None
         return (before is not None and _BY_ALONE.match(self.lines[before].item) is not None) or (
@@ -1096,6 +1139,24 @@ def _headline_candidate(
         and _is_headline_like(t, max_words=30)
         and sum(c.isalpha() for c in t) >= len(t) / 2
     )
+
+
+def _join_long_gaps(runs: list[list[float]]) -> list[list[float]]:
+    """Prose runs ([first, last, characters, prose lines, gap before]) with each long gap
+    (:data:`LONG_GAP_LINES`) crossed where both sides hold :data:`MIN_SIDE_PROSE_LINES` prose
+    lines."""
+    out: list[list[float]] = []
+    for run in runs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and run[4] <= LONG_GAP_LINES
+            and min(prev[3], run[3]) >= MIN_SIDE_PROSE_LINES
+        ):
+            prev[1], prev[2], prev[3] = run[1], prev[2] + run[2], prev[3] + run[3]
+        else:
+            out.append(list(run))
+    return out
 
 
 def _single_sentence(text: str) -> bool:

@@ -58,8 +58,8 @@ CTA_WORDS = (
     r"|newsletters?|share|shares|shared|tweet|facebook|twitter|instagram|youtube|linkedin|whatsapp"
     r"|pinterest|reddit|telegram|flipboard|rss|email|e-mail|print|comments?|reply|replies"
     r"|advertisement|advertising|advertise|sponsored|cookies?|privacy|terms|copyright"
-    r"|rights reserved|read (?:more|next|also|the full)|click|tap here|download|skip to|donate"
-    r"|donation|follow us|about us|back to top|powered by|notifications?|feedback|unsubscribe"
+    r"|rights reserved|read (?:more|next|also|the full)|click|tap here|download|skip to|jump to"
+    r"|donate|donations?|follow us|about us|back to top|powered by|notifications?|feedback|unsubscribe"
     r"|inbox|password|sitemap|faq|opens? in (?:a )?new (?:tab|window)|copy (?:this )?link"
 )
 #: Words that are furniture only as a label of at most :data:`MAX_LABEL_WORDS` words ("Home",
@@ -68,6 +68,7 @@ LABEL_WORDS = (
     r"app|apps|related|trending|popular|recommended|menu|search|follow|contact|home|watch|listen"
     r"|podcasts?|more stories|next|previous|loading|join|account|premium|membership|support"
     r"|careers|editions?|close|open|toggle|navigation|video|videos|photos?|gallery|more|view all"
+    r"|bio|profile|no results?"
 )
 #: A teaser cut short and signed by where it comes from ("... of the river …   Wikipedia"), up to
 #: ``2 * MAX_TEASER_WORDS`` words: at most :data:`MAX_LABEL_WORDS` capitalized words after the "…".

@@ -436,3 +436,83 @@ def test_the_blurb_of_a_sign_up_form_inside_the_article_goes():
     assert body.endswith("open next week.") and "every morning" not in body
     blurb = "The news of the coast, every morning in your inbox, free of charge."
     assert reasons[blurb] == "furniture: text of a form"
+
+
+def _card_page(card_lines: int, after: int) -> str:
+    """A story, a recipe card of ``card_lines`` short lines, then ``after`` more prose lines."""
+    prose = "Paragraph {} of the story says what the cooks did in the kitchen that day."
+    card = [f"{n + 1} cups of rice noodles" for n in range(card_lines)]
+    return "\n\n".join(
+        ["Noodles for a quiet weeknight", "By Jane Roe", *(prose.format(n) for n in range(3)),
+         *card, *(prose.format(n) for n in range(3, 3 + after)), "Privacy Policy"]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("card_lines", "after", "kept"),
+    [
+        (40, 3, True),  # a card of weight 10 (40 short lines): crossed, the story goes on
+        (64, 3, True),  # weight 16.0 = LONG_GAP_LINES: still crossed
+        (65, 3, False),  # weight 16.25: the article ends before the card
+        (40, 2, False),  # two prose lines after it are not the story going on
+    ],
+)
+def test_a_long_list_inside_the_story_is_crossed(card_lines, after, kept):
+    text = _card_page(card_lines, after)
+    body = " ".join(p.text(text) for p in clean_page(text).paragraphs if p.kind == "body")
+    assert ("Paragraph 3 of the story" in body) is kept
+    assert "Paragraph 1 of the story" in body
+
+
+def test_long_gap_thresholds():
+    assert cleaning.LONG_GAP_LINES == 16
+    assert cleaning.MIN_SIDE_PROSE_LINES == 3
+
+
+def test_a_section_label_repeated_by_the_menu_is_no_headline():
+    # real BBC page lines: the selected menu entry, the section label, then the headline
+    text = (
+        "US & Canada selected\n\nUS & Canada\n\nUS & Canada\n\n"
+        "Coronavirus: New York ramps up mass burials amid outbreak\n\n"
+        + "\n\n".join(
+            f"Paragraph {n} of the story says what the city officials did about the burials." for n in range(3)
+        )
+    )  # fmt: skip
+    assert clean_page(text).meta["title"] == (
+        "Coronavirus: New York ramps up mass burials amid outbreak"
+    )
+
+
+@pytest.mark.parametrize("label", ["Verified by", "Fact checked by", "Reviewed by", "Edited by"])
+def test_a_reviewer_and_a_repeated_name_are_byline_lines_not_headlines(label):
+    # the shape of a real finance page: "By / NAME / NAME / Full Bio", then a reviewer the same way
+    prose = "\n\n".join(
+        f"Paragraph {n} of the story says what the two exchanges charge their users."
+        for n in range(3)
+    )
+    text = (
+        "Coinbase vs. Coinbase Pro\n\nBy\n\nJacob Wade\n\nJacob Wade\n\nFull Bio\n\n"
+        f"{prose}\n\n{label}\n\nMarisa Figat\n\nMarisa Figat\n\nFull Bio\n\n{prose}"
+    )
+    page = clean_page(text)
+    assert page.meta["title"] == "Coinbase vs. Coinbase Pro"
+
+
+def test_a_line_repeated_in_a_row_inside_the_story_is_a_player_title():
+    # real CNN page lines: a video's title, its alt text and caption, HTML entities left in
+    prose = "Paragraph {} of the story says what the couple told the interviewer that night."
+    repeats = [
+        "Meghan reveals &#39;concerns&#39; within royal family about her baby&#39;s skin color",
+        "Meghan reveals &#39;concerns&#39; within royal family about her baby&#39;s skin color",
+        "Meghan reveals 'concerns' within royal family about her baby's skin color",
+    ]
+    text = "\n\n".join(
+        ["Harry and Meghan talk about royal life", "Harry and Meghan talk about royal life",
+         *(prose.format(n) for n in range(3)), *repeats, prose.format(3), prose.format(4)]
+    )  # fmt: skip
+    page = clean_page(text)
+    assert page.meta["title"] == "Harry and Meghan talk about royal life"  # the top stays
+    body = " ".join(p.text(text) for p in page.paragraphs)
+    assert "skin color" not in body and "Paragraph 4 of the story" in body
+    reasons = {r.reason for r in page.removed if "skin color" in text[r.start : r.end]}
+    assert reasons == {"furniture: line repeated in a row"}

@@ -31,6 +31,9 @@ FURNITURE = [
     ("2022-04-26 21:21:50", "numbers only"),
     ("This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.", "about the page itself"),
     ("Please understand that comments are moderated and it is not always possible to publish all that have been submitted.", "about the page itself"),
+    ("Jump to RecipePrint Recipe", "call to action"),
+    ("No Result", "call to action"),
+    ("Full Bio", "call to action"),
 ]  # fmt: skip
 
 BODY = [
@@ -44,6 +47,8 @@ BODY = [
     "Much has been made recently about the inaccurate representation of Chris Kyle in “American Sniper.”",
     # hand-made: furniture words inside prose
     "The minister said he would share the report with the committee before the vote next week.",
+    "No results were found in the survey of the three towns, the council said.",
+    "The jump to a four-day week was agreed by the union after months of talks.",
 ]  # fmt: skip
 
 #: Real furniture the shape rules still miss (known leaks, see benchmarks/results/loader_eval.md).
