@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import namedtuple
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -139,6 +139,15 @@ class _Article(Tree):
 
     def quoted(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e + 1 for s, e in self.regions)
+
+    @cached_property
+    def person_words(self) -> frozenset[str]:
+        """Words the entity recognizer tagged as part of a person's name somewhere in the article
+        ("Trump", "Sanders"): the tagger may read the same word as a noun elsewhere ("Sanders:
+        ..." as "sander")."""
+        return frozenset(
+            r.text for r in self.rows if r.ent_type == "PERSON" and r.text[:1].isupper()
+        )
 
 
 def _to_raw(starts: list[tuple[int, int]], k: int) -> int:
@@ -328,8 +337,8 @@ def _as_cue(art: _Article, i: int, sent_ids: list[int]) -> Candidate | None:
     agents = [c for p in art.kids(i, "prep", "agent") for c in art.kids(p, "pobj")]
     subj = next((c for c in kids if art.row(c).dep in SUBJECT_DEPS), None)
     spk = subj if subj is not None else (agents[0] if agents else None)
-    if spk is None:
-        return None
+    if spk is None or art.kids(i, "dobj", "ccomp", "xcomp"):
+        return None  # "as he urged the party to ...": a clause reporting its own content
     rest = [j for j in sent_ids if j not in set(art.subtree(i)) and not art.row(j).is_punct]
     return Candidate(i, spk, rest, art.span([marks[0], i])) if rest else None
 
@@ -350,9 +359,13 @@ def _colon_statement(art: _Article, sent_ids: list[int]) -> Candidate | None:
     if art.text[: first.start].rstrip(" \t")[-1:] not in ("", "\n"):
         return None  # not at the start of a paragraph
     left = [art.row(i) for i in sent_ids[:colon]]
-    if not any(r.ent_type in ("PERSON", "ORG") for r in left) or not all(
-        r.ent_type in _NAME_ENTS or r.pos == "PROPN" or r.text.lower() in ("'s", "’s", "at", "of")
-        for r in left
+    known = [r.ent_type in ("PERSON", "ORG") or r.text in art.person_words for r in left]
+    if not any(known) or not all(
+        k
+        or r.ent_type in _NAME_ENTS
+        or r.pos == "PROPN"
+        or r.text.lower() in ("'s", "’s", "at", "of")
+        for k, r in zip(known, left, strict=True)
     ):
         return None
     rest = sent_ids[colon + 1 :]
@@ -402,14 +415,18 @@ def _complement(art: _Article, i: int, lemma: str) -> tuple[list[int], bool]:
     kids = art.children.get(i, [])
     ids = sorted({j for c in art.kids(i, "ccomp") for j in art.subtree(c)})
     if lemma in CALL_VERBS:  # "called for X", "called on X to Y", "called him divisive"
-        preps = [c for c in art.kids(i, "prep") if art.row(c).lemma in ("for", "on")]
+        objs = art.kids(i, "dobj")
+        preps = [
+            c
+            for c in art.kids(i, "prep")
+            if art.row(c).lemma in ("for", "on") and not any(o < c for o in objs)
+        ]  # not "called his remarks racist on Monday"
         if preps:  # the prep's object and what follows it: "called on X to do Y"
             after = _right_content(art, i, preps[0] + 1)
             return sorted(set(art.subtree(preps[0])[1:]) | set(after)), False
-        objs = art.kids(i, "dobj")
         ids = _right_content(art, i, objs[0] if objs else i + 1)
-        named = art.kids(i, "oprd", "xcomp") or ids and art.quoted(*art.span(ids[-1:]))
-        return (ids if named else []), False  # "called him divisive", 'called it "chaos"'
+        named = art.kids(i, "oprd", "xcomp") or any(art.quoted(*art.span([j])) for j in ids)
+        return (ids if named else []), False  # "called him divisive", 'called it "chaos" today'
     clause = bool(ids)
     if not ids and lemma not in CLAUSE_VERBS:
         firsts = [c for c in kids if c > i and art.row(c).dep in CONTENT_DEPS]
@@ -490,7 +507,7 @@ def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None
         return None
     if not clause and not _can_report(art, subj, lemma):
         return None
-    if lemma in DOCUMENT_ONLY and art.row(subj).lemma.lower() not in DOCUMENT_NOUNS:
+    if lemma in DOCUMENT_ONLY and not {art.row(subj).lemma.lower(), low} & DOCUMENT_NOUNS:
         return None  # "the report found", "a poll shows"; not "police found a car"
     if (
         row.dep == "advcl"
@@ -544,8 +561,7 @@ def _find(art: _Article, sent_ids: list[int]) -> list[Candidate]:
             marks = [c for c in art.kids(i, "mark") if art.row(c).text.lower() == "as"]
             if marks and lemma in SPEECH_VERBS and lemma not in CALL_VERBS:
                 cand = _as_cue(art, i, sent_ids)
-            else:
-                cand = _reported(art, i, found)
+            cand = cand or _reported(art, i, found)
         if cand is not None:
             found.append(cand)
     if not found:
@@ -638,19 +654,25 @@ def _clean(text: str, pieces: list[tuple[int, int]], start: int, end: int) -> st
     return out.strip() or text[start:end]
 
 
+#: Between a verb and a quotation it introduces with a colon: a few words and the colon ('She
+#: continued: "..."', 'Trump went even further: "..."').
+_COLON_INTRO = re.compile(r"(?:\s+[\w’'-]+){0,3}\s*:\s*[“\"‘']*")
+
+
 def _cue_near(art: _Article, ids: list[int], qs: int, qe: int) -> Candidate | None:
-    """A speech verb outside the quote, in the sentence, with a subject: '"...," said X.'."""
+    """A speech verb outside the quote, in the sentence, with a subject: '"...," said X.'; or
+    any verb of a person introducing the quotation with a colon ('She continued: "..."')."""
     for i in ids:
         row = art.row(i)
-        if cue_lemma(row.lemma, row.text.lower()) not in SPEECH_VERBS or row.pos not in (
-            "VERB",
-            "AUX",
-        ):
+        if row.pos not in ("VERB", "AUX") or qs <= row.start < qe:
             continue
-        if qs <= row.start < qe:
+        speech = cue_lemma(row.lemma, row.text.lower()) in SPEECH_VERBS
+        if not speech and not _COLON_INTRO.fullmatch(art.text[int(row.end) : qs]):
             continue
         subj = _subject(art, i)
         if subj is None or art.quoted(int(art.row(subj).start), int(art.row(subj).end)):
+            continue
+        if not speech and not _personal(art, subj) and art.row(subj).pos != "PROPN":
             continue
         return Candidate(i, subj, [], _cue_of(art, i))
     return None
@@ -693,9 +715,13 @@ def _sentence_attributions(
 
 #: What may stand between a quotation and the speaker and cue that follow it: its closing marks
 #: and punctuation ('"A," she said'); between a cue and the quotation after it: a comma or a
-#: colon and the opening marks ('she said, "A"').
+#: colon and the opening marks ('she said, "A"'), also after a short phrase of the cue ('said of
+#: the episode, "A"', 'said Tuesday, "A"').
 _CLOSING_GAP = re.compile(r"[\s”\"’',.!?—–-]*")
-_OPENING_GAP = re.compile(r"\s*[,:]\s*[“\"‘']*")
+_OPENING_GAP = re.compile(
+    r"(?:\s+(?:of|in|on|at|to|about|during|after|before|with|from)\b(?:\s+[\w’'.-]+){1,5}"
+    r"|\s+(?:[A-Z]\w+day|later|earlier|afterward|again|then))?\s*[,:]\s*[“\"‘']*"
+)
 #: Between a cue and a quotation that closes with its own punctuation ('cautioned "let's wait,"
 #: before ...'), the opening marks alone are enough.
 _BARE_OPENING_GAP = re.compile(r"\s*[“\"‘']+")
@@ -725,7 +751,7 @@ def _attached_quotation(
         if (
             e <= first
             and _CLOSING_GAP.fullmatch(text[e:first])
-            and before[-1:] in ("", ".", "!", "?", "”", '"')
+            and before[-1:] in ("", ".", "!", "?", "”", '"', ":")
         ):
             return s, e  # the quotation opens the content or a sentence of it: its own words
         gap = text[last:s]

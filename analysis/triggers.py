@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
      "testify", "assure", "hint", "counter", "retort", "decry", "condemn", "denounce", "applaud",
      "hail", "thank", "conclude", "estimate", "agree", "disagree", "recommend",
      "advise", "express", "voice", "forecast", "contradict", "yell", "shout", "chant",
-     "answer", "exclaim", "scream"]
+     "answer", "exclaim", "scream", "laud", "refer", "dub", "label", "brand"]
 )  # fmt: skip
 #: Speech cues that report a clause only ("said that ...", never "said the words"): for the
 #: others an object or an infinitive can be what is reported ("praised the effort", "vowed to").
@@ -91,6 +91,8 @@ NOUN_CUES = (
 CUE_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | DOCUMENT_VERBS | CALL_VERBS | NOUN_CUES | {"outline"}
 #: Words (lower-cased) that introduce a source: "according to X", "per X".
 CUE_WORDS = frozenset({"according", "per"})
+#: Marks that introduce a statement: a colon ("Trump: ...", 'she went on: "..."').
+CUE_MARKS = frozenset({":"})
 #: Vague quantities claim extraction counts, with the value it plots for each.
 VAGUE = {"dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40,
          "several": 3, "few": 3}  # fmt: skip
@@ -133,5 +135,11 @@ def cue_lemma(lemma: str, word: str) -> str:
 
 def is_trigger(lemma: str, word: str, like_num: bool) -> bool:
     """Whether one token (its lemma, lower-cased text and spaCy ``like_num`` flag) is a number, a
-    vague quantity or a speech cue."""
-    return like_num or word in CUE_WORDS or word in VAGUE or cue_lemma(lemma, word) in CUE_LEMMAS
+    vague quantity, a speech cue or a colon."""
+    return (
+        like_num
+        or word in CUE_WORDS
+        or word in CUE_MARKS
+        or word in VAGUE
+        or cue_lemma(lemma, word) in CUE_LEMMAS
+    )

@@ -281,6 +281,84 @@ CASES = {
             ("indirect", "the council chairman", "the money has run out"),
         ],
     ),
+    "referred-to-x-as-a-quoted-name": (
+        ["Mr. Trump referred to the demonstrators as ''my friends'' on Tuesday."],
+        [("mixed", "Trump", "to the demonstrators as ''my friends'' on Tuesday")],
+    ),
+    "dubbed-x-a-quoted-name": (
+        ['Sanders dubbed the plan "a gift to Wall Street" at the rally.'],
+        [("mixed", "Sanders", 'the plan "a gift to Wall Street" at the rally')],
+    ),
+    "called-x-a-quoted-name-before-a-prep-on": (  # "on Tuesday" is not "called on X to"
+        [
+            "Speaker Paul D. Ryan called Donald J. Trump's remarks about a Latino judge "
+            "''racist,'' on Tuesday."
+        ],
+        [
+            (
+                "mixed",
+                "Paul Ryan",
+                "Donald J. Trump's remarks about a Latino judge ''racist,'' on Tuesday",
+            )
+        ],
+    ),
+    "colon-headline-name-the-tagger-reads-as-a-noun": (  # "Trump" tagged as the noun here
+        [
+            "Bernie Sanders and Donald Trump spoke in Iowa on Monday about many things that "
+            "matter to voters.",
+            "Trump: My immigration plans aren't set in stone",
+        ],
+        [("indirect", "Donald Trump", "My immigration plans aren't set in stone")],
+    ),
+    "colon-after-any-verb-introduces-the-quotation": (
+        [
+            "Mr. Obama spoke first at the rally.",
+            'Clinton continued: "Donald Trump has children whom he loves. Does he really need '
+            'to wonder why I did not speak?"',
+        ],
+        [
+            (
+                "direct",
+                "Clinton",
+                "Donald Trump has children whom he loves. Does he really need to wonder why I "
+                "did not speak?",
+            )
+        ],
+    ),
+    "cue-with-a-phrase-then-comma-quotation": (
+        [
+            "On the same day that footage emerged of a man at a rally punching a protester, "
+            "Mr. Trump said of the episode, ''I don't like it,'' and moved on."
+        ],
+        [("direct", "Trump", "I don't like it,")],
+    ),
+    "temporal-as-clause-is-not-an-as-cue": (  # "as he urged the party to ...", not "as X noted"
+        [
+            "Bernie Sanders spoke in Burlington on Thursday.",
+            "“The time is long overdue for a fundamental transformation of the Democratic Party,” "
+            "Sanders insisted to the gathered cameras, with Weaver standing behind him as he urged "
+            "the party to ax its superdelegate system.",
+        ],
+        [
+            (
+                "direct",
+                "Bernie Sanders",
+                "The time is long overdue for a fundamental transformation of the Democratic Party,",
+            ),
+            ("indirect", "Bernie Sanders", "the party to ax its superdelegate system"),
+        ],
+    ),
+    "quotation-after-a-colon-then-its-cue": (
+        [
+            "C. Boyden Gray ticked through the code of conduct the family has long embodied: "
+            "''Civility and good manners were kind of assumed,'' he said."
+        ],
+        [("direct", "C. Boyden Gray", "Civility and good manners were kind of assumed,")],
+    ),
+    "plural-document-noun-shows": (
+        ["The results show that Catholic Republicans are out of step with the party's base."],
+        [("indirect", "The results", "Catholic Republicans are out of step with the party's base")],
+    ),
     "not-saying-is-not-an-attribution": (
         ["The spokesman would not say whether there were plans for a military response."],
         [],
@@ -358,6 +436,26 @@ def test_canonical_speaker(mention, canonical):
 )
 def test_speaker_type(mention, kind):
     assert speakers.resolve(mention, 0, [], speakers.Lexicon(speakers.load_speakers()))[1] == kind
+
+
+def _person(start: int, name: str) -> speakers.Mention:
+    return speakers.Mention(start, name, "person", "", name, spoke=True)
+
+
+@pytest.mark.parametrize(
+    ("mention", "at", "expected"),
+    [
+        ("his", 50, ("Paul Ryan", "person")),  # "his support of ...": the man who spoke before
+        ("her", 50, ("Hillary Clinton", "person")),
+        ("you", 50, ("you", "unresolved")),  # the addressee is no speaker
+        ("Trump", 0, ("Donald Trump", "person")),  # a headline's surname, the body's full name
+    ],
+)
+def test_pronoun_and_family_speakers(mention, at, expected):
+    named = [_person(10, "Hillary Clinton"), _person(30, "Paul Ryan"), _person(60, "Donald Trump")]
+    gender = {"Hillary Clinton": "f", "Paul Ryan": "m"}
+    lex = speakers.Lexicon(speakers.load_speakers())
+    assert speakers.resolve(mention, at, named, lex, gender=gender)[:2] == expected
 
 
 def test_token_f1():
