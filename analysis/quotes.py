@@ -331,7 +331,9 @@ POLL_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "analysis
 
 
 def _as_cue(art: _Article, i: int, sent_ids: list[int]) -> Candidate | None:
-    """'As X notes, ...', 'as outlined in the statement, ...': the rest of the sentence is X's."""
+    """'As X notes, ...', 'as outlined in the statement, ...': the clause the as-clause modifies
+    is X's ('the fact that the race "is a dead heat," as Cruz said, ...': the race is a dead
+    heat), the rest of the sentence when it modifies the main clause."""
     marks = [c for c in art.kids(i, "mark") if art.row(c).text.lower() == "as"]
     kids = art.children.get(i, [])
     agents = [c for p in art.kids(i, "prep", "agent") for c in art.kids(p, "pobj")]
@@ -339,7 +341,12 @@ def _as_cue(art: _Article, i: int, sent_ids: list[int]) -> Candidate | None:
     spk = subj if subj is not None else (agents[0] if agents else None)
     if spk is None or art.kids(i, "dobj", "ccomp", "xcomp"):
         return None  # "as he urged the party to ...": a clause reporting its own content
-    rest = [j for j in sent_ids if j not in set(art.subtree(i)) and not art.row(j).is_punct]
+    own = set(art.subtree(i))
+    head = int(art.row(i).head)
+    scope = set(art.subtree(head)) if head != i and art.row(head).dep != "ROOT" else set(sent_ids)
+    rest = [j for j in sent_ids if j in scope and j not in own and not art.row(j).is_punct]
+    if rest and art.row(rest[0]).text.lower() == "that":
+        rest = rest[1:]
     return Candidate(i, spk, rest, art.span([marks[0], i])) if rest else None
 
 
@@ -424,7 +431,8 @@ def _complement(art: _Article, i: int, lemma: str) -> tuple[list[int], bool]:
         if preps:  # the prep's object and what follows it: "called on X to do Y"
             after = _right_content(art, i, preps[0] + 1)
             return sorted(set(art.subtree(preps[0])[1:]) | set(after)), False
-        ids = _right_content(art, i, objs[0] if objs else i + 1)
+        after = [o for o in objs if o > i]  # not "what X called" before the cue
+        ids = _right_content(art, i, after[0] if after else i + 1)
         named = art.kids(i, "oprd", "xcomp") or any(art.quoted(*art.span([j])) for j in ids)
         return (ids if named else []), False  # "called him divisive", 'called it "chaos" today'
     clause = bool(ids)
@@ -458,10 +466,11 @@ REPORTING_TAGS = frozenset(["VBD", "VBZ", "VBP", "VBG"])
 
 def _before_inner_cue(art: _Article, ids: list[int], verb: int) -> list[int]:
     """What a cue reports, up to a cue of its own inside it: a finite or "-ing" speech or thought
-    verb with a subject of its own, coordinated with the reported clause or modifying it ('said A
-    while Sanders suggests B', 'said A, and when asked, he said "B"'), is another attribution,
-    not part of this one. One without a subject ('declared that A and urged B') goes on the
-    same statement. Unchanged when the cut would leave less than two words."""
+    verb with a subject or a clause of its own, coordinated with the reported clause or modifying
+    it ('said A while Sanders suggests B', 'said A, and when asked, he said "B"', 'said A and
+    predicted that B', 'said A, noting that B'), is another attribution, not part of this one.
+    One with neither ('declared that A and urged B to act') goes on the same statement.
+    Unchanged when the cut would leave less than two words."""
     for j in ids:
         row = art.row(j)
         lemma = cue_lemma(row.lemma, row.text.lower())
@@ -470,7 +479,7 @@ def _before_inner_cue(art: _Article, ids: list[int], verb: int) -> list[int]:
             or lemma not in SPEECH_VERBS | THOUGHT_VERBS
             or row.dep not in ("conj", "advcl")
             or row.tag not in REPORTING_TAGS
-            or not art.kids(j, *SUBJECT_DEPS)
+            or not art.kids(j, *SUBJECT_DEPS, "ccomp")
             or art.quoted(int(row.start), int(row.end))
         ):
             continue

@@ -359,6 +359,20 @@ CASES = {
         ["The results show that Catholic Republicans are out of step with the party's base."],
         [("indirect", "The results", "Catholic Republicans are out of step with the party's base")],
     ),
+    "a-coordinated-cue-with-its-own-clause-is-its-own": (
+        [
+            "Corey Lewandowski said the candidate was not contradicting his stance on donors, "
+            "noting that most of the money raised would go to the party."
+        ],
+        [
+            (
+                "indirect",
+                "Corey Lewandowski",
+                "the candidate was not contradicting his stance on donors",
+            ),
+            ("indirect", "Corey Lewandowski", "most of the money raised would go to the party"),
+        ],
+    ),
     "not-saying-is-not-an-attribution": (
         ["The spokesman would not say whether there were plans for a military response."],
         [],
