@@ -643,6 +643,31 @@ def _people_in(text: str, persons: list[tuple[int, int]], start: int, end: int) 
     return inside or after[:1]
 
 
+def _sentence_subject(
+    art: _Article, persons: list[tuple[int, int]], sentence: int, before: int
+) -> str | None:
+    """The person named as the subject of the sentence's main verb, or of a clause of it outside
+    quotation marks, before offset ``before`` (a pronoun speaker later in the sentence: 'Gray
+    ticked through the code: "A," he said' is Gray; in '"Trump lies," he said' the quoted
+    clause's subject is no one's name for "he"), or None."""
+    root = next((i for i in art.by_sentence.get(sentence, []) if art.row(i).dep == "ROOT"), None)
+    if root is None:
+        return None
+    clauses = [root] + [c for c in art.kids(root, "ccomp", "parataxis") if c < root
+                        and not art.quoted(int(art.row(c).start), int(art.row(c).end))]  # fmt: skip
+    for verb in clauses:
+        for subj in art.kids(verb, "nsubj"):
+            if art.row(subj).pos == "PRON":
+                continue
+            s, e = art.span(art.subtree(subj))
+            name = next(
+                (art.text[a:b] for a, b in persons if s <= a and b <= e and b <= before), None
+            )
+            if name:
+                return name
+    return None
+
+
 def _mention_type(art: _Article, start: int, end: int) -> str:
     """The type of a speaker mention neither the lexicon nor a name resolves: organization when
     it contains an organization, place or nationality entity, else unknown."""
@@ -908,8 +933,9 @@ def attribution_rows(corpus: Corpus, *, speakers: pd.DataFrame | None = None) ->
             mention = text[ss:se]
             if (ss, se) not in resolved:
                 people = tuple(_people_in(text, persons, ss, se))
+                subject = _sentence_subject(art, persons, f.sentence, ss)
                 resolved[(ss, se)] = resolve(
-                    mention, ss, named, lex, people, _mention_type(art, ss, se), gender
+                    mention, ss, named, lex, people, _mention_type(art, ss, se), gender, subject
                 )
                 canon, typ, aff = resolved[(ss, se)]
                 if typ != "unresolved":

@@ -289,13 +289,16 @@ def resolve(
     people: tuple[str, ...] = (),
     fallback_type: str = "unknown",
     gender: dict[str, str] | None = None,
+    subject: str | None = None,
 ) -> tuple[str, str, str]:
     """Canonical name, type and affiliation of the speaker mention found at offset ``at``.
 
     ``named``: the article's named candidates (:class:`Mention`, those that spoke flagged);
     ``people``: the person names inside the mention, which decide over a title in it ("US
     President Donald Trump" is Donald Trump whoever the lexicon's US President is; two names
-    joined by "and" speak together); ``gender``: :func:`genders`.
+    joined by "and" speak together); ``gender``: :func:`genders`; ``subject``: the person named
+    as the subject of the mention's sentence, whom "he" or "she" there names when the gender
+    agrees (before the previous speaker).
     """
     gender = gender or {}
     words = norm(mention).split()
@@ -319,6 +322,11 @@ def resolve(
     spoke = [m for m in before if m.spoke]  # previous speakers, nearest last
     if len(words) == 1 and (first in PRONOUNS or first in POSSESSIVES):
         word = POSSESSIVES.get(first, first)
+        sex = GENDER_WORDS.get(word, "")
+        if subject and sex:
+            own = person_of(subject, at, named, lex)
+            if gender.get(own[0], sex) == sex:
+                return own
         return _pronoun(word, spoke, before, gender) or (mention, "unresolved", "")
     if len(words) == 1 and first in NOT_NAMES:
         return mention, "unresolved", ""

@@ -348,12 +348,18 @@ CASES = {
             ("indirect", "Bernie Sanders", "the party to ax its superdelegate system"),
         ],
     ),
-    "quotation-after-a-colon-then-its-cue": (
+    "quotation-after-a-colon-then-its-cue": (  # "he" is the sentence's subject, not Trump
         [
-            "C. Boyden Gray ticked through the code of conduct the family has long embodied: "
-            "''Civility and good manners were kind of assumed,'' he said."
+            "The rally in Ohio ran late into the night.",
+            'Donald Trump told the crowd in Dayton on Friday: "We will win this state."',
+            "The crowd cheered for several minutes before the next speaker came on.",
+            "C. Boyden Gray, who served as White House counsel, ticked through the code of conduct the family has long embodied: "
+            "''Civility and good manners were kind of assumed,'' he said.",
         ],
-        [("direct", "C. Boyden Gray", "Civility and good manners were kind of assumed,")],
+        [
+            ("direct", "Donald Trump", "We will win this state."),
+            ("direct", "C. Boyden Gray", "Civility and good manners were kind of assumed,"),
+        ],
     ),
     "plural-document-noun-shows": (
         ["The results show that Catholic Republicans are out of step with the party's base."],
