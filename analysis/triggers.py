@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
      "testify", "assure", "hint", "counter", "retort", "decry", "condemn", "denounce", "applaud",
      "hail", "thank", "conclude", "estimate", "agree", "disagree", "recommend",
      "advise", "express", "voice", "forecast", "contradict", "yell", "shout", "chant",
-     "answer", "exclaim", "scream", "laud", "refer", "dub", "label", "brand"]
+     "answer", "exclaim", "scream", "laud", "refer", "dub", "label", "brand", "attack"]
 )  # fmt: skip
 #: Speech cues that report a clause only ("said that ...", never "said the words"): for the
 #: others an object or an infinitive can be what is reported ("praised the effort", "vowed to").
@@ -40,7 +40,7 @@ CLAUSE_VERBS = frozenset(
 #: Speech cues that also name deeds ("attacked the base", "responded by deploying"): they report
 #: an object or an infinitive only when a person is their subject.
 ACTION_VERBS = frozenset(["respond", "defend", "reject", "post", "support",
-                          "oppose"])  # fmt: skip
+                          "oppose", "attack"])  # fmt: skip
 #: Lemmas of the verbs that report a thought or an intention, not a statement ("believes",
 #: "wants"): attributions of their own kind, ``thought``.
 THOUGHT_VERBS = frozenset(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import corpus, ingest, quote_scoring, quotemarks, quotes, speakers
+from analysis import corpus, ingest, quote_scoring, quotemarks, quotes, speakers, triggers
 
 # each case: paragraphs of a tiny article -> expected (kind, speaker_canonical, content) rows
 CASES = {
@@ -379,6 +379,13 @@ CASES = {
             ("indirect", "Corey Lewandowski", "most of the money raised would go to the party"),
         ],
     ),
+    "a-person-attacking-is-speech-a-militia-attacking-is-not": (
+        [
+            "Hillary Clinton attacked Donald Trump for his comments about the judge.",
+            "The militia attacked the convoy near the base before dawn.",
+        ],
+        [("indirect", "Hillary Clinton", "Donald Trump for his comments about the judge")],
+    ),
     "not-saying-is-not-an-attribution": (
         ["The spokesman would not say whether there were plans for a military response."],
         [],
@@ -655,3 +662,17 @@ def test_discontinuous_joins_continued_quotations_of_a_paragraph():
     # a cue-less quotation in the next paragraph is not joined across the break
     rows.loc[2, ["cue_start", "speaker_canonical"]] = [-1, "Ann Lee"]
     assert len(quote_scoring.discontinuous(rows, pd.Series({"a": text}))) == 2
+
+
+@pytest.mark.parametrize(
+    ("lemma", "word", "expected"),
+    [
+        (":", ":", True),  # "Trump: ...", 'she went on: "..."' need a parse
+        ("attack", "attacked", True),
+        ("refer", "referred", True),
+        (",", ",", False),
+        ("minister", "minister", False),
+    ],
+)
+def test_parse_triggers(lemma, word, expected):
+    assert triggers.is_trigger(lemma, word, False) is expected
