@@ -314,8 +314,8 @@ def _according_to(art: _Article, i: int, sent_ids: list[int]) -> Candidate | Non
     low = art.row(i).text.lower()
     head_ids = [i] + (art.kids(i, "prep") if low == "according" else [])  # "according" + "to"
     objs = [c for p in head_ids for c in art.kids(p, "pobj")]
-    if not objs:
-        return None
+    if not objs or low == "per" and not _speakerlike(art, objs[0]):
+        return None  # "$200,000 per speech" is a rate, "per the report" a source
     phrase = set(art.subtree(i))
     if i - 1 in sent_ids and art.row(i - 1).text.lower() == "as":
         phrase.add(i - 1)
@@ -439,6 +439,8 @@ def _complement(art: _Article, i: int, lemma: str) -> tuple[list[int], bool]:
     if not ids and lemma not in CLAUSE_VERBS:
         firsts = [c for c in kids if c > i and art.row(c).dep in CONTENT_DEPS]
         ids = _right_content(art, i, min(firsts)) if firsts else []
+        if ids and art.row(ids[0]).dep == "prep" and art.row(ids[0]).head == i:
+            ids = ids[1:]  # "asked for copies": what was asked for
     if not ids:
         that = [j for j in art.subtree(i) if j > i and art.row(j).dep == "mark"
                 and art.row(j).text.lower() == "that"]  # fmt: skip
@@ -468,18 +470,19 @@ def _before_inner_cue(art: _Article, ids: list[int], verb: int) -> list[int]:
     """What a cue reports, up to a cue of its own inside it: a finite or "-ing" speech or thought
     verb with a subject or a clause of its own, coordinated with the reported clause or modifying
     it ('said A while Sanders suggests B', 'said A, and when asked, he said "B"', 'said A and
-    predicted that B', 'said A, noting that B'), is another attribution, not part of this one.
+    predicted that B', 'said A, noting that B'), is another attribution, not part of this one;
+    a negated one ('said A but did not suggest B') is no part of what was said.
     One with neither ('declared that A and urged B to act') goes on the same statement.
     Unchanged when the cut would leave less than two words."""
     for j in ids:
         row = art.row(j)
         lemma = cue_lemma(row.lemma, row.text.lower())
+        own = row.tag in REPORTING_TAGS and art.kids(j, *SUBJECT_DEPS, "ccomp")
         if (
             j == verb
             or lemma not in SPEECH_VERBS | THOUGHT_VERBS
             or row.dep not in ("conj", "advcl")
-            or row.tag not in REPORTING_TAGS
-            or not art.kids(j, *SUBJECT_DEPS, "ccomp")
+            or not (own or art.kids(j, "neg"))
             or art.quoted(int(row.start), int(row.end))
         ):
             continue

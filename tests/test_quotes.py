@@ -283,7 +283,7 @@ CASES = {
     ),
     "referred-to-x-as-a-quoted-name": (
         ["Mr. Trump referred to the demonstrators as ''my friends'' on Tuesday."],
-        [("mixed", "Trump", "to the demonstrators as ''my friends'' on Tuesday")],
+        [("mixed", "Trump", "the demonstrators as ''my friends'' on Tuesday")],
     ),
     "dubbed-x-a-quoted-name": (
         ['Sanders dubbed the plan "a gift to Wall Street" at the rally.'],
@@ -385,6 +385,25 @@ CASES = {
             "The militia attacked the convoy near the base before dawn.",
         ],
         [("indirect", "Hillary Clinton", "Donald Trump for his comments about the judge")],
+    ),
+    "a-negated-coordinated-cue-is-no-part-of-what-was-said": (
+        [
+            "Ted Cruz said he would offer “a prayer” for the eventual Republican nominee but "
+            "did not suggest it would be Trump."
+        ],
+        [("mixed", "Ted Cruz", "he would offer “a prayer” for the eventual Republican nominee")],
+    ),
+    "per-a-rate-is-no-source": (
+        [
+            "Trump routinely netted hundreds of thousands of dollars per speech before launching "
+            "his bid.",
+            "Per the report, the senator voted twice against the bill last year.",
+        ],
+        [("indirect", "the report", "the senator voted twice against the bill last year")],
+    ),
+    "asked-for-reports-what-was-asked-for": (
+        ["Reporters asked for copies of the emails on Tuesday."],
+        [("indirect", "Reporters", "copies of the emails on Tuesday")],
     ),
     "not-saying-is-not-an-attribution": (
         ["The spokesman would not say whether there were plans for a military response."],
