@@ -61,6 +61,7 @@ from analysis.triggers import (
     NOUN_THOUGHTS,
     SPEECH_VERBS,
     THOUGHT_VERBS,
+    TOPIC_VERBS,
     cue_lemma,
 )
 
@@ -435,6 +436,9 @@ def _complement(art: _Article, i: int, lemma: str) -> tuple[list[int], bool]:
         ids = _right_content(art, i, after[0] if after else i + 1)
         named = art.kids(i, "oprd", "xcomp") or any(art.quoted(*art.span([j])) for j in ids)
         return (ids if named else []), False  # "called him divisive", 'called it "chaos" today'
+    if lemma in TOPIC_VERBS:  # "talked about his plan", not "spoke at the rally"
+        about = [c for c in art.kids(i, "prep") if art.row(c).lemma in ("about", "of")]
+        return (art.subtree(about[0])[1:] if about else []), False
     clause = bool(ids)
     if not ids and lemma not in CLAUSE_VERBS:
         firsts = [c for c in kids if c > i and art.row(c).dep in CONTENT_DEPS]
@@ -502,7 +506,7 @@ def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None
     if _not_reported(art, i, lemma):
         return None
     comp = art.kids(i, "ccomp")
-    if lemma != "ask" and any(
+    if lemma not in ("ask", "question") and any(
         art.row(art.subtree(c)[0]).text.lower() in ("whether", "if") for c in comp
     ):
         return None  # "to say whether ...": a question, not a statement
@@ -698,8 +702,13 @@ _COLON_INTRO = re.compile(r"(?:\s+[\w’'-]+){0,3}\s*:\s*[“\"‘']*")
 
 def _cue_near(art: _Article, ids: list[int], qs: int, qe: int) -> Candidate | None:
     """A speech verb outside the quote, in the sentence, with a subject: '"...," said X.'; or
-    any verb of a person introducing the quotation with a colon ('She continued: "..."')."""
-    for i in ids:
+    any verb of a person introducing the quotation with a colon ('She continued: "..."'). The
+    cue nearest the quotation ('When the guard spoke again, she answered, "Denver."': answered).
+    """
+    near = sorted(
+        ids, key=lambda i: min(abs(int(art.row(i).start) - qe), abs(qs - int(art.row(i).end)))
+    )
+    for i in near:
         row = art.row(i)
         if row.pos not in ("VERB", "AUX") or qs <= row.start < qe:
             continue

@@ -26,7 +26,8 @@ SPEECH_VERBS = frozenset(
      "testify", "assure", "hint", "counter", "retort", "decry", "condemn", "denounce", "applaud",
      "hail", "thank", "conclude", "estimate", "agree", "disagree", "recommend",
      "advise", "express", "voice", "forecast", "contradict", "yell", "shout", "chant",
-     "answer", "exclaim", "scream", "laud", "refer", "dub", "label", "brand", "attack"]
+     "answer", "exclaim", "scream", "laud", "refer", "dub", "label", "brand", "attack", "slam", "blast", "rip", "hammer",
+     "chide", "scold", "rebuke", "lambaste", "fault", "question", "portray", "talk", "speak"]
 )  # fmt: skip
 #: Speech cues that report a clause only ("said that ...", never "said the words"): for the
 #: others an object or an infinitive can be what is reported ("praised the effort", "vowed to").
@@ -39,8 +40,11 @@ CLAUSE_VERBS = frozenset(
 )  # fmt: skip
 #: Speech cues that also name deeds ("attacked the base", "responded by deploying"): they report
 #: an object or an infinitive only when a person is their subject.
-ACTION_VERBS = frozenset(["respond", "defend", "reject", "post", "support",
-                          "oppose", "attack"])  # fmt: skip
+ACTION_VERBS = frozenset(["respond", "defend", "reject", "post", "support", "oppose", "attack",
+                          "slam", "blast", "rip", "hammer", "question"])  # fmt: skip
+#: Speech cues that report only the topic an "about" or "of" phrase names ("talked about his
+#: plan", "spoke of a crisis"), never where, when or to whom ("spoke at the rally on Monday").
+TOPIC_VERBS = frozenset(["talk", "speak"])
 #: Lemmas of the verbs that report a thought or an intention, not a statement ("believes",
 #: "wants"): attributions of their own kind, ``thought``.
 THOUGHT_VERBS = frozenset(

@@ -304,7 +304,7 @@ CASES = {
     ),
     "colon-headline-name-the-tagger-reads-as-a-noun": (  # "Trump" tagged as the noun here
         [
-            "Bernie Sanders and Donald Trump spoke in Iowa on Monday about many things that "
+            "Bernie Sanders and Donald Trump campaigned in Iowa on Monday on many issues that "
             "matter to voters.",
             "Trump: My immigration plans aren't set in stone",
         ],
@@ -404,6 +404,24 @@ CASES = {
     "asked-for-reports-what-was-asked-for": (
         ["Reporters asked for copies of the emails on Tuesday."],
         [("indirect", "Reporters", "copies of the emails on Tuesday")],
+    ),
+    "talking-about-reports-the-topic-speaking-at-does-not": (
+        [
+            "Donald Trump talked about his plan to build a wall on the border.",
+            "Donald Trump spoke at the rally in Des Moines on Monday night.",
+        ],
+        [("indirect", "Donald Trump", "his plan to build a wall on the border")],
+    ),
+    "a-person-slamming-is-speech-a-storm-blasting-is-not": (
+        [
+            "Hillary Clinton slammed Donald Trump for his comments about the judge.",
+            "The storm blasted the coast for hours on Sunday.",
+        ],
+        [("indirect", "Hillary Clinton", "Donald Trump for his comments about the judge")],
+    ),
+    "questioning-whether-is-reported": (
+        ["Ted Cruz questioned whether Donald Trump could win the general election."],
+        [("indirect", "Ted Cruz", "whether Donald Trump could win the general election")],
     ),
     "not-saying-is-not-an-attribution": (
         ["The spokesman would not say whether there were plans for a military response."],
