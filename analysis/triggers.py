@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
      "testify", "assure", "hint", "counter", "retort", "decry", "condemn", "denounce", "applaud",
      "hail", "thank", "conclude", "estimate", "agree", "disagree", "recommend",
      "advise", "express", "voice", "forecast", "contradict", "yell", "shout", "chant",
-     "answer", "exclaim", "scream", "laud", "refer", "dub", "label", "brand", "attack", "slam", "blast", "rip", "hammer",
+     "answer", "exclaim", "scream", "laud", "refer", "dub", "label", "brand", "slam", "blast", "rip", "hammer",
      "chide", "scold", "rebuke", "lambaste", "fault", "question", "portray", "talk", "speak"]
 )  # fmt: skip
 #: Speech cues that report a clause only ("said that ...", never "said the words"): for the
@@ -40,8 +40,8 @@ CLAUSE_VERBS = frozenset(
 )  # fmt: skip
 #: Speech cues that also name deeds ("attacked the base", "responded by deploying"): they report
 #: an object or an infinitive only when a person is their subject.
-ACTION_VERBS = frozenset(["respond", "defend", "reject", "post", "support", "oppose", "attack",
-                          "slam", "blast", "rip", "hammer", "question"])  # fmt: skip
+ACTION_VERBS = frozenset(["respond", "defend", "reject", "post", "support", "oppose", "slam",
+                          "blast", "rip", "hammer", "question"])  # fmt: skip
 #: Speech cues that report only the topic an "about" or "of" phrase names ("talked about his
 #: plan", "spoke of a crisis"), never where, when or to whom ("spoke at the rally on Monday").
 TOPIC_VERBS = frozenset(["talk", "speak"])

@@ -365,26 +365,28 @@ CASES = {
         ["The results show that Catholic Republicans are out of step with the party's base."],
         [("indirect", "The results", "Catholic Republicans are out of step with the party's base")],
     ),
-    "a-coordinated-cue-with-its-own-clause-is-its-own": (
+    "a-cue-without-a-subject-inside-the-clause-goes-on-the-statement": (  # as the sample gold
         [
-            "Corey Lewandowski said the candidate was not contradicting his stance on donors, "
-            "noting that most of the money raised would go to the party."
+            "Mayor Ruth Okafor said there is no reason for the state police to remain in the city, "
+            "contending that the city's own officers are able to keep order.",
+            "The Pentagon emphasized that the city government has not formally requested a "
+            "withdrawal and claimed that the troops are still there at the invitation of the "
+            "government.",
         ],
         [
             (
                 "indirect",
-                "Corey Lewandowski",
-                "the candidate was not contradicting his stance on donors",
+                "Ruth Okafor",
+                "there is no reason for the state police to remain in the city, contending that "
+                "the city's own officers are able to keep order",
             ),
-            ("indirect", "Corey Lewandowski", "most of the money raised would go to the party"),
+            (
+                "indirect",
+                "Pentagon",
+                "the city government has not formally requested a withdrawal and claimed that the "
+                "troops are still there at the invitation of the government",
+            ),
         ],
-    ),
-    "a-person-attacking-is-speech-a-militia-attacking-is-not": (
-        [
-            "Hillary Clinton attacked Donald Trump for his comments about the judge.",
-            "The militia attacked the convoy near the base before dawn.",
-        ],
-        [("indirect", "Hillary Clinton", "Donald Trump for his comments about the judge")],
     ),
     "a-negated-coordinated-cue-is-no-part-of-what-was-said": (
         [
@@ -705,7 +707,7 @@ def test_discontinuous_joins_continued_quotations_of_a_paragraph():
     ("lemma", "word", "expected"),
     [
         (":", ":", True),  # "Trump: ...", 'she went on: "..."' need a parse
-        ("attack", "attacked", True),
+        ("slam", "slammed", True),
         ("refer", "referred", True),
         (",", ",", False),
         ("minister", "minister", False),
