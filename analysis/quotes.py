@@ -695,14 +695,8 @@ def _clean(text: str, pieces: list[tuple[int, int]], start: int, end: int) -> st
     return out.strip() or text[start:end]
 
 
-#: Between a verb and a quotation it introduces with a colon: a few words and the colon ('She
-#: continued: "..."', 'Trump went even further: "..."').
-_COLON_INTRO = re.compile(r"(?:\s+[\w’'-]+){0,3}\s*:\s*[“\"‘']*")
-
-
 def _cue_near(art: _Article, ids: list[int], qs: int, qe: int) -> Candidate | None:
-    """A speech verb outside the quote, in the sentence, with a subject: '"...," said X.'; or
-    any verb of a person introducing the quotation with a colon ('She continued: "..."'). The
+    """A speech verb outside the quote, in the sentence, with a subject: '"...," said X.'; the
     cue nearest the quotation ('When the guard spoke again, she answered, "Denver."': answered).
     """
     near = sorted(
@@ -710,15 +704,15 @@ def _cue_near(art: _Article, ids: list[int], qs: int, qe: int) -> Candidate | No
     )
     for i in near:
         row = art.row(i)
-        if row.pos not in ("VERB", "AUX") or qs <= row.start < qe:
+        if cue_lemma(row.lemma, row.text.lower()) not in SPEECH_VERBS or row.pos not in (
+            "VERB",
+            "AUX",
+        ):
             continue
-        speech = cue_lemma(row.lemma, row.text.lower()) in SPEECH_VERBS
-        if not speech and not _COLON_INTRO.fullmatch(art.text[int(row.end) : qs]):
+        if qs <= row.start < qe:
             continue
         subj = _subject(art, i)
         if subj is None or art.quoted(int(art.row(subj).start), int(art.row(subj).end)):
-            continue
-        if not speech and not _personal(art, subj) and art.row(subj).pos != "PROPN":
             continue
         return Candidate(i, subj, [], _cue_of(art, i))
     return None

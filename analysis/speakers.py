@@ -35,11 +35,14 @@ PRONOUNS = {
     "he": "person", "she": "person", "i": "person", "they": "group", "it": "organization",
     "we": "group",
 }  # fmt: skip
-#: Possessive pronouns read as the pronoun they belong to ("his support of ...": he).
-POSSESSIVES = {"his": "he", "her": "she", "my": "i", "its": "it", "their": "they", "our": "we"}
-#: Pronouns that never name a speaker of their own: the addressee ("you know ..."), a
+#: Possessive pronouns of a person read as the pronoun they belong to ("his support of ...": he).
+POSSESSIVES = {"his": "he", "her": "she", "my": "i"}
+#: Pronouns that never name a speaker of their own: the addressee ("you know ..."), a group's or
+#: thing's possessive ("their support of ...": often the people just named, not a speaker), a
 #: demonstrative, a relative pronoun left as the subject.
-NOT_NAMES = frozenset(["you", "your", "this", "that", "which", "who", "whom", "it's"])
+NOT_NAMES = frozenset(
+    ["you", "your", "their", "its", "our", "this", "that", "which", "who", "whom", "it's"]
+)
 #: The gender a pronoun or a title gives a person ("m", "f").
 GENDER_WORDS = {
     "he": "m", "him": "m", "his": "m", "himself": "m", "mr": "m",

@@ -95,8 +95,10 @@ NOUN_CUES = (
 CUE_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | DOCUMENT_VERBS | CALL_VERBS | NOUN_CUES | {"outline"}
 #: Words (lower-cased) that introduce a source: "according to X", "per X".
 CUE_WORDS = frozenset({"according", "per"})
-#: Marks that introduce a statement: a colon ("Trump: ...", 'she went on: "..."').
-CUE_MARKS = frozenset({":"})
+#: Word forms of cue verbs that are far more often nouns ("the talks", "the question"): no cue
+#: (:func:`cue_lemma`), so they do not make a sentence need a parse ("talked", "questioned" do)
+#: and the parser is not run on every sentence about peace talks.
+NOUN_FORMS = frozenset({"talk", "talks", "question", "questions"})
 #: Vague quantities claim extraction counts, with the value it plots for each.
 VAGUE = {"dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40,
          "several": 3, "few": 3}  # fmt: skip
@@ -127,23 +129,20 @@ CUE_FORMS = {f: lemma for lemma in sorted(CUE_LEMMAS) for f in _forms(lemma)} | 
 
 def cue_lemma(lemma: str, word: str) -> str:
     """The cue lemma of a token: its lemma when that is a cue, else the cue its lower-cased word
-    form inflects, else its lemma.
+    form inflects, else its lemma; "" for a form that is far more often a noun
+    (:data:`NOUN_FORMS`: "talks", "question").
 
     Example:
-        >>> cue_lemma("hop", "hopes"), cue_lemma("say", "said"), cue_lemma("run", "runs")
-        ('hope', 'say', 'run')
+        >>> cue_lemma("hop", "hopes"), cue_lemma("say", "said"), cue_lemma("talk", "talks")
+        ('hope', 'say', '')
     """
+    if word in NOUN_FORMS:
+        return ""
     low = lemma.lower()
     return low if low in CUE_LEMMAS else CUE_FORMS.get(word, low)
 
 
 def is_trigger(lemma: str, word: str, like_num: bool) -> bool:
     """Whether one token (its lemma, lower-cased text and spaCy ``like_num`` flag) is a number, a
-    vague quantity, a speech cue or a colon."""
-    return (
-        like_num
-        or word in CUE_WORDS
-        or word in CUE_MARKS
-        or word in VAGUE
-        or cue_lemma(lemma, word) in CUE_LEMMAS
-    )
+    vague quantity or a speech cue."""
+    return like_num or word in CUE_WORDS or word in VAGUE or cue_lemma(lemma, word) in CUE_LEMMAS
