@@ -26,8 +26,9 @@ SPEECH_VERBS = frozenset(
      "testify", "assure", "hint", "counter", "retort", "decry", "condemn", "denounce", "applaud",
      "hail", "thank", "conclude", "estimate", "agree", "disagree", "recommend",
      "advise", "express", "voice", "forecast", "contradict", "yell", "shout", "chant",
-     "answer", "exclaim", "scream", "laud", "refer", "dub", "label", "brand", "slam", "blast", "rip", "hammer",
-     "chide", "scold", "rebuke", "lambaste", "fault", "question", "portray", "talk", "speak"]
+     "answer", "exclaim", "scream", "laud", "refer", "dub", "label", "brand", "slam", "blast",
+     "rip", "hammer", "chide", "scold", "rebuke", "lambaste", "fault", "question", "portray",
+     "talk", "speak"]
 )  # fmt: skip
 #: Speech cues that report a clause only ("said that ...", never "said the words"): for the
 #: others an object or an infinitive can be what is reported ("praised the effort", "vowed to").
