@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import namedtuple
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -61,6 +61,7 @@ from analysis.triggers import (
     NOUN_THOUGHTS,
     SPEECH_VERBS,
     THOUGHT_VERBS,
+    TOPIC_VERBS,
     cue_lemma,
 )
 
@@ -139,6 +140,15 @@ class _Article(Tree):
 
     def quoted(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e + 1 for s, e in self.regions)
+
+    @cached_property
+    def person_words(self) -> frozenset[str]:
+        """Words the entity recognizer tagged as part of a person's name somewhere in the article
+        ("Trump", "Sanders"): the tagger may read the same word as a noun elsewhere ("Sanders:
+        ..." as "sander")."""
+        return frozenset(
+            r.text for r in self.rows if r.ent_type == "PERSON" and r.text[:1].isupper()
+        )
 
 
 def _to_raw(starts: list[tuple[int, int]], k: int) -> int:
@@ -305,8 +315,8 @@ def _according_to(art: _Article, i: int, sent_ids: list[int]) -> Candidate | Non
     low = art.row(i).text.lower()
     head_ids = [i] + (art.kids(i, "prep") if low == "according" else [])  # "according" + "to"
     objs = [c for p in head_ids for c in art.kids(p, "pobj")]
-    if not objs:
-        return None
+    if not objs or low == "per" and not _speakerlike(art, objs[0]):
+        return None  # "$200,000 per speech" is a rate, "per the report" a source
     phrase = set(art.subtree(i))
     if i - 1 in sent_ids and art.row(i - 1).text.lower() == "as":
         phrase.add(i - 1)
@@ -322,15 +332,22 @@ POLL_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "study", "analysis
 
 
 def _as_cue(art: _Article, i: int, sent_ids: list[int]) -> Candidate | None:
-    """'As X notes, ...', 'as outlined in the statement, ...': the rest of the sentence is X's."""
+    """'As X notes, ...', 'as outlined in the statement, ...': the clause the as-clause modifies
+    is X's ('the fact that the race "is a dead heat," as Cruz said, ...': the race is a dead
+    heat), the rest of the sentence when it modifies the main clause."""
     marks = [c for c in art.kids(i, "mark") if art.row(c).text.lower() == "as"]
     kids = art.children.get(i, [])
     agents = [c for p in art.kids(i, "prep", "agent") for c in art.kids(p, "pobj")]
     subj = next((c for c in kids if art.row(c).dep in SUBJECT_DEPS), None)
     spk = subj if subj is not None else (agents[0] if agents else None)
-    if spk is None:
-        return None
-    rest = [j for j in sent_ids if j not in set(art.subtree(i)) and not art.row(j).is_punct]
+    if spk is None or art.kids(i, "dobj", "ccomp", "xcomp"):
+        return None  # "as he urged the party to ...": a clause reporting its own content
+    own = set(art.subtree(i))
+    head = int(art.row(i).head)
+    scope = set(art.subtree(head)) if head != i and art.row(head).dep != "ROOT" else set(sent_ids)
+    rest = [j for j in sent_ids if j in scope and j not in own and not art.row(j).is_punct]
+    if rest and art.row(rest[0]).text.lower() == "that":
+        rest = rest[1:]
     return Candidate(i, spk, rest, art.span([marks[0], i])) if rest else None
 
 
@@ -350,9 +367,13 @@ def _colon_statement(art: _Article, sent_ids: list[int]) -> Candidate | None:
     if art.text[: first.start].rstrip(" \t")[-1:] not in ("", "\n"):
         return None  # not at the start of a paragraph
     left = [art.row(i) for i in sent_ids[:colon]]
-    if not any(r.ent_type in ("PERSON", "ORG") for r in left) or not all(
-        r.ent_type in _NAME_ENTS or r.pos == "PROPN" or r.text.lower() in ("'s", "’s", "at", "of")
-        for r in left
+    known = [r.ent_type in ("PERSON", "ORG") or r.text in art.person_words for r in left]
+    if not any(known) or not all(
+        k
+        or r.ent_type in _NAME_ENTS
+        or r.pos == "PROPN"
+        or r.text.lower() in ("'s", "’s", "at", "of")
+        for k, r in zip(known, left, strict=True)
     ):
         return None
     rest = sent_ids[colon + 1 :]
@@ -402,18 +423,28 @@ def _complement(art: _Article, i: int, lemma: str) -> tuple[list[int], bool]:
     kids = art.children.get(i, [])
     ids = sorted({j for c in art.kids(i, "ccomp") for j in art.subtree(c)})
     if lemma in CALL_VERBS:  # "called for X", "called on X to Y", "called him divisive"
-        preps = [c for c in art.kids(i, "prep") if art.row(c).lemma in ("for", "on")]
+        objs = art.kids(i, "dobj")
+        preps = [
+            c
+            for c in art.kids(i, "prep")
+            if art.row(c).lemma in ("for", "on") and not any(o < c for o in objs)
+        ]  # not "called his remarks racist on Monday"
         if preps:  # the prep's object and what follows it: "called on X to do Y"
             after = _right_content(art, i, preps[0] + 1)
             return sorted(set(art.subtree(preps[0])[1:]) | set(after)), False
-        objs = art.kids(i, "dobj")
-        ids = _right_content(art, i, objs[0] if objs else i + 1)
-        named = art.kids(i, "oprd", "xcomp") or ids and art.quoted(*art.span(ids[-1:]))
-        return (ids if named else []), False  # "called him divisive", 'called it "chaos"'
+        after = [o for o in objs if o > i]  # not "what X called" before the cue
+        ids = _right_content(art, i, after[0] if after else i + 1)
+        named = art.kids(i, "oprd", "xcomp") or any(art.quoted(*art.span([j])) for j in ids)
+        return (ids if named else []), False  # "called him divisive", 'called it "chaos" today'
+    if lemma in TOPIC_VERBS:  # "talked about his plan", not "spoke at the rally"
+        about = [c for c in art.kids(i, "prep") if art.row(c).lemma in ("about", "of")]
+        return (art.subtree(about[0])[1:] if about else []), False
     clause = bool(ids)
     if not ids and lemma not in CLAUSE_VERBS:
         firsts = [c for c in kids if c > i and art.row(c).dep in CONTENT_DEPS]
         ids = _right_content(art, i, min(firsts)) if firsts else []
+        if ids and art.row(ids[0]).dep == "prep" and art.row(ids[0]).head == i:
+            ids = ids[1:]  # "asked for copies": what was asked for
     if not ids:
         that = [j for j in art.subtree(i) if j > i and art.row(j).dep == "mark"
                 and art.row(j).text.lower() == "that"]  # fmt: skip
@@ -443,17 +474,19 @@ def _before_inner_cue(art: _Article, ids: list[int], verb: int) -> list[int]:
     """What a cue reports, up to a cue of its own inside it: a finite or "-ing" speech or thought
     verb with a subject of its own, coordinated with the reported clause or modifying it ('said A
     while Sanders suggests B', 'said A, and when asked, he said "B"'), is another attribution,
-    not part of this one. One without a subject ('declared that A and urged B') goes on the
-    same statement. Unchanged when the cut would leave less than two words."""
+    not part of this one; a negated one ('said A but did not suggest B') is no part of what was
+    said. One without a subject ('declared that A and urged B', 'said A, contending that B')
+    goes on the same statement, as the sample gold reads it (PolNeAR splits those; the two
+    disagree). Unchanged when the cut would leave less than two words."""
     for j in ids:
         row = art.row(j)
         lemma = cue_lemma(row.lemma, row.text.lower())
+        own = row.tag in REPORTING_TAGS and art.kids(j, *SUBJECT_DEPS)
         if (
             j == verb
             or lemma not in SPEECH_VERBS | THOUGHT_VERBS
             or row.dep not in ("conj", "advcl")
-            or row.tag not in REPORTING_TAGS
-            or not art.kids(j, *SUBJECT_DEPS)
+            or not (own or art.kids(j, "neg"))
             or art.quoted(int(row.start), int(row.end))
         ):
             continue
@@ -473,7 +506,7 @@ def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None
     if _not_reported(art, i, lemma):
         return None
     comp = art.kids(i, "ccomp")
-    if lemma != "ask" and any(
+    if lemma not in ("ask", "question") and any(
         art.row(art.subtree(c)[0]).text.lower() in ("whether", "if") for c in comp
     ):
         return None  # "to say whether ...": a question, not a statement
@@ -490,7 +523,7 @@ def _reported(art: _Article, i: int, found: list[Candidate]) -> Candidate | None
         return None
     if not clause and not _can_report(art, subj, lemma):
         return None
-    if lemma in DOCUMENT_ONLY and art.row(subj).lemma.lower() not in DOCUMENT_NOUNS:
+    if lemma in DOCUMENT_ONLY and not {art.row(subj).lemma.lower(), low} & DOCUMENT_NOUNS:
         return None  # "the report found", "a poll shows"; not "police found a car"
     if (
         row.dep == "advcl"
@@ -544,8 +577,7 @@ def _find(art: _Article, sent_ids: list[int]) -> list[Candidate]:
             marks = [c for c in art.kids(i, "mark") if art.row(c).text.lower() == "as"]
             if marks and lemma in SPEECH_VERBS and lemma not in CALL_VERBS:
                 cand = _as_cue(art, i, sent_ids)
-            else:
-                cand = _reported(art, i, found)
+            cand = cand or _reported(art, i, found)
         if cand is not None:
             found.append(cand)
     if not found:
@@ -618,6 +650,31 @@ def _people_in(text: str, persons: list[tuple[int, int]], start: int, end: int) 
     return inside or after[:1]
 
 
+def _sentence_subject(
+    art: _Article, persons: list[tuple[int, int]], sentence: int, before: int
+) -> str | None:
+    """The person named as the subject of the sentence's main verb, or of a clause of it outside
+    quotation marks, before offset ``before`` (a pronoun speaker later in the sentence: 'Gray
+    ticked through the code: "A," he said' is Gray; in '"Trump lies," he said' the quoted
+    clause's subject is no one's name for "he"), or None."""
+    root = next((i for i in art.by_sentence.get(sentence, []) if art.row(i).dep == "ROOT"), None)
+    if root is None:
+        return None
+    clauses = [root] + [c for c in art.kids(root, "ccomp", "parataxis") if c < root
+                        and not art.quoted(int(art.row(c).start), int(art.row(c).end))]  # fmt: skip
+    for verb in clauses:
+        for subj in art.kids(verb, "nsubj"):
+            if art.row(subj).pos == "PRON":
+                continue
+            s, e = art.span(art.subtree(subj))
+            name = next(
+                (art.text[a:b] for a, b in persons if s <= a and b <= e and b <= before), None
+            )
+            if name:
+                return name
+    return None
+
+
 def _mention_type(art: _Article, start: int, end: int) -> str:
     """The type of a speaker mention neither the lexicon nor a name resolves: organization when
     it contains an organization, place or nationality entity, else unknown."""
@@ -639,8 +696,13 @@ def _clean(text: str, pieces: list[tuple[int, int]], start: int, end: int) -> st
 
 
 def _cue_near(art: _Article, ids: list[int], qs: int, qe: int) -> Candidate | None:
-    """A speech verb outside the quote, in the sentence, with a subject: '"...," said X.'."""
-    for i in ids:
+    """A speech verb outside the quote, in the sentence, with a subject: '"...," said X.'; the
+    cue nearest the quotation ('When the guard spoke again, she answered, "Denver."': answered).
+    """
+    near = sorted(
+        ids, key=lambda i: min(abs(int(art.row(i).start) - qe), abs(qs - int(art.row(i).end)))
+    )
+    for i in near:
         row = art.row(i)
         if cue_lemma(row.lemma, row.text.lower()) not in SPEECH_VERBS or row.pos not in (
             "VERB",
@@ -693,9 +755,13 @@ def _sentence_attributions(
 
 #: What may stand between a quotation and the speaker and cue that follow it: its closing marks
 #: and punctuation ('"A," she said'); between a cue and the quotation after it: a comma or a
-#: colon and the opening marks ('she said, "A"').
+#: colon and the opening marks ('she said, "A"'), also after a short phrase of the cue ('said of
+#: the episode, "A"', 'said Tuesday, "A"').
 _CLOSING_GAP = re.compile(r"[\s”\"’',.!?—–-]*")
-_OPENING_GAP = re.compile(r"\s*[,:]\s*[“\"‘']*")
+_OPENING_GAP = re.compile(
+    r"(?:\s+(?:of|in|on|at|to|about|during|after|before|with|from)\b(?:\s+[\w’'.-]+){1,5}"
+    r"|\s+(?:[A-Z]\w+day|later|earlier|afterward|again|then))?\s*[,:]\s*[“\"‘']*"
+)
 #: Between a cue and a quotation that closes with its own punctuation ('cautioned "let's wait,"
 #: before ...'), the opening marks alone are enough.
 _BARE_OPENING_GAP = re.compile(r"\s*[“\"‘']+")
@@ -725,7 +791,7 @@ def _attached_quotation(
         if (
             e <= first
             and _CLOSING_GAP.fullmatch(text[e:first])
-            and before[-1:] in ("", ".", "!", "?", "”", '"')
+            and before[-1:] in ("", ".", "!", "?", "”", '"', ":")
         ):
             return s, e  # the quotation opens the content or a sentence of it: its own words
         gap = text[last:s]
@@ -871,8 +937,9 @@ def attribution_rows(corpus: Corpus, *, speakers: pd.DataFrame | None = None) ->
             mention = text[ss:se]
             if (ss, se) not in resolved:
                 people = tuple(_people_in(text, persons, ss, se))
+                subject = _sentence_subject(art, persons, f.sentence, ss)
                 resolved[(ss, se)] = resolve(
-                    mention, ss, named, lex, people, _mention_type(art, ss, se), gender
+                    mention, ss, named, lex, people, _mention_type(art, ss, se), gender, subject
                 )
                 canon, typ, aff = resolved[(ss, se)]
                 if typ != "unresolved":

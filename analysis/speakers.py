@@ -35,6 +35,14 @@ PRONOUNS = {
     "he": "person", "she": "person", "i": "person", "they": "group", "it": "organization",
     "we": "group",
 }  # fmt: skip
+#: Possessive pronouns of a person read as the pronoun they belong to ("his support of ...": he).
+POSSESSIVES = {"his": "he", "her": "she", "my": "i"}
+#: Pronouns that never name a speaker of their own: the addressee ("you know ..."), a group's or
+#: thing's possessive ("their support of ...": often the people just named, not a speaker), a
+#: demonstrative, a relative pronoun left as the subject.
+NOT_NAMES = frozenset(
+    ["you", "your", "their", "its", "our", "this", "that", "which", "who", "whom", "it's"]
+)
 #: The gender a pronoun or a title gives a person ("m", "f").
 GENDER_WORDS = {
     "he": "m", "him": "m", "his": "m", "himself": "m", "mr": "m",
@@ -71,6 +79,8 @@ MEDIA = re.compile(
 )
 ANONYMOUS = re.compile(r"anonymity|\bunnamed\b|\bsources?\b|^an? .*official|^officials$", re.I)
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+#: A mention that reads as a person's name: capitalized words, initials or a title ("Mr. Ryan").
+_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
 
 
 def norm(text: str) -> str:
@@ -170,16 +180,29 @@ def person_of(name: str, at: int, named: list[Mention], lex: Lexicon) -> tuple[s
     hit = lex.find(name)
     if hit:
         return hit
-    base = person_name(name)
-    words = norm(base).split() or [norm(name)]
-    earlier = [m for m in reversed(named) if m.start < at and m.type == "person"]
+    family = _family(name, at, named)
+    return family[1:4] if family else (person_name(name) or name, "person", "")
+
+
+def _family(name: str, at: int, named: list[Mention]) -> Mention | None:
+    """The article's person of the same name family as ``name``: the nearest earlier mention whose
+    surname it shares, or one whose names include its single word ("Sir Digby" after "Digby
+    Jones"); else a later mention with a fuller name of that family (a headline's "Trump" before
+    the body's "Donald Trump"). None when no person of the article shares the name."""
+    words = norm(person_name(name)).split() or [norm(name)]
+    people = [m for m in named if m.type == "person"]
+    earlier = [m for m in reversed(people) if m.start < at]
     for m in earlier:
         if norm(m.canonical).split()[-1:] == words[-1:]:
-            return m.canonical, m.type, m.affiliation
-    for m in earlier:  # "Sir Digby" after "Digby Jones"
+            return m
+    for m in earlier:
         if len(words) == 1 and words[0] in norm(m.canonical).split():
-            return m.canonical, m.type, m.affiliation
-    return base or name, "person", ""
+            return m
+    return next(
+        (m for m in people if m.start > at and len(norm(m.canonical).split()) > len(words)
+         and norm(m.canonical).split()[-1:] == words[-1:]),
+        None,
+    )  # fmt: skip
 
 
 def genders(text: str, named: list[Mention], quoted: list[tuple[int, int]]) -> dict[str, str]:
@@ -269,13 +292,16 @@ def resolve(
     people: tuple[str, ...] = (),
     fallback_type: str = "unknown",
     gender: dict[str, str] | None = None,
+    subject: str | None = None,
 ) -> tuple[str, str, str]:
     """Canonical name, type and affiliation of the speaker mention found at offset ``at``.
 
     ``named``: the article's named candidates (:class:`Mention`, those that spoke flagged);
     ``people``: the person names inside the mention, which decide over a title in it ("US
     President Donald Trump" is Donald Trump whoever the lexicon's US President is; two names
-    joined by "and" speak together); ``gender``: :func:`genders`.
+    joined by "and" speak together); ``gender``: :func:`genders`; ``subject``: the person named
+    as the subject of the mention's sentence, whom "he" or "she" there names when the gender
+    agrees (before the previous speaker).
     """
     gender = gender or {}
     words = norm(mention).split()
@@ -297,8 +323,16 @@ def resolve(
         return " and ".join(dict.fromkeys(n for n, _, _ in found)), "group", affiliations
     before = [m for m in named if m.start < at]
     spoke = [m for m in before if m.spoke]  # previous speakers, nearest last
-    if first in PRONOUNS and len(words) == 1:
-        return _pronoun(first, spoke, before, gender) or (mention, "unresolved", "")
+    if len(words) == 1 and (first in PRONOUNS or first in POSSESSIVES):
+        word = POSSESSIVES.get(first, first)
+        sex = GENDER_WORDS.get(word, "")
+        if subject and sex:
+            own = person_of(subject, at, named, lex)
+            if gender.get(own[0], sex) == sex:
+                return own
+        return _pronoun(word, spoke, before, gender) or (mention, "unresolved", "")
+    if len(words) == 1 and first in NOT_NAMES:
+        return mention, "unresolved", ""
     hit = lex.find(mention)
     if (
         ANONYMOUS.search(mention)
@@ -316,6 +350,9 @@ def resolve(
         return mention, ROLE_NOUNS[role], ""
     if hit:
         return hit
+    family = _family(mention, at, named) if _NAME.fullmatch(mention.strip()) else None
+    if family:  # a name the recognizer missed here ("Trump" read as a noun) but found elsewhere
+        return family[1:4]
     if words and words[-1] in DOCUMENT_NOUNS:
         return mention, "document", ""
     return mention, ROLE_NOUNS[role] if role else fallback_type, ""

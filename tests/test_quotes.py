@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import corpus, ingest, quote_scoring, quotemarks, quotes, speakers
+from analysis import corpus, ingest, quote_scoring, quotemarks, quotes, speakers, triggers
 
 # each case: paragraphs of a tiny article -> expected (kind, speaker_canonical, content) rows
 CASES = {
@@ -281,6 +281,135 @@ CASES = {
             ("indirect", "the council chairman", "the money has run out"),
         ],
     ),
+    "referred-to-x-as-a-quoted-name": (
+        ["Mr. Trump referred to the demonstrators as ''my friends'' on Tuesday."],
+        [("mixed", "Trump", "the demonstrators as ''my friends'' on Tuesday")],
+    ),
+    "dubbed-x-a-quoted-name": (
+        ['Sanders dubbed the plan "a gift to Wall Street" at the rally.'],
+        [("mixed", "Sanders", 'the plan "a gift to Wall Street" at the rally')],
+    ),
+    "called-x-a-quoted-name-before-a-prep-on": (  # "on Tuesday" is not "called on X to"
+        [
+            "Speaker Paul D. Ryan called Donald J. Trump's remarks about a Latino judge "
+            "''racist,'' on Tuesday."
+        ],
+        [
+            (
+                "mixed",
+                "Paul Ryan",
+                "Donald J. Trump's remarks about a Latino judge ''racist,'' on Tuesday",
+            )
+        ],
+    ),
+    "colon-headline-name-the-tagger-reads-as-a-noun": (  # "Trump" tagged as the noun here
+        [
+            "Bernie Sanders and Donald Trump campaigned in Iowa on Monday on many issues that "
+            "matter to voters.",
+            "Trump: My immigration plans aren't set in stone",
+        ],
+        [("indirect", "Donald Trump", "My immigration plans aren't set in stone")],
+    ),
+    "cue-with-a-phrase-then-comma-quotation": (
+        [
+            "On the same day that footage emerged of a man at a rally punching a protester, "
+            "Mr. Trump said of the episode, ''I don't like it,'' and moved on."
+        ],
+        [("direct", "Trump", "I don't like it,")],
+    ),
+    "temporal-as-clause-is-not-an-as-cue": (  # "as he urged the party to ...", not "as X noted"
+        [
+            "Bernie Sanders spoke in Burlington on Thursday.",
+            "“The time is long overdue for a fundamental transformation of the Democratic Party,” "
+            "Sanders insisted to the gathered cameras, with Weaver standing behind him as he urged "
+            "the party to ax its superdelegate system.",
+        ],
+        [
+            (
+                "direct",
+                "Bernie Sanders",
+                "The time is long overdue for a fundamental transformation of the Democratic Party,",
+            ),
+            ("indirect", "Bernie Sanders", "the party to ax its superdelegate system"),
+        ],
+    ),
+    "quotation-after-a-colon-then-its-cue": (  # "he" is the sentence's subject, not Trump
+        [
+            "The rally in Ohio ran late into the night.",
+            'Donald Trump told the crowd in Dayton on Friday: "We will win this state."',
+            "The crowd cheered for several minutes before the next speaker came on.",
+            "C. Boyden Gray, who served as White House counsel, ticked through the code of conduct the family has long embodied: "
+            "''Civility and good manners were kind of assumed,'' he said.",
+        ],
+        [
+            ("direct", "Donald Trump", "We will win this state."),
+            ("direct", "C. Boyden Gray", "Civility and good manners were kind of assumed,"),
+        ],
+    ),
+    "plural-document-noun-shows": (
+        ["The results show that Catholic Republicans are out of step with the party's base."],
+        [("indirect", "The results", "Catholic Republicans are out of step with the party's base")],
+    ),
+    "a-cue-without-a-subject-inside-the-clause-goes-on-the-statement": (  # as the sample gold
+        [
+            "Mayor Ruth Okafor said there is no reason for the state police to remain in the city, "
+            "contending that the city's own officers are able to keep order.",
+            "The Pentagon emphasized that the city government has not formally requested a "
+            "withdrawal and claimed that the troops are still there at the invitation of the "
+            "government.",
+        ],
+        [
+            (
+                "indirect",
+                "Ruth Okafor",
+                "there is no reason for the state police to remain in the city, contending that "
+                "the city's own officers are able to keep order",
+            ),
+            (
+                "indirect",
+                "Pentagon",
+                "the city government has not formally requested a withdrawal and claimed that the "
+                "troops are still there at the invitation of the government",
+            ),
+        ],
+    ),
+    "a-negated-coordinated-cue-is-no-part-of-what-was-said": (
+        [
+            "Ted Cruz said he would offer “a prayer” for the eventual Republican nominee but "
+            "did not suggest it would be Trump."
+        ],
+        [("mixed", "Ted Cruz", "he would offer “a prayer” for the eventual Republican nominee")],
+    ),
+    "per-a-rate-is-no-source": (
+        [
+            "Trump routinely netted hundreds of thousands of dollars per speech before launching "
+            "his bid.",
+            "Per the report, the senator voted twice against the bill last year.",
+        ],
+        [("indirect", "the report", "the senator voted twice against the bill last year")],
+    ),
+    "asked-for-reports-what-was-asked-for": (
+        ["Reporters asked for copies of the emails on Tuesday."],
+        [("indirect", "Reporters", "copies of the emails on Tuesday")],
+    ),
+    "talking-about-reports-the-topic-speaking-at-does-not": (
+        [
+            "Donald Trump talked about his plan to build a wall on the border.",
+            "Donald Trump spoke at the rally in Des Moines on Monday night.",
+        ],
+        [("indirect", "Donald Trump", "his plan to build a wall on the border")],
+    ),
+    "a-person-slamming-is-speech-a-storm-blasting-is-not": (
+        [
+            "Hillary Clinton slammed Donald Trump for his comments about the judge.",
+            "The storm blasted the coast for hours on Sunday.",
+        ],
+        [("indirect", "Hillary Clinton", "Donald Trump for his comments about the judge")],
+    ),
+    "questioning-whether-is-reported": (
+        ["Ted Cruz questioned whether Donald Trump could win the general election."],
+        [("indirect", "Ted Cruz", "whether Donald Trump could win the general election")],
+    ),
     "not-saying-is-not-an-attribution": (
         ["The spokesman would not say whether there were plans for a military response."],
         [],
@@ -358,6 +487,26 @@ def test_canonical_speaker(mention, canonical):
 )
 def test_speaker_type(mention, kind):
     assert speakers.resolve(mention, 0, [], speakers.Lexicon(speakers.load_speakers()))[1] == kind
+
+
+def _person(start: int, name: str) -> speakers.Mention:
+    return speakers.Mention(start, name, "person", "", name, spoke=True)
+
+
+@pytest.mark.parametrize(
+    ("mention", "at", "expected"),
+    [
+        ("his", 50, ("Paul Ryan", "person")),  # "his support of ...": the man who spoke before
+        ("her", 50, ("Hillary Clinton", "person")),
+        ("you", 50, ("you", "unresolved")),  # the addressee is no speaker
+        ("Trump", 0, ("Donald Trump", "person")),  # a headline's surname, the body's full name
+    ],
+)
+def test_pronoun_and_family_speakers(mention, at, expected):
+    named = [_person(10, "Hillary Clinton"), _person(30, "Paul Ryan"), _person(60, "Donald Trump")]
+    gender = {"Hillary Clinton": "f", "Paul Ryan": "m"}
+    lex = speakers.Lexicon(speakers.load_speakers())
+    assert speakers.resolve(mention, at, named, lex, gender=gender)[:2] == expected
 
 
 def test_token_f1():
@@ -537,3 +686,18 @@ def test_discontinuous_joins_continued_quotations_of_a_paragraph():
     # a cue-less quotation in the next paragraph is not joined across the break
     rows.loc[2, ["cue_start", "speaker_canonical"]] = [-1, "Ann Lee"]
     assert len(quote_scoring.discontinuous(rows, pd.Series({"a": text}))) == 2
+
+
+@pytest.mark.parametrize(
+    ("lemma", "word", "expected"),
+    [
+        ("slam", "slammed", True),
+        ("refer", "referred", True),
+        (",", ",", False),
+        ("talk", "talks", False),  # far more often the noun: no cue, no parse of its own
+        ("talk", "talked", True),
+        ("minister", "minister", False),
+    ],
+)
+def test_parse_triggers(lemma, word, expected):
+    assert triggers.is_trigger(lemma, word, False) is expected
