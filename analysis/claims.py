@@ -1195,12 +1195,11 @@ def _source_text(s: Tree, head: Token) -> str:
         if s.row(k).dep in {"relcl", "appos", "punct", "cc", "conj"} and s.row(k).tag != "HYPH"
     ]
     rows = s.rows_of(s.subtree(head.token, skip))
-    words = [rows[0].text] if rows else []
-    for before, tok in zip(
-        rows, rows[1:], strict=False
-    ):  # spaced as in the text: "Al-Malki", "officials'"
-        words.append(tok.text if tok.start == before.end else " " + tok.text)
-    return "".join(words)
+    # spaced as in the text: "Al-Malki", "officials'"
+    return "".join(
+        tok.text if k == 0 or tok.start == rows[k - 1].end else " " + tok.text
+        for k, tok in enumerate(rows)
+    )
 
 
 def _kind(s: Tree, event: Token | None) -> str | None:
@@ -1278,6 +1277,7 @@ def _modifier(s: Tree, ent: list[Token]) -> bool:
 
 
 def _text(ent: list[Token]) -> str:
+    """A place's name as written, from its tokens."""
     return " ".join(t.text for t in ent)
 
 
