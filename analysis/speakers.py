@@ -115,6 +115,11 @@ class Mention(NamedTuple):
     spoke: bool = False
     context: str = ""  # the words around a recognized name ("the House speaker, Paul D. Ryan")
 
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """(canonical, type, affiliation): who the mention names, as :func:`resolve` returns it."""
+        return self.canonical, self.type, self.affiliation
+
 
 def load_speakers(path: str | None = None) -> pd.DataFrame:
     """Read the speaker lexicon (canonical, aliases, type, affiliation), one row per alias.
@@ -181,7 +186,7 @@ def person_of(name: str, at: int, named: list[Mention], lex: Lexicon) -> tuple[s
     if hit:
         return hit
     family = _family(name, at, named)
-    return family[1:4] if family else (person_name(name) or name, "person", "")
+    return family.identity if family else (person_name(name) or name, "person", "")
 
 
 def _family(name: str, at: int, named: list[Mention]) -> Mention | None:
@@ -241,7 +246,7 @@ def _pronoun(
 ) -> tuple[str, str, str] | None:
     want = PRONOUNS[word]
     if want == "group":  # "they": the previous speaker, whatever its kind
-        return spoke[-1][1:4] if spoke else None
+        return spoke[-1].identity if spoke else None
     sex = GENDER_WORDS.get(word, "")
     for pool in (spoke, before):
         for m in reversed(pool):
@@ -249,9 +254,9 @@ def _pronoun(
             if want == "person" and kind == "person":
                 if sex and gender.get(m.canonical, sex) != sex:
                     continue  # "she" is not the man named last
-                return m[1:4]
+                return m.identity
             if want == "organization" and kind not in ("person", "group"):
-                return m[1:4]
+                return m.identity
     return None
 
 
@@ -263,7 +268,7 @@ def _description(
     short = ROLE_ABBREVIATIONS.get(role)
     for m in reversed(before):
         if phrase in norm(m.alias) or phrase in norm(m.canonical):
-            return m[1:4]
+            return m.identity
     for m in reversed(before):  # introduced with the description: "New Jersey Gov. Chris Christie"
         around = norm(m.context)
         if (
@@ -275,12 +280,12 @@ def _description(
                 and re.search(rf"\b{short}\.? ", around)
             )
         ):
-            return m[1:4]
+            return m.identity
     for m in reversed(before):
         if ROLE_NOUNS[role] != "person" and (role in norm(m.alias) or role in norm(m.canonical)):
-            return m[1:4]
+            return m.identity
         if ROLE_NOUNS[role] == "document" and m.type == "document":
-            return m[1:4]
+            return m.identity
     return None
 
 
@@ -352,7 +357,7 @@ def resolve(
         return hit
     family = _family(mention, at, named) if _NAME.fullmatch(mention.strip()) else None
     if family:  # a name the recognizer missed here ("Trump" read as a noun) but found elsewhere
-        return family[1:4]
+        return family.identity
     if words and words[-1] in DOCUMENT_NOUNS:
         return mention, "document", ""
     return mention, ROLE_NOUNS[role] if role else fallback_type, ""
