@@ -192,8 +192,9 @@ tables.show(found[["outlet_label", "kind", "speaker", "speaker_canonical", "affi
 #   praised Putin" is found; "his behavior has angered the party's top figures" is not).
 # - Indirect speech is found through the parse (a cue with a clause, an object or an
 #   infinitive); a misparsed sentence can lose an attribution or cut its content short.
-# - Pronouns take the previous speaker whose gender agrees (from a title or the article's own
-#   "he"/"she"), else the nearest earlier person; a description ("the governor") takes the person
+# - "He" or "she" takes the person who is the subject of the sentence when the gender agrees,
+#   else the previous speaker whose gender agrees (from a title or the article's own "he"/"she"),
+#   else the nearest earlier person; a description ("the governor") takes the person
 #   the article introduced with it, else stays as written. `speaker` keeps the words of the text so
 #   that every resolution can be checked.
 # - Affiliations come only from the story's `speakers.csv`; a speaker missing from it (and every
