@@ -1104,7 +1104,10 @@ def _bare_troops(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:
     if number_value(num.text)[0] == 1:
         return False  # "one on an airbase": a pronoun for a noun said elsewhere
     kids = s.rows_of(s.kids(num.token))
-    sent = any(k.dep == "relcl" and k.lemma in FORCE_VERBS for k in kids)  # "the 14,000 we sent"
+    # "the 14,000 we sent": a force someone moved (not "the 11 million who entered", who moved)
+    sent = any(
+        k.dep == "relcl" and k.lemma in FORCE_VERBS and not _relative_subject(s, k) for k in kids
+    )
     held = any(k.dep == "poss" for k in kids) or any(
         k.dep == "prep" and k.lemma in {"in", "on"} for k in kids
     )  # "his 40,000", "5,500 in theater"
@@ -1116,6 +1119,12 @@ def _bare_troops(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:
         if t.token != num.token
     )
     return (held or sent) and military
+
+
+def _relative_subject(s: Tree, verb: Token) -> bool:
+    """Whether a relative clause's subject is its relative pronoun ("who entered the country"):
+    the noun it modifies did the verb."""
+    return any(k.tag in {"WP", "WDT"} for k in s.rows_of(s.kids(verb.token, "nsubj", "nsubjpass")))
 
 
 def _troop_total(s: Tree, num: Token, lex: dict[tuple[str, str], str]) -> bool:

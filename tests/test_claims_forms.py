@@ -25,6 +25,8 @@ FORMS = {
     "One militant was shot and killed by the guards.": [("killed", 1, "exact", False)],
     "The dead included 21 women and five children.": [
         ("killed", 21, "exact", False), ("killed", 5, "exact", False)],
+    "The general praised the troops in Iraq and the 3,000 we sent last year.": [
+        ("troops", 3000, "exact", False)],
     # nouns
     "The war has caused 350,000 deaths.": [("killed", 350000, "exact", False)],
     "The general was blamed for 600 deaths in the region.": [("killed", 600, "exact", False)],
@@ -136,6 +138,8 @@ FORMS = {
 }  # fmt: skip
 
 NOT_CLAIMS = [
+    # people who moved themselves are no force that was sent, whatever else the sentence names
+    "Police forces began deporting the city's migrants, the estimated 2 million who entered the country illegally.",
     "The 168-member committee voted on the bill.",
     "Republicans hold 52 members in the Senate.",
     "Nearly 90 faculty members signed the letter.",
